@@ -1,0 +1,28 @@
+#pragma once
+// Argon2id through libsodium's crypto_pwhash_str. The cost is configuration; hashes made
+// with an older cost are upgraded at the next successful login.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace cv::accounts {
+
+struct PasswordCost {
+    unsigned long long opslimit;
+    std::size_t memlimit;  // bytes
+};
+
+PasswordCost default_password_cost();  // libsodium's "interactive" limits
+
+class PasswordHasher {
+public:
+    explicit PasswordHasher(PasswordCost cost) : cost_(cost) {}
+    std::string hash(std::string_view password) const;  // throws std::bad_alloc-like on OOM
+    bool verify(const std::string& stored_hash, std::string_view password) const;
+    bool needs_rehash(const std::string& stored_hash) const;
+
+private:
+    PasswordCost cost_;
+};
+
+}  // namespace cv::accounts

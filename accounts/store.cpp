@@ -1,0 +1,207 @@
+#include "accounts/store.hpp"
+
+#include "accounts/tokens.hpp"
+
+namespace cv::accounts {
+namespace {
+
+constexpr const char* kUserColumns = "id::text, username, email, first_name, last_name, phone_number";
+
+User read_user(soci::row& row) {
+    User user;
+    user.id = row.get<std::string>(0);
+    user.username = row.get<std::string>(1);
+    user.email = row.get<std::string>(2);
+    user.first_name = row.get<std::string>(3);
+    user.last_name = row.get<std::string>(4);
+    if (row.get_indicator(5) == soci::i_ok) user.phone_number = row.get<std::string>(5);
+    return user;
+}
+
+// Translates the unique indexes' violation into the contract's 409.
+template <typename Work>
+auto conflict_aware(Work&& work) {
+    try {
+        return work();
+    } catch (const soci::soci_error& e) {
+        if (db::is_unique_violation(e)) throw Conflict();
+        throw;
+    }
+}
+
+std::optional<User> select_user(soci::session& sql, const std::string& id) {
+    soci::row row;
+    sql << "SELECT " << kUserColumns << " FROM users WHERE id = CAST(:id AS uuid)", soci::use(id),
+        soci::into(row);
+    if (!sql.got_data()) return std::nullopt;
+    return read_user(row);
+}
+
+void insert_session(soci::session& sql, const std::string& token_hash, const std::string& user_id,
+                    long long lifetime_seconds) {
+    sql << "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (decode(:h, 'hex'), "
+           "CAST(:u AS uuid), now() + make_interval(secs => :s))",
+        soci::use(token_hash), soci::use(user_id), soci::use(lifetime_seconds);
+}
+
+}  // namespace
+
+std::pair<User, OpenedSession> AccountStore::register_user(const AccountFields& fields,
+                                                           const std::string& password_hash) {
+    OpenedSession session{new_session_token()};
+    std::string token_hash = hash_token(session.token);
+    long long lifetime = policy_.absolute_lifetime.count();
+    User user = db_.write([&](soci::session& sql) {
+        return conflict_aware([&] {
+            soci::transaction tx(sql);
+            soci::indicator phone_ind = fields.phone_number ? soci::i_ok : soci::i_null;
+            std::string phone = fields.phone_number.value_or("");
+            soci::row row;
+            sql << "INSERT INTO users (username, email, password_hash, first_name, last_name, phone_number) "
+                   "VALUES (:u, :e, :p, :f, :l, :ph) RETURNING "
+                << kUserColumns,
+                soci::use(*fields.username), soci::use(*fields.email), soci::use(password_hash),
+                soci::use(*fields.first_name), soci::use(*fields.last_name), soci::use(phone, phone_ind),
+                soci::into(row);
+            User created = read_user(row);
+            insert_session(sql, token_hash, created.id, lifetime);
+            tx.commit();
+            return created;
+        });
+    });
+    return {user, session};
+}
+
+std::optional<Credentials> AccountStore::find_credentials(const std::string& username) {
+    return db_.read([&](soci::session& sql) -> std::optional<Credentials> {
+        Credentials found;
+        sql << "SELECT id::text, username, password_hash FROM users WHERE lower(username) = lower(:u)",
+            soci::use(username), soci::into(found.id), soci::into(found.username),
+            soci::into(found.password_hash);
+        if (!sql.got_data()) return std::nullopt;
+        return found;
+    });
+}
+
+std::optional<User> AccountStore::find_user(const std::string& id) {
+    if (!is_uuid(id)) return std::nullopt;
+    return db_.read([&](soci::session& sql) { return select_user(sql, id); });
+}
+
+void AccountStore::replace_password_hash(const std::string& user_id, const std::string& password_hash) {
+    db_.write([&](soci::session& sql) {
+        sql << "UPDATE users SET password_hash = :p WHERE id = CAST(:id AS uuid)", soci::use(password_hash),
+            soci::use(user_id);
+    });
+}
+
+OpenedSession AccountStore::open_session(const std::string& user_id) {
+    OpenedSession session{new_session_token()};
+    std::string token_hash = hash_token(session.token);
+    long long lifetime = policy_.absolute_lifetime.count();
+    db_.write([&](soci::session& sql) {
+        soci::transaction tx(sql);
+        insert_session(sql, token_hash, user_id, lifetime);
+        // Keeps one user's table of sessions from growing without bound.
+        sql << "DELETE FROM sessions WHERE user_id = CAST(:u AS uuid) AND "
+               "(expires_at <= now() OR last_seen_at <= now() - make_interval(secs => :idle))",
+            soci::use(user_id), soci::use(static_cast<long long>(policy_.idle_lifetime.count()));
+        tx.commit();
+    });
+    return session;
+}
+
+std::optional<std::string> AccountStore::session_user(const std::string& token) {
+    if (!is_well_formed_token(token)) return std::nullopt;
+    std::string token_hash = hash_token(token);
+    long long idle = policy_.idle_lifetime.count();
+    std::string user_id;
+    int stale = 0;
+    bool found = db_.read([&](soci::session& sql) {
+        sql << "SELECT user_id::text, (last_seen_at < now() - interval '60 seconds')::int FROM sessions "
+               "WHERE token_hash = decode(:h, 'hex') AND expires_at > now() "
+               "AND last_seen_at > now() - make_interval(secs => :idle)",
+            soci::use(token_hash), soci::use(idle), soci::into(user_id), soci::into(stale);
+        return sql.got_data();
+    });
+    if (!found) return std::nullopt;
+    // The idle clock moves at most once a minute, so a busy session is not a write per request.
+    if (stale != 0) {
+        db_.write([&](soci::session& sql) {
+            sql << "UPDATE sessions SET last_seen_at = now() WHERE token_hash = decode(:h, 'hex')",
+                soci::use(token_hash);
+        });
+    }
+    return user_id;
+}
+
+void AccountStore::close_session(const std::string& token) {
+    if (!is_well_formed_token(token)) return;
+    std::string token_hash = hash_token(token);
+    db_.write([&](soci::session& sql) {
+        sql << "DELETE FROM sessions WHERE token_hash = decode(:h, 'hex')", soci::use(token_hash);
+    });
+}
+
+bool AccountStore::is_connected(const std::string& user_id) {
+    long long idle = policy_.idle_lifetime.count();
+    return db_.read([&](soci::session& sql) {
+        int live = 0;
+        sql << "SELECT EXISTS (SELECT 1 FROM sessions WHERE user_id = CAST(:u AS uuid) "
+               "AND expires_at > now() AND last_seen_at > now() - make_interval(secs => :idle))::int",
+            soci::use(user_id), soci::use(idle), soci::into(live);
+        return live != 0;
+    });
+}
+
+std::optional<User> AccountStore::update_user(const std::string& user_id, const AccountFields& fields,
+                                              const std::optional<std::string>& password_hash,
+                                              const std::string& current_token) {
+    std::string current_hash = hash_token(current_token);
+    return db_.write([&](soci::session& sql) {
+        return conflict_aware([&]() -> std::optional<User> {
+            soci::transaction tx(sql);
+            // One statement for any subset of fields: a NULL parameter keeps the column.
+            auto bind = [](const std::optional<std::string>& v, soci::indicator& ind) -> std::string {
+                ind = v ? soci::i_ok : soci::i_null;
+                return v.value_or("");
+            };
+            soci::indicator ui, ei, fi, li, pi, hi;
+            std::string u = bind(fields.username, ui), e = bind(fields.email, ei),
+                        f = bind(fields.first_name, fi), l = bind(fields.last_name, li),
+                        p = bind(fields.phone_number, pi), h = bind(password_hash, hi);
+            int set_phone = fields.phone_given ? 1 : 0;
+            soci::row row;
+            sql << "UPDATE users SET username = COALESCE(:u, username), email = COALESCE(:e, email), "
+                   "first_name = COALESCE(:f, first_name), last_name = COALESCE(:l, last_name), "
+                   "phone_number = CASE WHEN :sp = 1 THEN :p ELSE phone_number END, "
+                   "password_hash = COALESCE(:h, password_hash), updated_at = now() "
+                   "WHERE id = CAST(:id AS uuid) RETURNING "
+                << kUserColumns,
+                soci::use(u, ui), soci::use(e, ei), soci::use(f, fi), soci::use(l, li),
+                soci::use(set_phone), soci::use(p, pi), soci::use(h, hi), soci::use(user_id),
+                soci::into(row);
+            if (!sql.got_data()) return std::nullopt;
+            User updated = read_user(row);
+            if (password_hash) {
+                sql << "DELETE FROM sessions WHERE user_id = CAST(:u AS uuid) AND token_hash <> decode(:h, 'hex')",
+                    soci::use(user_id), soci::use(current_hash);
+            }
+            tx.commit();
+            return updated;
+        });
+    });
+}
+
+long AccountStore::purge_expired_sessions() {
+    long long idle = policy_.idle_lifetime.count();
+    return db_.write([&](soci::session& sql) {
+        soci::statement st = (sql.prepare << "DELETE FROM sessions WHERE expires_at <= now() "
+                                             "OR last_seen_at <= now() - make_interval(secs => :idle)",
+                              soci::use(idle));
+        st.execute(true);
+        return static_cast<long>(st.get_affected_rows());
+    });
+}
+
+}  // namespace cv::accounts

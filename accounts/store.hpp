@@ -1,0 +1,75 @@
+#pragma once
+// Users and sessions in PostgreSQL. Uniqueness is the database's job: a unique violation
+// surfaces as Conflict, whatever the race.
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "accounts/validation.hpp"
+#include "db/database.hpp"
+
+namespace cv::accounts {
+
+class Conflict : public std::runtime_error {
+public:
+    Conflict() : std::runtime_error("user already exists") {}
+};
+
+struct User {
+    std::string id;
+    std::string username;
+    std::string email;
+    std::string first_name;
+    std::string last_name;
+    std::optional<std::string> phone_number;
+};
+
+struct Credentials {
+    std::string id;
+    std::string username;
+    std::string password_hash;
+};
+
+struct SessionPolicy {
+    std::chrono::seconds absolute_lifetime{7 * 24 * 3600};
+    std::chrono::seconds idle_lifetime{24 * 3600};
+};
+
+struct OpenedSession {
+    std::string token;
+};
+
+class AccountStore {
+public:
+    AccountStore(db::Database& database, SessionPolicy policy) : db_(database), policy_(policy) {}
+
+    // Creates the user and its first session in one transaction. Throws Conflict.
+    std::pair<User, OpenedSession> register_user(const AccountFields& fields, const std::string& password_hash);
+    std::optional<Credentials> find_credentials(const std::string& username);
+    std::optional<User> find_user(const std::string& id);
+    void replace_password_hash(const std::string& user_id, const std::string& password_hash);
+
+    OpenedSession open_session(const std::string& user_id);
+    // The user id of a live session; extends its idle lifetime.
+    std::optional<std::string> session_user(const std::string& token);
+    void close_session(const std::string& token);
+    bool is_connected(const std::string& user_id);
+
+    // Applies the given fields; a new password hash ends every other session of the user.
+    // Throws Conflict. Returns nullopt when the user no longer exists.
+    std::optional<User> update_user(const std::string& user_id, const AccountFields& fields,
+                                    const std::optional<std::string>& password_hash,
+                                    const std::string& current_token);
+
+    // Deletes expired sessions; returns how many.
+    long purge_expired_sessions();
+
+    const SessionPolicy& policy() const { return policy_; }
+
+private:
+    db::Database& db_;
+    SessionPolicy policy_;
+};
+
+}  // namespace cv::accounts

@@ -1,0 +1,28 @@
+#pragma once
+// Every setting of the service, read from the environment (see README, "Configuration").
+#include <string>
+#include <vector>
+
+#include "accounts/passwords.hpp"
+#include "accounts/store.hpp"
+#include "catalogue/cache.hpp"
+#include "catalogue/tmdb_client.hpp"
+#include "fcgi/settings.hpp"
+
+namespace cv {
+
+struct AppConfig {
+    fcgi::PoolSettings pool;
+    std::string database_url;
+    std::vector<std::string> public_origins;
+    accounts::SessionPolicy sessions;
+    accounts::PasswordCost password_cost;
+    catalogue::TmdbSettings tmdb;
+    catalogue::CacheSettings cache;
+    bool migrate_on_start = true;
+
+    // Throws fcgi::ConfigError naming the first invalid variable.
+    static AppConfig load(const fcgi::Settings& settings);
+};
+
+}  // namespace cv

@@ -1,0 +1,171 @@
+#include "catalogue/cache.hpp"
+
+#include <algorithm>
+
+#include "fcgi/log.hpp"
+
+namespace cv::catalogue {
+namespace {
+
+using std::chrono::seconds;
+using Clock = std::chrono::steady_clock;
+constexpr std::size_t kMemoryEntries = 2000;
+
+// What the database holds for a key, with times relative to the database's clock.
+struct Row {
+    bool exists = false;
+    std::optional<std::string> body;
+    long long fresh_for = 0;  // seconds left of freshness (<= 0: expired)
+    long long retry_in = 0;   // seconds before TMDB may be asked again (<= 0: now)
+    bool within_stale_limit = false;
+};
+
+Row load_row(soci::session& sql, const std::string& key, long long stale_limit) {
+    Row row;
+    std::string body;
+    soci::indicator body_ind = soci::i_null;
+    int within = 0;
+    sql << "SELECT body, GREATEST(-1, LEAST(2147483647, floor(extract(epoch FROM fresh_until - now()))))::bigint, "
+           "GREATEST(-1, LEAST(2147483647, ceil(extract(epoch FROM retry_at - now()))))::bigint, "
+           "(fetched_at > now() - make_interval(secs => :limit))::int "
+           "FROM catalogue_cache WHERE key = :k",
+        soci::use(stale_limit), soci::use(key), soci::into(body, body_ind), soci::into(row.fresh_for),
+        soci::into(row.retry_in), soci::into(within);
+    row.exists = sql.got_data();
+    if (row.exists && body_ind == soci::i_ok) row.body = std::move(body);
+    row.within_stale_limit = within != 0;
+    return row;
+}
+
+}  // namespace
+
+const char* to_string(Freshness freshness) {
+    switch (freshness) {
+        case Freshness::hit: return "HIT";
+        case Freshness::miss: return "MISS";
+        case Freshness::stale: return "STALE";
+        case Freshness::empty: return "MISS";
+    }
+    return "MISS";
+}
+
+CatalogueAnswer CatalogueCache::get(const std::string& tmdb_path, const std::string& query) {
+    std::string key = query.empty() ? tmdb_path : tmdb_path + "?" + query;
+    if (auto it = memory_.find(key); it != memory_.end() && Clock::now() < it->second.fresh_until) {
+        auto left = std::chrono::duration_cast<seconds>(it->second.fresh_until - Clock::now());
+        return count({it->second.body, Freshness::hit, std::max(left, seconds(1))});
+    }
+    try {
+        return count(from_database(key, tmdb_path, query));
+    } catch (const db::Unavailable&) {
+        return count(without_database(key, tmdb_path, query));
+    }
+}
+
+CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std::string& path,
+                                              const std::string& query) {
+    long long stale_limit = settings_.stale_limit.count();
+    Row row = db_.read([&](soci::session& sql) { return load_row(sql, key, stale_limit); });
+    if (row.body && row.fresh_for > 0) {
+        remember(key, *row.body, seconds(row.fresh_for));
+        return {*row.body, Freshness::hit, seconds(row.fresh_for)};
+    }
+    if (row.retry_in > 0) return fallback(key, row.within_stale_limit ? row.body : std::nullopt, seconds(row.retry_in));
+
+    // Single flight across workers: whoever holds the key's lock asks TMDB; the others wait
+    // for it, then find the fresh row (or its failure) and do not ask again.
+    try {
+        return refresh(key, path, query);
+    } catch (const soci::soci_error& e) {
+        if (db::sqlstate(e) != "55P03") throw;  // lock_not_available: the refresh took too long
+        return fallback(key, row.within_stale_limit ? row.body : std::nullopt, settings_.failure_backoff);
+    }
+}
+
+CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::string& path,
+                                        const std::string& query) {
+    long long stale_limit = settings_.stale_limit.count();
+    return db_.write([&](soci::session& sql) -> CatalogueAnswer {
+        soci::transaction tx(sql);
+        sql << "SET LOCAL lock_timeout = " << settings_.lock_timeout.count();
+        sql << "SELECT pg_advisory_xact_lock(1667329645, hashtext(:k))", soci::use(key);
+        Row current = load_row(sql, key, stale_limit);
+        if (current.body && current.fresh_for > 0) {
+            tx.commit();
+            remember(key, *current.body, seconds(current.fresh_for));
+            return {*current.body, Freshness::hit, seconds(current.fresh_for)};
+        }
+        if (current.retry_in > 0) {
+            tx.commit();
+            return fallback(key, current.within_stale_limit ? current.body : std::nullopt, seconds(current.retry_in));
+        }
+        FetchResult fetched = tmdb_.fetch(path, query);
+        long long ttl = settings_.ttl.count();
+        if (fetched.ok) {
+            sql << "INSERT INTO catalogue_cache AS c (key, body, fetched_at, fresh_until, retry_at, last_error) "
+                   "VALUES (:k, :b, now(), now() + make_interval(secs => :ttl), '-infinity', NULL) "
+                   "ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, fetched_at = EXCLUDED.fetched_at, "
+                   "fresh_until = EXCLUDED.fresh_until, retry_at = EXCLUDED.retry_at, last_error = NULL",
+                soci::use(key), soci::use(fetched.results), soci::use(ttl);
+            tx.commit();
+            remember(key, fetched.results, settings_.ttl);
+            return {fetched.results, Freshness::miss, settings_.ttl};
+        }
+        ++counters_.upstream_errors;
+        // TMDB's Retry-After is honoured (capped at an hour); other failures back off briefly.
+        seconds wait = std::min(fetched.retry_after.value_or(settings_.failure_backoff), seconds(3600));
+        wait = std::max(wait, seconds(1));
+        long long wait_seconds = wait.count();
+        sql << "INSERT INTO catalogue_cache AS c (key, retry_at, last_error) "
+               "VALUES (:k, now() + make_interval(secs => :w), :e) "
+               "ON CONFLICT (key) DO UPDATE SET retry_at = EXCLUDED.retry_at, last_error = EXCLUDED.last_error",
+            soci::use(key), soci::use(wait_seconds), soci::use(fetched.problem);
+        tx.commit();
+        return fallback(key, current.within_stale_limit ? current.body : std::nullopt, wait);
+    });
+}
+
+// PostgreSQL is down: the catalogue keeps answering from memory, or straight from TMDB.
+CatalogueAnswer CatalogueCache::without_database(const std::string& key, const std::string& path,
+                                                 const std::string& query) {
+    if (auto it = memory_.find(key); it != memory_.end() && Clock::now() < it->second.stale_until) {
+        return {it->second.body, Freshness::stale, settings_.empty_max_age};
+    }
+    FetchResult fetched = tmdb_.fetch(path, query);
+    if (fetched.ok) {
+        remember(key, fetched.results, settings_.ttl);
+        return {fetched.results, Freshness::miss, settings_.ttl};
+    }
+    ++counters_.upstream_errors;
+    return fallback(key, std::nullopt, settings_.failure_backoff);
+}
+
+CatalogueAnswer CatalogueCache::fallback(const std::string& key, std::optional<std::string> body,
+                                         seconds retry_in) {
+    if (!body) {
+        if (auto it = memory_.find(key); it != memory_.end() && Clock::now() < it->second.stale_until) {
+            body = it->second.body;
+        }
+    }
+    if (body) return {*body, Freshness::stale, std::clamp(retry_in, seconds(1), seconds(60))};
+    return {"[]", Freshness::empty, settings_.empty_max_age};
+}
+
+void CatalogueCache::remember(const std::string& key, const std::string& body, seconds fresh_for) {
+    auto now = Clock::now();
+    // Keys are bounded by routes x pages x languages; the cap keeps a worker small anyway.
+    if (memory_.size() >= kMemoryEntries && memory_.count(key) == 0) memory_.clear();
+    memory_[key] = Remembered{body, now + fresh_for, now + fresh_for + settings_.stale_limit};
+}
+
+CatalogueAnswer CatalogueCache::count(CatalogueAnswer answer) {
+    switch (answer.freshness) {
+        case Freshness::hit: ++counters_.hits; break;
+        case Freshness::miss: ++counters_.misses; break;
+        case Freshness::stale: ++counters_.stale; break;
+        case Freshness::empty: ++counters_.empty; break;
+    }
+    return answer;
+}
+
+}  // namespace cv::catalogue

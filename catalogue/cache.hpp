@@ -1,0 +1,66 @@
+#pragma once
+// TMDB answers cached in PostgreSQL (shared by every worker, kept across restarts) with a
+// small per-worker memory layer in front. One worker refreshes a key at a time (an advisory
+// lock); a failing or rate-limiting TMDB is left alone until its retry time and the last
+// good answer is served meanwhile.
+#include <chrono>
+#include <string>
+#include <unordered_map>
+
+#include "catalogue/tmdb_client.hpp"
+#include "db/database.hpp"
+
+namespace cv::catalogue {
+
+enum class Freshness { hit, miss, stale, empty };
+const char* to_string(Freshness freshness);
+
+struct CacheSettings {
+    std::chrono::seconds ttl{600};
+    std::chrono::seconds stale_limit{7 * 24 * 3600};  // older answers are not served
+    std::chrono::seconds failure_backoff{30};         // no upstream call after a failure
+    std::chrono::seconds empty_max_age{5};
+    std::chrono::milliseconds lock_timeout{12000};  // > TMDB's total timeout
+};
+
+struct CatalogueAnswer {
+    std::string body;  // a JSON array
+    Freshness freshness = Freshness::empty;
+    std::chrono::seconds max_age{0};
+};
+
+struct CacheCounters {
+    long hits = 0, misses = 0, stale = 0, empty = 0, upstream_errors = 0;
+};
+
+class CatalogueCache {
+public:
+    CatalogueCache(db::Database& database, TmdbClient& tmdb, CacheSettings settings)
+        : db_(database), tmdb_(tmdb), settings_(settings) {}
+
+    CatalogueAnswer get(const std::string& tmdb_path, const std::string& query);
+    const CacheCounters& counters() const { return counters_; }
+
+private:
+    struct Remembered {
+        std::string body;
+        std::chrono::steady_clock::time_point fresh_until;
+        std::chrono::steady_clock::time_point stale_until;
+    };
+
+    CatalogueAnswer from_database(const std::string& key, const std::string& path, const std::string& query);
+    CatalogueAnswer refresh(const std::string& key, const std::string& path, const std::string& query);
+    CatalogueAnswer without_database(const std::string& key, const std::string& path, const std::string& query);
+    CatalogueAnswer fallback(const std::string& key, std::optional<std::string> body,
+                             std::chrono::seconds retry_in);
+    CatalogueAnswer count(CatalogueAnswer answer);
+    void remember(const std::string& key, const std::string& body, std::chrono::seconds fresh_for);
+
+    db::Database& db_;
+    TmdbClient& tmdb_;
+    CacheSettings settings_;
+    std::unordered_map<std::string, Remembered> memory_;
+    CacheCounters counters_;
+};
+
+}  // namespace cv::catalogue

@@ -1,0 +1,46 @@
+#pragma once
+// A TMDB v3 client on one reused libcurl handle (keep-alive within a worker).
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace cv::catalogue {
+
+struct TmdbSettings {
+    std::string base_url = "https://api.themoviedb.org/3";
+    std::string api_key;       // v3 key, sent as ?api_key=
+    std::string access_token;  // v4 token, sent as Authorization: Bearer
+    std::chrono::milliseconds connect_timeout{2000};
+    std::chrono::milliseconds total_timeout{5000};
+    std::size_t max_body = 2 * 1024 * 1024;
+};
+
+struct FetchResult {
+    bool ok = false;
+    std::string results;  // the `results` array, byte for byte as TMDB sent it
+    long http_status = 0;
+    std::optional<std::chrono::seconds> retry_after;
+    std::string problem;  // why it failed, for the log; never holds the key
+};
+
+// Extracts the `results` array of a TMDB answer, unchanged; nullopt if there is none.
+std::optional<std::string> extract_results(const std::string& body);
+
+class TmdbClient {
+public:
+    explicit TmdbClient(TmdbSettings settings);
+    ~TmdbClient();
+    TmdbClient(const TmdbClient&) = delete;
+    TmdbClient& operator=(const TmdbClient&) = delete;
+
+    // `path` like "/discover/movie", `query` like "with_genres=28&page=2" (already encoded).
+    FetchResult fetch(const std::string& path, const std::string& query);
+
+private:
+    struct CurlHandle;
+    TmdbSettings settings_;
+    std::unique_ptr<CurlHandle> curl_;
+};
+
+}  // namespace cv::catalogue

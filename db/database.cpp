@@ -1,0 +1,120 @@
+#include "db/database.hpp"
+
+#include <libpq-fe.h>
+#include <poll.h>
+#include <soci/postgresql/soci-postgresql.h>
+
+#include "fcgi/log.hpp"
+
+namespace cv::db {
+namespace {
+
+PGconn* raw_connection(soci::session& session) {
+    // libsoci_postgresql exports no RTTI for its backend; the name check stands in for it.
+    if (session.get_backend_name() != "postgresql") return nullptr;
+    return static_cast<soci::postgresql_session_backend*>(session.get_backend())->conn_;
+}
+
+bool connection_class(const std::string& state) {
+    // 08xxx: connection exceptions; 57P01-57P03: server shutting down or starting.
+    return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03";
+}
+
+}  // namespace
+
+std::string sqlstate(const soci::soci_error& error) {
+    if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+        return pg->sqlstate();
+    }
+    return {};
+}
+
+std::string with_defaults(const std::string& conninfo) {
+    bool uri = conninfo.rfind("postgres://", 0) == 0 || conninfo.rfind("postgresql://", 0) == 0;
+    std::string result = conninfo;
+    auto add = [&](const std::string& key, const std::string& value) {
+        if (conninfo.find(key + "=") != std::string::npos) return;
+        if (uri) {
+            result += (result.find('?') == std::string::npos ? "?" : "&") + key + "=" + value;
+        } else {
+            result += " " + key + "=" + value;
+        }
+    };
+    add("connect_timeout", "2");
+    add("application_name", "cineverse-api");
+    return result;
+}
+
+bool Database::healthy_idle_connection() {
+    PGconn* conn = raw_connection(*session_);
+    if (!conn || PQstatus(conn) != CONNECTION_OK) return false;
+    // An idle connection has nothing to read. Readable means the server spoke unasked:
+    // almost always "terminating connection" before a restart, so reconnect now rather
+    // than fail the request's first statement.
+    pollfd fd{PQsocket(conn), POLLIN, 0};
+    if (poll(&fd, 1, 0) > 0) {
+        if (PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK) return false;
+    }
+    return true;
+}
+
+soci::session& Database::session() {
+    if (session_ && !healthy_idle_connection()) {
+        cv::log::warn("database_reconnect", {{"reason", "connection lost"}});
+        session_.reset();
+    }
+    if (!session_) {
+        try {
+            session_ = std::make_unique<soci::session>(soci::postgresql, conninfo_);
+        } catch (const soci::soci_error& e) {
+            // libpq's message names host and port, never the password.
+            std::string reason = e.get_error_message();
+            if (auto nl = reason.find('\n'); nl != std::string::npos) reason.resize(nl);
+            cv::log::error("database_unreachable", {{"reason", reason}});
+            throw Unavailable("database unreachable");
+        }
+    }
+    return *session_;
+}
+
+bool Database::lost(const soci::soci_error& e) {
+    bool gone = connection_class(sqlstate(e));
+    if (!gone && session_) {
+        PGconn* conn = raw_connection(*session_);
+        gone = !conn || PQstatus(conn) != CONNECTION_OK;
+    }
+    if (gone) {
+        cv::log::warn("database_connection_lost", {{"sqlstate", sqlstate(e)}});
+        session_.reset();
+    }
+    return gone;
+}
+
+bool Database::ping() {
+    try {
+        read([](soci::session& s) {
+            int one = 0;
+            s << "SELECT 1", soci::into(one);
+            return one;
+        });
+        return true;
+    } catch (const Unavailable&) {
+        return false;
+    } catch (const soci::soci_error&) {
+        session_.reset();
+        return false;
+    }
+}
+
+void execute_script(soci::session& session, const std::string& sql) {
+    PGconn* conn = raw_connection(session);
+    if (!conn) throw std::runtime_error("not a PostgreSQL session");
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn, sql.c_str()), PQclear);
+    auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
+        throw soci::postgresql_soci_error(PQerrorMessage(conn), state ? state : "XX000");
+    }
+}
+
+}  // namespace cv::db

@@ -1,0 +1,68 @@
+#pragma once
+// One PostgreSQL connection per worker, opened lazily and reopened after a loss. A lost or
+// unreachable database is reported as db::Unavailable (the handlers answer 503), never as a
+// hang or a crash.
+#include <soci/soci.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+namespace cv::db {
+
+class Unavailable : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// SQLSTATE of a PostgreSQL error, or "" when the error did not come from the server.
+std::string sqlstate(const soci::soci_error& error);
+inline bool is_unique_violation(const soci::soci_error& error) { return sqlstate(error) == "23505"; }
+
+// Adds connect_timeout and application_name unless the operator set them.
+std::string with_defaults(const std::string& conninfo);
+
+class Database {
+public:
+    explicit Database(std::string conninfo) : conninfo_(with_defaults(conninfo)) {}
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Idempotent work: retried once on a fresh connection when the old one turns out dead.
+    template <typename Work>
+    auto read(Work&& work) -> std::invoke_result_t<Work&, soci::session&> {
+        try {
+            return work(session());
+        } catch (const soci::soci_error& e) {
+            if (!lost(e)) throw;
+        }
+        return work(session());  // a second loss becomes Unavailable inside
+    }
+
+    // Writes are not retried: the first attempt might have been applied.
+    template <typename Work>
+    auto write(Work&& work) -> std::invoke_result_t<Work&, soci::session&> {
+        try {
+            return work(session());
+        } catch (const soci::soci_error& e) {
+            if (lost(e)) throw Unavailable("database connection lost");
+            throw;
+        }
+    }
+
+    bool ping();
+    soci::session& session();  // connected, or throws Unavailable
+
+private:
+    bool lost(const soci::soci_error& e);  // drops the session when the connection is gone
+    bool healthy_idle_connection();
+
+    std::string conninfo_;
+    std::unique_ptr<soci::session> session_;
+};
+
+// Runs `sql` (several statements allowed) outside SOCI's prepared-statement path.
+void execute_script(soci::session& session, const std::string& sql);
+
+}  // namespace cv::db

@@ -1,0 +1,33 @@
+#include "db/migrations.hpp"
+
+#include "fcgi/log.hpp"
+
+namespace cv::db {
+
+std::vector<std::string> migrate(Database& database, const std::vector<Migration>& migrations) {
+    // An arbitrary constant naming "cineverse schema migrations" among advisory locks.
+    constexpr long long kMigrationLock = 0x63696e65766d6967;
+    std::vector<std::string> applied;
+    soci::session& sql = database.session();
+    for (const auto& migration : migrations) {
+        soci::transaction tx(sql);
+        sql << "SELECT pg_advisory_xact_lock(" << kMigrationLock << ")";
+        execute_script(sql,
+                       "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                       " version text PRIMARY KEY,"
+                       " applied_at timestamptz NOT NULL DEFAULT now())");
+        int done = 0;
+        sql << "SELECT count(*) FROM schema_migrations WHERE version = :v", soci::use(migration.name),
+            soci::into(done);
+        if (done == 0) {
+            execute_script(sql, migration.sql);
+            sql << "INSERT INTO schema_migrations (version) VALUES (:v)", soci::use(migration.name);
+            applied.push_back(migration.name);
+            cv::log::info("migration_applied", {{"version", migration.name}});
+        }
+        tx.commit();
+    }
+    return applied;
+}
+
+}  // namespace cv::db

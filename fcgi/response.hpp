@@ -1,0 +1,37 @@
+#pragma once
+#include <json/json.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cv::fcgi {
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json; charset=utf-8";
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+
+    Response& with_header(std::string name, std::string value) {
+        headers.emplace_back(std::move(name), std::move(value));
+        return *this;
+    }
+    Response& with_cookie(std::string set_cookie) {
+        return with_header("Set-Cookie", std::move(set_cookie));
+    }
+};
+
+// The few named ways a handler answers.
+Response json(int status, const Json::Value& body);
+Response raw_json(int status, std::string body);  // body already serialised JSON
+Response error(int status, std::string_view message);
+Response text(int status, std::string body, std::string content_type);
+
+const char* reason_phrase(int status);
+
+// The CGI-style response libfcgi expects ("Status: …" line, headers, blank line, body).
+std::string serialize(const Response& response, bool include_body);
+
+}  // namespace cv::fcgi

@@ -1,0 +1,34 @@
+#pragma once
+// Everything one worker owns: its configuration, its database connection, its TMDB client
+// and caches. Built after fork, never shared between processes.
+#include <chrono>
+#include <string>
+
+#include "accounts/passwords.hpp"
+#include "accounts/store.hpp"
+#include "app/config.hpp"
+#include "catalogue/cache.hpp"
+#include "catalogue/tmdb_client.hpp"
+#include "db/database.hpp"
+
+namespace cv::handlers {
+
+struct WorkerContext {
+    explicit WorkerContext(const AppConfig& app_config)
+        : config(app_config),
+          db(app_config.database_url),
+          passwords(app_config.password_cost),
+          accounts(db, app_config.sessions),
+          tmdb(app_config.tmdb),
+          catalogue(db, tmdb, app_config.cache) {}
+
+    const AppConfig& config;
+    db::Database db;
+    accounts::PasswordHasher passwords;
+    accounts::AccountStore accounts;
+    catalogue::TmdbClient tmdb;
+    catalogue::CatalogueCache catalogue;
+    std::chrono::steady_clock::time_point next_purge = std::chrono::steady_clock::now();
+};
+
+}  // namespace cv::handlers

@@ -1,0 +1,20 @@
+#pragma once
+// Handler functions: a request and the worker's context in, a response out.
+#include "catalogue/lists.hpp"
+#include "handlers/http.hpp"
+
+namespace cv::handlers {
+
+Response health(WorkerContext& ctx, const Request& request);
+
+Response register_user(WorkerContext& ctx, const Request& request);
+Response login(WorkerContext& ctx, const Request& request);
+Response logout(WorkerContext& ctx, const Request& request);
+Response me(WorkerContext& ctx, const Request& request);
+Response user_info(WorkerContext& ctx, const Request& request);
+Response modify(WorkerContext& ctx, const Request& request);
+Response users_connected(WorkerContext& ctx, const Request& request);
+
+Response catalogue_list(WorkerContext& ctx, const Request& request, const catalogue::CatalogueList& list);
+
+}  // namespace cv::handlers

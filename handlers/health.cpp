@@ -1,0 +1,13 @@
+#include "handlers/handlers.hpp"
+
+namespace cv::handlers {
+
+Response health(WorkerContext& ctx, const Request&) {
+    Json::Value body(Json::objectValue);
+    bool database_ok = ctx.db.ping();
+    body["status"] = database_ok ? "ok" : "degraded";
+    body["database"] = database_ok ? "ok" : "unreachable";
+    return fcgi::json(database_ok ? 200 : 503, body).with_header("Cache-Control", "no-store");
+}
+
+}  // namespace cv::handlers

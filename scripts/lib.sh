@@ -1,0 +1,158 @@
+# Shared by scripts/serve, scripts/test and scripts/bench. Sourced, not run.
+# Everything that needs no privileges runs as an unprivileged user: the invoking user, or,
+# when invoked as root (CI), the system user `cineverse`. PostgreSQL never runs as root.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATE=${CINEVERSE_STATE_DIR:-$REPO/var}
+SERVICE_USER=cineverse
+PACKAGES=(build-essential cmake ninja-build pkg-config libfcgi-dev libsoci-dev libpq-dev
+  libcurl4-openssl-dev libjsoncpp-dev libboost-test-dev libsodium-dev nginx postgresql
+  openssl curl ca-certificates python3 util-linux)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+if [ "$(id -u)" -eq 0 ]; then
+  APP_USER=$SERVICE_USER
+  SUDO=()
+else
+  APP_USER=$(id -un)
+  SUDO=(sudo)
+fi
+
+# Runs a command as the unprivileged user, in the repository.
+as_app() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u "$APP_USER" -- env HOME="$STATE/home" PATH="$PATH" "$@"
+  else
+    "$@"
+  fi
+}
+
+install_missing_packages() {
+  local missing=() pkg
+  for pkg in "${PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  # Node.js may come from elsewhere than Debian (with its own npm): only install if absent.
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  # The Debian packages start system-wide nginx/PostgreSQL services where an init system
+  # runs; this project runs its own instances on its own ports and never touches those.
+}
+
+# As root: make sure the service user exists and can reach and own the state directory.
+prepare_state() {
+  mkdir -p "$STATE"
+  if [ "$(id -u)" -eq 0 ]; then
+    id -u "$SERVICE_USER" >/dev/null 2>&1 ||
+      useradd --system --user-group --home-dir /nonexistent --shell /usr/sbin/nologin "$SERVICE_USER"
+    # Every ancestor of the repository must be traversable (not readable) by the user.
+    local dir=$REPO
+    while [ "$dir" != / ]; do
+      if ! runuser -u "$SERVICE_USER" -- test -x "$dir"; then
+        say "granting $SERVICE_USER traversal of $dir (chmod o+x)"
+        chmod o+x "$dir"
+      fi
+      dir=$(dirname "$dir")
+    done
+    chown "$SERVICE_USER:" "$STATE"
+    local build
+    for build in "$REPO/build" "$REPO/build-test" "$REPO/build-bench"; do
+      mkdir -p "$build"
+      # A tree built by root earlier would be unwritable for the user.
+      [ "$(stat -c %U "$build")" = "$SERVICE_USER" ] && [ -z "$(find "$build" -maxdepth 2 ! -user "$SERVICE_USER" -print -quit)" ] ||
+        chown -R "$SERVICE_USER:" "$build"
+    done
+    # Source files must be readable (a clone under a umask 077 would not be).
+    runuser -u "$SERVICE_USER" -- test -r "$REPO/CMakeLists.txt" || chmod -R o+rX "$REPO"
+  fi
+  as_app mkdir -p "$STATE/home" "$STATE/run" "$STATE/log"
+}
+
+build_api() {  # build_api <build dir> <cmake args...>
+  local dir=$1; shift
+  as_app cmake -S "$REPO" -B "$dir" -G Ninja "$@" >/dev/null
+  as_app cmake --build "$dir" --parallel "$(nproc)"
+}
+
+build_web() {
+  # CINEVERSE_SKIP_WEB=1: API-only work, keep whatever web/dist holds.
+  if [ ! -f "$REPO/web/package.json" ] || [ "${CINEVERSE_SKIP_WEB:-}" = 1 ]; then return 0; fi
+  say "building the web client"
+  [ "$(id -u)" -eq 0 ] && chown -R "$SERVICE_USER:" "$REPO/web"
+  (cd "$REPO/web" && as_app npm ci --no-audit --no-fund --loglevel=error && as_app npm run build --silent)
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
+
+# Free TCP port on loopback.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# A self-signed certificate for localhost, generated once.
+ensure_certificate() {  # ensure_certificate <dir>
+  local dir=$1
+  if [ ! -f "$dir/localhost.crt" ]; then
+    as_app mkdir -p "$dir"
+    as_app openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj /CN=localhost \
+      -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+      -keyout "$dir/localhost.key" -out "$dir/localhost.crt" 2>/dev/null
+    as_app chmod 600 "$dir/localhost.key"
+  fi
+}
+
+# Starts a long-running command as the unprivileged user, in the background, with its own
+# process id (setpriv execs, it does not fork), logging to a file. Prints the pid.
+spawn_as_app() {  # spawn_as_app <log file> <command...>
+  local log=$1; shift
+  if [ "$(id -u)" -eq 0 ]; then
+    setsid setpriv --reuid="$APP_USER" --regid="$APP_USER" --init-groups \
+      env HOME="$STATE/home" "$@" >>"$log" 2>&1 </dev/null &
+  else
+    setsid "$@" >>"$log" 2>&1 </dev/null &
+  fi
+  echo $!
+}
+
+# PostgreSQL in $STATE/pg, on a unix socket only (no TCP), owned by the unprivileged user.
+PG_DATA=$STATE/pg/data
+PG_RUN=$STATE/run/pg
+pg_start() {
+  local bin; bin=$(pg_bin)
+  as_app mkdir -p "$STATE/pg" "$PG_RUN"
+  as_app chmod 700 "$PG_RUN"
+  if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+    say "creating the PostgreSQL cluster in $PG_DATA"
+    as_app "$bin/initdb" -D "$PG_DATA" --auth=trust --username=cineverse --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if ! as_app "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    as_app "$bin/pg_ctl" -D "$PG_DATA" -w -t 30 -l "$STATE/log/postgresql.log" \
+      -o "-c listen_addresses='' -c unix_socket_directories='$PG_RUN' -c max_connections=200" start >/dev/null
+  fi
+  if ! as_app "$bin/psql" -h "$PG_RUN" -U cineverse -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='cineverse'" | grep -q 1; then
+    as_app "$bin/createdb" -h "$PG_RUN" -U cineverse cineverse
+  fi
+}
+pg_stop() {
+  local bin; bin=$(pg_bin)
+  [ -f "$PG_DATA/postmaster.pid" ] && as_app "$bin/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+}
+DATABASE_URL="postgresql:///cineverse?host=$PG_RUN&user=cineverse"
+
+# Stops the process whose pid is in <file>, with <signal>, waiting up to 30 s.
+stop_pidfile() {  # stop_pidfile <file> <signal>
+  local file=$1 signal=$2 pid
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "-$signal" "$pid" 2>/dev/null || true
+    for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  fi
+  rm -f "$file"
+}

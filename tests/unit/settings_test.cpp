@@ -1,0 +1,87 @@
+#include <boost/test/unit_test.hpp>
+
+#include "app/config.hpp"
+#include "fcgi/log.hpp"
+#include "fcgi/settings.hpp"
+
+using namespace cv::fcgi;
+using namespace std::chrono_literals;
+
+namespace {
+Settings with(std::map<std::string, std::string> values) { return Settings(std::move(values)); }
+
+// The variable a ConfigError names, or "" when none was thrown.
+std::string rejected_variable(std::map<std::string, std::string> values) {
+    try {
+        cv::AppConfig::load(with(std::move(values)));
+    } catch (const ConfigError& e) {
+        return e.variable();
+    }
+    return "";
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(configuration)
+
+BOOST_AUTO_TEST_CASE(defaults_are_sensible) {
+    auto config = cv::AppConfig::load(with({}));
+    BOOST_TEST(config.pool.body_limit == 64u * 1024);
+    BOOST_TEST(config.pool.workers >= 2);
+    BOOST_TEST(config.pool.listen.path == "/run/cineverse/api.sock");
+    BOOST_TEST(config.sessions.absolute_lifetime.count() == 7 * 24 * 3600);
+    BOOST_TEST(config.sessions.idle_lifetime.count() == 24 * 3600);
+    BOOST_TEST(config.tmdb.total_timeout.count() == 5000);
+    BOOST_TEST(config.tmdb.connect_timeout.count() == 2000);
+    BOOST_TEST(config.cache.ttl.count() == 600);
+    BOOST_TEST(config.tmdb.base_url == "https://api.themoviedb.org/3");
+}
+
+BOOST_AUTO_TEST_CASE(values_are_parsed) {
+    auto config = cv::AppConfig::load(with({{"CINEVERSE_LISTEN", "127.0.0.1:9000"},
+                                            {"CINEVERSE_WORKERS", "3"},
+                                            {"CINEVERSE_BODY_LIMIT", "128k"},
+                                            {"CINEVERSE_DRAIN_TIMEOUT", "1500ms"},
+                                            {"CINEVERSE_SESSION_IDLE", "2h"},
+                                            {"CINEVERSE_PUBLIC_ORIGINS", "https://a.example, https://b.example"},
+                                            {"TMDB_BASE_URL", "http://127.0.0.1:9/3/"}}));
+    BOOST_TEST(config.pool.listen.host == "127.0.0.1");
+    BOOST_TEST(config.pool.listen.port == 9000);
+    BOOST_TEST(config.pool.workers == 3);
+    BOOST_TEST(config.pool.body_limit == 128u * 1024);
+    BOOST_TEST(config.pool.drain_timeout.count() == 1500);
+    BOOST_TEST(config.sessions.idle_lifetime.count() == 7200);
+    BOOST_TEST(config.public_origins.size() == 2u);
+    BOOST_TEST(config.public_origins[1] == "https://b.example");
+    BOOST_TEST(config.tmdb.base_url == "http://127.0.0.1:9/3");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_values_name_their_variable) {
+    BOOST_TEST(rejected_variable({{"CINEVERSE_WORKERS", "0"}}) == "CINEVERSE_WORKERS");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_WORKERS", "four"}}) == "CINEVERSE_WORKERS");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_LISTEN", "relative.sock"}}) == "CINEVERSE_LISTEN");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_LISTEN", "host:99999"}}) == "CINEVERSE_LISTEN");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_DRAIN_TIMEOUT", "soon"}}) == "CINEVERSE_DRAIN_TIMEOUT");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_BODY_LIMIT", "12q"}}) == "CINEVERSE_BODY_LIMIT");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_SOCKET_MODE", "999"}}) == "CINEVERSE_SOCKET_MODE");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_MIGRATE_ON_START", "perhaps"}}) == "CINEVERSE_MIGRATE_ON_START");
+    BOOST_TEST(rejected_variable({{"TMDB_BASE_URL", "ftp://x"}}) == "TMDB_BASE_URL");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_PUBLIC_ORIGINS", "localhost"}}) == "CINEVERSE_PUBLIC_ORIGINS");
+    BOOST_TEST(rejected_variable({}) == "");
+}
+
+BOOST_AUTO_TEST_CASE(env_file_lines) {
+    auto values = parse_env_file("# comment\n\nA=1\n B = two words \nC=\"quoted\"\nnot a pair\n");
+    BOOST_TEST(values.at("A") == "1");
+    BOOST_TEST(values.at("B") == "two words");
+    BOOST_TEST(values.at("C") == "quoted");
+    BOOST_TEST(values.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(log_values_cannot_forge_lines) {
+    BOOST_TEST(cv::log::quote_if_needed("plain") == "plain");
+    BOOST_TEST(cv::log::quote_if_needed("two words") == "\"two words\"");
+    BOOST_TEST(cv::log::quote_if_needed("a\nb=\"c\"") == "\"a\\x0ab=\\\"c\\\"\"");
+    BOOST_TEST(cv::log::quote_if_needed("") == "\"\"");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
