@@ -32,6 +32,12 @@ public:
             return router_.dispatch(context_, request);
         } catch (const db::Unavailable&) {
             return fcgi::error(503, "Database unavailable").with_header("Retry-After", "2");
+        } catch (const soci::soci_error& e) {
+            // get_error_message() leaves out SOCI's context, which quotes the bound values.
+            log::error("database_error", {{"rid", request.request_id()},
+                                          {"sqlstate", db::sqlstate(e)},
+                                          {"what", e.get_error_message()}});
+            return fcgi::error(500, "Internal server error");
         }
     }
 

@@ -25,9 +25,11 @@ Row load_row(soci::session& sql, const std::string& key, long long stale_limit) 
     std::string body;
     soci::indicator body_ind = soci::i_null;
     int within = 0;
-    sql << "SELECT body, GREATEST(-1, LEAST(2147483647, floor(extract(epoch FROM fresh_until - now()))))::bigint, "
-           "GREATEST(-1, LEAST(2147483647, ceil(extract(epoch FROM retry_at - now()))))::bigint, "
-           "(fetched_at > now() - make_interval(secs => :limit))::int "
+    // Epochs rather than timestamp arithmetic: the '-infinity' defaults cannot be subtracted.
+    sql << "SELECT body, "
+           "GREATEST(-1, LEAST(2147483647, floor(extract(epoch FROM fresh_until) - extract(epoch FROM now()))))::bigint, "
+           "GREATEST(-1, LEAST(2147483647, ceil(extract(epoch FROM retry_at) - extract(epoch FROM now()))))::bigint, "
+           "COALESCE(fetched_at > now() - make_interval(secs => :limit), false)::int "
            "FROM catalogue_cache WHERE key = :k",
         soci::use(stale_limit), soci::use(key), soci::into(body, body_ind), soci::into(row.fresh_for),
         soci::into(row.retry_in), soci::into(within);

@@ -48,14 +48,11 @@ std::string with_defaults(const std::string& conninfo) {
 bool Database::healthy_idle_connection() {
     PGconn* conn = raw_connection(*session_);
     if (!conn || PQstatus(conn) != CONNECTION_OK) return false;
-    // An idle connection has nothing to read. Readable means the server spoke unasked:
-    // almost always "terminating connection" before a restart, so reconnect now rather
-    // than fail the request's first statement.
+    // An idle connection has nothing to read (we never LISTEN). Readable means the server
+    // spoke unasked: "terminating connection" before a shutdown, or EOF. Reconnect now
+    // rather than fail the request's first statement.
     pollfd fd{PQsocket(conn), POLLIN, 0};
-    if (poll(&fd, 1, 0) > 0) {
-        if (PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK) return false;
-    }
-    return true;
+    return poll(&fd, 1, 0) == 0;
 }
 
 soci::session& Database::session() {

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""A controllable stand-in for TMDB v3, for the integration tests (loopback only).
+
+    fake_tmdb.py --port 0 --fixtures DIR --port-file FILE [--api-key K] [--bearer T]
+
+Serves DIR/3/<path>.json (discover: DIR/3/discover/movie/<with_genres>.json), counts
+requests per path, and obeys a control API:
+    GET  /__control/counts              {path: count}
+    GET  /__control/last?path=P         {"query": ..., "authorization": ...}
+    POST /__control/reset               counts to zero, mode back to normal
+    POST /__control/mode {"mode": M, "path": prefix, "retry_after": s, "delay": s}
+with M one of normal, error500, unauthorized, ratelimit, hang, slow, invalid_json,
+no_results, close.
+"""
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+NOT_FOUND = {"status_code": 34, "status_message": "The resource you requested could not be found.",
+             "success": False}
+BAD_KEY = {"status_code": 7, "status_message": "Invalid API key: You must be granted a valid key.",
+           "success": False}
+RATE_LIMITED = {"status_code": 25, "status_message": "Your request count is over the allowed limit.",
+                "success": False}
+
+
+class State:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        self.counts = {}
+        self.last = {}
+        self.mode = {"mode": "normal"}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "fake-tmdb"
+
+    def log_message(self, fmt, *args):  # quiet unless --verbose
+        if self.server.verbose:
+            sys.stderr.write(fmt % args + "\n")
+
+    def send_json(self, status, body, headers=()):
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json;charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self):
+        url = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length) or b"{}")
+        state = self.server.state
+        with state.lock:
+            if url.path == "/__control/reset":
+                state.reset()
+            elif url.path == "/__control/mode":
+                state.mode = body
+            else:
+                return self.send_json(404, NOT_FOUND)
+        self.send_json(200, {"ok": True})
+
+    def do_GET(self):
+        url = urlsplit(self.path)
+        state = self.server.state
+        if url.path == "/__control/counts":
+            with state.lock:
+                return self.send_json(200, dict(state.counts))
+        if url.path == "/__control/last":
+            wanted = parse_qs(url.query).get("path", [""])[0]
+            with state.lock:
+                return self.send_json(200, state.last.get(wanted, {}))
+        with state.lock:
+            state.counts[url.path] = state.counts.get(url.path, 0) + 1
+            state.last[url.path] = {"query": url.query,
+                                    "authorization": self.headers.get("Authorization", "")}
+            mode = dict(state.mode)
+        if not url.path.startswith(mode.get("path", "")):
+            mode = {"mode": "normal"}
+        self.answer(url, mode)
+
+    def answer(self, url, mode):
+        name = mode.get("mode", "normal")
+        if name == "close":
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        if name in ("hang", "slow"):
+            time.sleep(float(mode.get("delay", 30 if name == "hang" else 1)))
+        if name == "error500":
+            return self.send_json(500, {"status_code": 11, "status_message": "Internal error.",
+                                        "success": False})
+        if name == "unauthorized":
+            return self.send_json(401, BAD_KEY)
+        if name == "ratelimit":
+            return self.send_json(429, RATE_LIMITED,
+                                  [("Retry-After", str(mode.get("retry_after", 10)))])
+        if name == "invalid_json":
+            return self.send_json(200, b'{"page": 1, "results": [')
+        if name == "no_results":
+            return self.send_json(200, {"page": 1})
+        if not self.authorised(url):
+            return self.send_json(401, BAD_KEY)
+        fixture = self.fixture(url)
+        if fixture is None:
+            return self.send_json(404, NOT_FOUND)
+        self.send_json(200, fixture)
+
+    def authorised(self, url):
+        query = parse_qs(url.query)
+        if self.server.api_key and query.get("api_key", [""])[0] != self.server.api_key:
+            return False
+        if self.server.bearer and self.headers.get("Authorization") != "Bearer " + self.server.bearer:
+            return False
+        return True
+
+    def fixture(self, url):
+        path = url.path
+        if path == "/3/discover/movie":
+            genre = parse_qs(url.query).get("with_genres", [""])[0]
+            if not genre.isdigit():
+                return None
+            path = path + "/" + genre
+        file = os.path.normpath(os.path.join(self.server.fixtures, path.lstrip("/") + ".json"))
+        if not file.startswith(self.server.fixtures) or not os.path.isfile(file):
+            return None
+        with open(file, "rb") as handle:
+            return handle.read()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--fixtures", required=True)
+    parser.add_argument("--port-file")
+    parser.add_argument("--api-key", default="")
+    parser.add_argument("--bearer", default="")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    server.daemon_threads = True
+    server.state = State()
+    server.fixtures = os.path.abspath(args.fixtures)
+    server.api_key, server.bearer, server.verbose = args.api_key, args.bearer, args.verbose
+    if args.port_file:
+        temp = args.port_file + ".tmp"
+        with open(temp, "w") as handle:
+            handle.write(str(server.server_address[1]))
+        os.replace(temp, args.port_file)
+    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

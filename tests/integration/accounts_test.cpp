@@ -1,0 +1,424 @@
+// The account routes of contract.md, each status and exact message, over HTTPS.
+#include <atomic>
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "fcgi/json.hpp"
+#include "http_client.hpp"
+#include "stack.hpp"
+
+using namespace cv::it;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A unique username per call, so tests never collide.
+std::string unique_name(const std::string& prefix) {
+    static std::atomic<int> counter{0};
+    return prefix + std::to_string(getpid()) + "_" + std::to_string(++counter);
+}
+
+std::string registration(const std::string& username, const std::string& password = "correct horse",
+                         const std::string& extra = "") {
+    Json::Value body(Json::objectValue);
+    body["username"] = username;
+    body["password"] = password;
+    body["email"] = username + "@example.org";
+    body["first_name"] = "Ada";
+    body["last_name"] = "Lovelace";
+    body["phone_number"] = "+33 1 23 45 67 89";
+    std::string text = cv::fcgi::to_json(body);
+    if (!extra.empty()) text = text.substr(0, text.size() - 1) + "," + extra + "}";
+    return text;
+}
+
+std::string login_body(const std::string& username, const std::string& password) {
+    Json::Value body(Json::objectValue);
+    body["username"] = username;
+    body["password"] = password;
+    return cv::fcgi::to_json(body);
+}
+
+// Registers a user with a fresh client and returns its id.
+std::string register_user(HttpClient& client, const std::string& username,
+                          const std::string& password = "correct horse") {
+    auto r = client.post_json("/register", registration(username, password));
+    BOOST_REQUIRE_MESSAGE(r.status == 200, r.status << " " << r.body);
+    return r.json()["id"].asString();
+}
+
+std::string count_users() { return stack().sql("SELECT count(*) FROM users"); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(accounts)
+
+BOOST_AUTO_TEST_CASE(register_opens_a_session_with_the_contract_cookie) {
+    HttpClient client;
+    std::string name = unique_name("reg");
+    auto r = client.post_json("/register", registration(name));
+    BOOST_TEST(r.status == 200);
+    auto body = r.json();
+    BOOST_TEST(body["username"].asString() == name);
+    BOOST_TEST(body["email"].asString() == name + "@example.org");
+    BOOST_TEST(body["first_name"].asString() == "Ada");
+    BOOST_TEST(body["last_name"].asString() == "Lovelace");
+    BOOST_TEST(body["phone_number"].asString() == "+33 1 23 45 67 89");
+    BOOST_TEST(body["isconnected"].asBool() == true);
+    BOOST_TEST(body["id"].asString().size() == 36u);
+    BOOST_TEST(!body.isMember("password"));
+    BOOST_TEST(r.body.find("correct horse") == std::string::npos);
+    auto cookie = r.header("set-cookie");
+    BOOST_TEST(cookie.rfind("session=", 0) == 0u);
+    for (const char* flag : {"HttpOnly", "Secure", "SameSite=Lax", "Path=/", "Max-Age=604800"}) {
+        BOOST_TEST(cookie.find(flag) != std::string::npos, flag << " in " << cookie);
+    }
+    // The token is 256 bits in base64url; the database holds only its hash.
+    std::string token = client.cookie("session");
+    BOOST_TEST(token.size() == 43u);
+    BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE token_hash = convert_to('" + token + "', 'UTF8')") == "0");
+    BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE token_hash = sha256(convert_to('" + token +
+                           "', 'UTF8'))") == "1");
+    auto hash = stack().sql("SELECT password_hash FROM users WHERE username = '" + name + "'");
+    BOOST_TEST(hash.rfind("$argon2id$", 0) == 0u);
+
+    auto me = client.get("/@me");
+    BOOST_TEST(me.status == 200);
+    BOOST_TEST(me.json()["id"].asString() == body["id"].asString());
+    BOOST_TEST(me.json()["email"].asString() == name + "@example.org");
+    BOOST_TEST(client.request("POST", "/@me", "{}", {"Content-Type: application/json"}).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(register_conflicts_are_409_case_insensitively) {
+    HttpClient client;
+    std::string name = unique_name("dup");
+    register_user(client, name);
+    HttpClient other;
+    auto same = other.post_json("/register", registration(name));
+    BOOST_TEST(same.status == 409);
+    BOOST_TEST(same.body == R"({"error":"user already exists"})");
+    std::string upper = name;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    auto shouted = other.post_json("/register", registration(upper));
+    BOOST_TEST(shouted.status == 409);
+    // Same e-mail under another username.
+    Json::Value body = *cv::fcgi::parse_json(registration(unique_name("other")));
+    body["email"] = name + "@EXAMPLE.org";
+    BOOST_TEST(other.post_json("/register", cv::fcgi::to_json(body)).status == 409);
+}
+
+BOOST_AUTO_TEST_CASE(register_rejects_each_invalid_field_and_writes_nothing) {
+    HttpClient client;
+    std::string before = count_users();
+    struct Case {
+        const char* field;
+        Json::Value value;
+    };
+    const Case cases[] = {
+        {"username", "ab"},
+        {"username", std::string(51, 'a')},
+        {"username", "has space"},
+        {"username", 42},
+        {"password", "short"},
+        {"password", std::string(1025, 'p')},
+        {"email", "no-at-sign"},
+        {"email", "a b@c.de"},
+        {"email", "a@nodot"},
+        {"first_name", ""},
+        {"first_name", std::string(51, 'e')},
+        {"first_name", "tab\tinside"},
+        {"last_name", Json::Value(Json::arrayValue)},
+        {"phone_number", "12345"},
+        {"phone_number", "12345678901234567890123"},
+        {"phone_number", "abcdefgh"},
+        {"phone_number", 612345678},
+    };
+    for (const auto& c : cases) {
+        Json::Value body = *cv::fcgi::parse_json(registration(unique_name("bad")));
+        body[c.field] = c.value;
+        auto r = client.post_json("/register", cv::fcgi::to_json(body));
+        BOOST_TEST(r.status == 400, c.field << ": " << r.body);
+        BOOST_TEST(r.json()["error"].asString().find(c.field) != std::string::npos, r.body);
+    }
+    for (const char* missing : {"username", "password", "email", "first_name", "last_name"}) {
+        Json::Value body = *cv::fcgi::parse_json(registration(unique_name("miss")));
+        body.removeMember(missing);
+        auto r = client.post_json("/register", cv::fcgi::to_json(body));
+        BOOST_TEST(r.status == 400);
+        BOOST_TEST(r.json()["error"].asString() == std::string(missing) + " is required");
+    }
+    for (const char* malformed : {"{", "[]", "\"text\"", "{\"username\": \"a\", \"username\": \"b\"}", "{\"a\":\"\xff\"}"}) {
+        BOOST_TEST(client.post_json("/register", malformed).status == 400, malformed);
+    }
+    BOOST_TEST(count_users() == before);
+}
+
+BOOST_AUTO_TEST_CASE(register_accepts_aliases_boundaries_unicode_and_sql_shaped_input) {
+    HttpClient client;
+    Json::Value body(Json::objectValue);
+    std::string name = unique_name("x.-_");
+    body["username"] = name;
+    body["password"] = "12345678";
+    body["email"] = name + "@exämple.org";
+    body["firstName"] = "Zoë'; DROP TABLE users; --";
+    body["lastName"] = std::string("李") + std::string(49, 'x');
+    body["phone_number"] = Json::Value();
+    auto r = client.post_json("/register", cv::fcgi::to_json(body));
+    BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+    auto info = client.get("/api/userinfo").json();
+    BOOST_TEST(info["first_name"].asString() == "Zoë'; DROP TABLE users; --");
+    BOOST_TEST(info["last_name"].asString() == body["lastName"].asString());
+    BOOST_TEST(info["email"].asString() == name + "@exämple.org");
+    BOOST_TEST(info["phone_number"].isNull());
+}
+
+BOOST_AUTO_TEST_CASE(login_statuses_and_messages) {
+    HttpClient client;
+    std::string name = unique_name("log");
+    std::string id = register_user(client, name, "first password");
+    HttpClient other;
+    auto unknown = other.post_json("/login", login_body(unique_name("ghost"), "whatever1"));
+    BOOST_TEST(unknown.status == 401);
+    BOOST_TEST(unknown.body == R"({"error":"Incorrect Login"})");
+    auto wrong = other.post_json("/login", login_body(name, "wrong password"));
+    BOOST_TEST(wrong.status == 401);
+    BOOST_TEST(wrong.body == R"({"error":"Incorrect Password"})");
+    BOOST_TEST(other.post_json("/login", R"({"username": 1, "password": "x"})").status == 400);
+    auto ok = other.post_json("/login", login_body(name, "first password"));
+    BOOST_TEST(ok.status == 200);
+    BOOST_TEST(ok.body == "{\"id\":\"" + id + "\",\"isconnected\":true,\"username\":\"" + name + "\"}");
+    BOOST_TEST(other.get("/@me").status == 200);
+    // Two clients, two sessions.
+    BOOST_TEST(other.cookie("session") != client.cookie("session"));
+    BOOST_TEST(!other.cookie("session").empty());
+}
+
+BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_is_idempotent) {
+    HttpClient client;
+    std::string id = register_user(client, unique_name("out"));
+    std::string token = client.cookie("session");
+    auto r = client.post_json("/logout", "{}");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == R"({"isconnected":false})");
+    BOOST_TEST(r.header("set-cookie").find("Max-Age=0") != std::string::npos);
+    BOOST_TEST(client.get("/@me").status == 401);
+    BOOST_TEST(client.get("/@me").body == R"({"error":"Unauthorized"})");
+    auto connected = client.get("/api/users/connected?user_id=" + id);
+    BOOST_TEST(connected.status == 401);
+    BOOST_TEST(connected.body == R"({"error":"disconnected"})");
+    BOOST_TEST(client.post_json("/logout", "{}").status == 200);
+    // Replaying the old cookie after logout gets nothing.
+    HttpClient replay;
+    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: session=" + token}).status == 401);
+}
+
+BOOST_AUTO_TEST_CASE(userinfo_is_own_data_only) {
+    HttpClient alice, bob;
+    std::string alice_id = register_user(alice, unique_name("alice"));
+    std::string bob_id = register_user(bob, unique_name("bob"));
+    auto own = alice.get("/api/userinfo");
+    BOOST_TEST(own.status == 200);
+    BOOST_TEST(own.json()["id"].asString() == alice_id);
+    BOOST_TEST(own.json()["isconnected"].asBool());
+    BOOST_TEST(alice.get("/api/userinfo?user_id=" + alice_id).status == 200);
+    auto foreign = alice.get("/api/userinfo?user_id=" + bob_id);
+    BOOST_TEST(foreign.status == 403);
+    BOOST_TEST(foreign.body == R"({"error":"Forbidden"})");
+    BOOST_TEST(alice.get("/api/userinfo?user_id=undefined").status == 403);
+    HttpClient anonymous;
+    auto none = anonymous.get("/api/userinfo?user_id=" + bob_id);
+    BOOST_TEST(none.status == 401);
+    BOOST_TEST(none.body == R"({"error":"User not authenticated"})");
+}
+
+BOOST_AUTO_TEST_CASE(users_connected_statuses) {
+    HttpClient client;
+    std::string id = register_user(client, unique_name("conn"));
+    HttpClient anonymous;
+    auto yes = anonymous.get("/api/users/connected?user_id=" + id);
+    BOOST_TEST(yes.status == 200);
+    BOOST_TEST(yes.body == R"({"isconnected":true})");
+    BOOST_TEST(client.get("/api/users/connected").body == R"({"isconnected":true})");
+    for (const char* bad : {"undefined", "00000000-0000-0000-0000-000000000000", "1", "%27%20OR%201=1"}) {
+        auto r = anonymous.get(std::string("/api/users/connected?user_id=") + bad);
+        BOOST_TEST(r.status == 401);
+        BOOST_TEST(r.body == R"({"error":"Unknown user"})");
+    }
+    auto no_session = anonymous.get("/api/users/connected");
+    BOOST_TEST(no_session.status == 401);
+    BOOST_TEST(no_session.body == R"({"error":"disconnected"})");
+}
+
+BOOST_AUTO_TEST_CASE(modify_each_field_is_visible_at_once) {
+    HttpClient client;
+    std::string name = unique_name("mod");
+    std::string id = register_user(client, name);
+    std::string new_name = unique_name("renamed");
+    const std::pair<const char*, std::string> changes[] = {
+        {"first_name", "Grace"},
+        {"last_name", "Hopper"},
+        {"phone_number", "(555) 010-9999"},
+        {"email", new_name + "@example.net"},
+        {"username", new_name},
+    };
+    for (const auto& [field, value] : changes) {
+        Json::Value body(Json::objectValue);
+        body[field] = value;
+        auto r = client.patch_json("/modify", cv::fcgi::to_json(body));
+        BOOST_TEST(r.status == 200, field << ": " << r.body);
+        BOOST_TEST(r.json()["id"].asString() == id);
+        BOOST_TEST(r.json()["isconnected"].asBool());
+        BOOST_TEST(client.get("/api/userinfo").json()[field].asString() == value);
+    }
+    BOOST_TEST(client.patch_json("/modify", R"({"phone_number": null})").status == 200);
+    BOOST_TEST(client.get("/api/userinfo").json()["phone_number"].isNull());
+    BOOST_TEST(client.patch_json("/modify", R"({"firstName": "Alias"})").status == 200);
+    BOOST_TEST(client.get("/api/userinfo").json()["first_name"].asString() == "Alias");
+}
+
+BOOST_AUTO_TEST_CASE(modify_errors_change_nothing) {
+    HttpClient taken_owner, client;
+    std::string taken = unique_name("taken");
+    register_user(taken_owner, taken);
+    std::string name = unique_name("keeper");
+    register_user(client, name);
+    auto before = client.get("/api/userinfo").body;
+    auto conflict = client.patch_json("/modify", "{\"username\": \"" + taken + "\", \"first_name\": \"Changed\"}");
+    BOOST_TEST(conflict.status == 409);
+    BOOST_TEST(conflict.body == R"({"error":"user already exists"})");
+    BOOST_TEST(client.patch_json("/modify", "{\"email\": \"" + taken + "@example.org\"}").status == 409);
+    auto invalid = client.patch_json("/modify", R"({"first_name": "Valid", "email": "broken"})");
+    BOOST_TEST(invalid.status == 400);
+    BOOST_TEST(invalid.json()["error"].asString().find("email") != std::string::npos);
+    BOOST_TEST(client.get("/api/userinfo").body == before);
+    HttpClient anonymous;
+    auto unauth = anonymous.patch_json("/modify", R"({"first_name": "X"})");
+    BOOST_TEST(unauth.status == 401);
+    BOOST_TEST(unauth.body == R"({"error":"User not authenticated"})");
+}
+
+BOOST_AUTO_TEST_CASE(password_change_ends_other_sessions_only) {
+    HttpClient first, second;
+    std::string name = unique_name("pw");
+    register_user(first, name, "old password");
+    BOOST_TEST(second.post_json("/login", login_body(name, "old password")).status == 200);
+    std::string second_token = second.cookie("session");
+    BOOST_TEST(first.patch_json("/modify", R"({"password": "new password"})").status == 200);
+    BOOST_TEST(first.get("/@me").status == 200);
+    BOOST_TEST(second.get("/@me").status == 401);
+    HttpClient replay;
+    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: session=" + second_token}).status == 401);
+    HttpClient third;
+    BOOST_TEST(third.post_json("/login", login_body(name, "old password")).body == R"({"error":"Incorrect Password"})");
+    BOOST_TEST(third.post_json("/login", login_body(name, "new password")).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(forty_parallel_registrations_one_winner) {
+    std::string name = unique_name("race");
+    std::atomic<int> ok{0}, conflict{0}, other{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 40; ++i) {
+        threads.emplace_back([&, i] {
+            HttpClient client;
+            Json::Value body = *cv::fcgi::parse_json(registration(name));
+            body["email"] = name + std::to_string(i) + "@example.org";  // username is the contested field
+            auto r = client.post_json("/register", cv::fcgi::to_json(body));
+            (r.status == 200 ? ok : r.status == 409 ? conflict : other)++;
+        });
+    }
+    for (auto& t : threads) t.join();
+    BOOST_TEST(ok.load() == 1);
+    BOOST_TEST(conflict.load() == 39);
+    BOOST_TEST(other.load() == 0);
+    BOOST_TEST(stack().sql("SELECT count(*) FROM users WHERE lower(username) = lower('" + name + "')") == "1");
+}
+
+BOOST_AUTO_TEST_CASE(cross_site_rules) {
+    HttpClient client;
+    std::string before = count_users();
+    auto form = client.request("POST", "/register", registration(unique_name("form")),
+                               {"Content-Type: application/x-www-form-urlencoded"});
+    BOOST_TEST(form.status == 415);
+    auto none = client.request("POST", "/login", login_body("a", "b"), {"Content-Type:"});
+    BOOST_TEST(none.status == 415);
+    auto foreign = client.request("POST", "/register", registration(unique_name("evil")),
+                                  {"Content-Type: application/json", "Origin: https://evil.example"});
+    BOOST_TEST(foreign.status == 403);
+    BOOST_TEST(foreign.body == R"({"error":"Forbidden origin"})");
+    BOOST_TEST(count_users() == before);
+    auto same = client.request("POST", "/register", registration(unique_name("same")),
+                               {"Content-Type: application/json; charset=utf-8", "Origin: " + stack().base_url()});
+    BOOST_TEST(same.status == 200, same.body);
+}
+
+BOOST_AUTO_TEST_CASE(garbage_session_cookies_are_just_unauthenticated) {
+    const std::vector<std::string> cookies = {"session=garbage", "session=", "session=" + std::string(4000, 'A'),
+                                              "session=%00%ff", "a=b; session=x; session=y"};
+    for (const auto& cookie : cookies) {
+        HttpClient client;
+        auto r = client.request("GET", "/@me", "", {"Cookie: " + cookie});
+        BOOST_TEST(r.status == 401, cookie);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(expired_sessions_are_refused_and_purged) {
+    // A pool with a 2-second absolute lifetime.
+    stack().stop_pool();
+    stack().start_pool({{"CINEVERSE_SESSION_LIFETIME", "2s"}});
+    HttpClient client;
+    std::string id = register_user(client, unique_name("short"));
+    BOOST_TEST(client.get("/@me").status == 200);
+    std::this_thread::sleep_for(2500ms);
+    BOOST_TEST(client.get("/@me").status == 401);
+    BOOST_TEST(client.get("/api/users/connected?user_id=" + id).body == R"({"error":"disconnected"})");
+    // A new login purges the user's dead sessions.
+    stack().stop_pool();
+    stack().start_pool();
+    BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE user_id = '" + id + "' AND expires_at <= now()") == "1");
+    std::string name = stack().sql("SELECT username FROM users WHERE id = '" + id + "'");
+    HttpClient again;
+    BOOST_TEST(again.post_json("/login", login_body(name, "correct horse")).status == 200);
+    BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE user_id = '" + id + "' AND expires_at <= now()") == "0");
+}
+
+BOOST_AUTO_TEST_CASE(login_is_rate_limited_per_address_with_json_429) {
+    // 127.0.0.2 is not on the allowlist (loopback 127.0.0.1 is).
+    HttpClient client;
+    client.set_source_address("127.0.0.2");
+    int limited = 0;
+    std::string body;
+    for (int i = 0; i < 30; ++i) {
+        auto r = client.post_json("/login", login_body("nobody_here", "whatever1"));
+        if (r.status == 429) {
+            ++limited;
+            body = r.body;
+        }
+    }
+    BOOST_TEST(limited > 0);
+    BOOST_TEST(body.find(R"("error": "Too many requests")") != std::string::npos, body);
+    // Loopback itself is exempt.
+    HttpClient local;
+    for (int i = 0; i < 30; ++i) BOOST_TEST(local.post_json("/login", login_body("nobody_here", "x")).status == 401);
+}
+
+BOOST_AUTO_TEST_CASE(secrets_never_reach_the_logs) {
+    HttpClient client;
+    std::string password = "Sup3r-Secret-Passw0rd";
+    register_user(client, unique_name("secret"), password);
+    std::string token = client.cookie("session");
+    client.patch_json("/modify", R"({"password": "Another-Secret-99"})");
+    std::this_thread::sleep_for(200ms);
+    for (const auto& log : {stack().api_log(), stack().dir() + "/log/nginx-access.log"}) {
+        std::ifstream in(log);
+        std::stringstream text;
+        text << in.rdbuf();
+        BOOST_TEST(text.str().find(password) == std::string::npos, log);
+        BOOST_TEST(text.str().find("Another-Secret-99") == std::string::npos, log);
+        BOOST_TEST(text.str().find(token) == std::string::npos, log);
+        BOOST_TEST(text.str().find("test-api-key-not-a-secret") == std::string::npos, log);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,301 @@
+// The foundation over the real thing: nginx → FastCGI pool → PostgreSQL.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "http_client.hpp"
+#include "stack.hpp"
+
+using namespace cv::it;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Loops GET /healthz in a thread, counting answers that are not 200.
+class SteadyLoad {
+public:
+    explicit SteadyLoad(std::string path = "/healthz") : path_(std::move(path)), thread_([this] { loop(); }) {}
+    ~SteadyLoad() { stop(); }
+    void stop() {
+        running_ = false;
+        if (thread_.joinable()) thread_.join();
+    }
+    long sent() const { return sent_; }
+    long failed() const { return failed_; }
+
+private:
+    void loop() {
+        HttpClient client;
+        while (running_) {
+            auto r = client.get(path_);
+            ++sent_;
+            if (r.status != 200) ++failed_;
+        }
+    }
+    std::string path_;
+    std::atomic<bool> running_{true};
+    std::atomic<long> sent_{0}, failed_{0};
+    std::thread thread_;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(foundation)
+
+BOOST_AUTO_TEST_CASE(healthz_reports_the_database) {
+    HttpClient client;
+    auto r = client.get("/healthz");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == R"({"database":"ok","status":"ok"})");
+    BOOST_TEST(r.header("content-type") == "application/json; charset=utf-8");
+    BOOST_TEST(r.header("strict-transport-security").find("max-age=") != std::string::npos);
+    BOOST_TEST(r.header("x-content-type-options") == "nosniff");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_path_and_wrong_method_are_json) {
+    HttpClient client;
+    auto missing = client.get("/api/no-such-route");
+    BOOST_TEST(missing.status == 404);
+    BOOST_TEST(missing.body == R"({"error":"Not found"})");
+    auto wrong = client.request("DELETE", "/api/users/connected");
+    BOOST_TEST(wrong.status == 405);
+    BOOST_TEST(wrong.body == R"({"error":"Method not allowed"})");
+    BOOST_TEST(wrong.header("allow") == "GET, HEAD");
+}
+
+BOOST_AUTO_TEST_CASE(head_is_get_without_body) {
+    HttpClient client;
+    auto r = client.request("HEAD", "/healthz");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body.empty());
+    BOOST_TEST(r.header("content-length") == "31");
+}
+
+BOOST_AUTO_TEST_CASE(oversized_body_is_413_json_and_not_buffered) {
+    HttpClient client;
+    std::string big(70 * 1024, 'x');
+    auto r = client.request("POST", "/login", "{\"username\":\"" + big + "\"}", {"Content-Type: application/json"});
+    BOOST_TEST(r.status == 413);
+    BOOST_TEST(r.json()["error"].asString() == "Request body too large");
+}
+
+BOOST_AUTO_TEST_CASE(http_redirects_to_https) {
+    auto r = run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}",
+                  "http://localhost:" + std::to_string(stack().http_port()) + "/profil?x=1", "--resolve",
+                  "localhost:" + std::to_string(stack().http_port()) + ":127.0.0.1"});
+    BOOST_TEST(r.output == "301 https://localhost:" + std::to_string(stack().https_port()) + "/profil?x=1");
+}
+
+BOOST_AUTO_TEST_CASE(request_log_lines_are_structured_and_carry_the_request_id) {
+    HttpClient client;
+    auto r = client.request("GET", "/healthz", "", {"X-Test-Marker: yes"});
+    BOOST_TEST(r.status == 200);
+    std::this_thread::sleep_for(100ms);
+    auto log = slurp(stack().api_log());
+    auto line_start = log.rfind("event=request");
+    BOOST_REQUIRE(line_start != std::string::npos);
+    auto line = log.substr(log.rfind('\n', line_start) + 1);
+    line = line.substr(0, line.find('\n'));
+    for (const char* field : {"ts=", "rid=", "pid=", "method=", "path=", "status=", "ms="}) {
+        BOOST_TEST(line.find(field) != std::string::npos, field << " in " << line);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_killed_worker_is_replaced_and_at_most_in_flight_requests_fail) {
+    auto before = stack().worker_pids();
+    BOOST_REQUIRE(!before.empty());
+    SteadyLoad load;
+    std::this_thread::sleep_for(300ms);
+    kill(before.front(), SIGKILL);
+    std::this_thread::sleep_for(700ms);
+    load.stop();
+    BOOST_TEST(load.sent() > 20);
+    BOOST_TEST(load.failed() <= 1, "failed " << load.failed() << " of " << load.sent());
+    auto after = stack().worker_pids();
+    BOOST_TEST(after.size() == before.size());
+    BOOST_TEST((std::find(after.begin(), after.end(), before.front()) == after.end()));
+    BOOST_TEST(slurp(stack().api_log()).find("event=worker_died") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(reload_under_load_fails_nothing) {
+    auto before = stack().worker_pids();
+    SteadyLoad load;
+    for (int i = 0; i < 3; ++i) {
+        std::this_thread::sleep_for(400ms);
+        kill(stack().pool_pid(), SIGHUP);
+    }
+    std::this_thread::sleep_for(600ms);
+    load.stop();
+    BOOST_TEST(load.sent() > 30);
+    BOOST_TEST(load.failed() == 0, "failed " << load.failed() << " of " << load.sent());
+    auto after = stack().worker_pids();
+    BOOST_TEST(after.size() == before.size());
+    for (pid_t pid : before) BOOST_TEST((std::find(after.begin(), after.end(), pid) == after.end()));
+}
+
+BOOST_AUTO_TEST_CASE(recycling_after_max_requests_fails_nothing) {
+    stack().stop_pool();
+    stack().start_pool({{"CINEVERSE_MAX_REQUESTS", "5"}, {"CINEVERSE_WORKERS", "2"}});
+    auto before = stack().worker_pids();
+    HttpClient client;
+    int failures = 0;
+    for (int i = 0; i < 40; ++i) failures += client.get("/healthz").status == 200 ? 0 : 1;
+    BOOST_TEST(failures == 0);
+    auto after = stack().worker_pids();
+    BOOST_TEST(after.size() == 2u);
+    for (pid_t pid : before) BOOST_TEST((std::find(after.begin(), after.end(), pid) == after.end()));
+    stack().stop_pool();
+    stack().start_pool();
+}
+
+BOOST_AUTO_TEST_CASE(sigterm_lets_the_in_flight_request_finish_then_exits_zero) {
+    // A slow request: the catalogue with a TMDB that hangs past the client's timeout.
+    stack().tmdb_mode(R"({"mode": "hang", "delay": 4})");
+    std::atomic<long> status{0};
+    std::thread slow([&] {
+        HttpClient client;
+        status = client.get("/__direct/api/trending-movies?page=401").status;
+    });
+    std::this_thread::sleep_for(400ms);
+    int wait_status = stack().stop_pool(SIGTERM);
+    slow.join();
+    stack().tmdb_reset();
+    BOOST_TEST(status.load() == 200);
+    BOOST_TEST(WIFEXITED(wait_status));
+    BOOST_TEST(WEXITSTATUS(wait_status) == 0);
+    stack().start_pool();
+}
+
+BOOST_AUTO_TEST_CASE(idle_workers_stop_at_once_on_sigterm) {
+    auto started = std::chrono::steady_clock::now();
+    int wait_status = stack().stop_pool(SIGTERM);
+    auto took = std::chrono::steady_clock::now() - started;
+    BOOST_TEST(WIFEXITED(wait_status));
+    BOOST_TEST(WEXITSTATUS(wait_status) == 0);
+    BOOST_TEST((took < 3s));
+    stack().start_pool();
+}
+
+BOOST_AUTO_TEST_CASE(pool_down_gives_json_502) {
+    stack().stop_pool();
+    HttpClient client;
+    auto r = client.get("/healthz");
+    stack().start_pool();
+    BOOST_TEST(r.status == 502);
+    BOOST_TEST(r.json()["error"].asString() == "Service unavailable");
+}
+
+BOOST_AUTO_TEST_CASE(database_restart_gives_503_then_recovers_without_restarting_the_pool) {
+    HttpClient client;
+    BOOST_TEST(client.get("/healthz").status == 200);
+    pid_t pool = stack().pool_pid();
+    stack().stop_postgres();
+    auto down = client.get("/healthz");
+    BOOST_TEST(down.status == 503);
+    BOOST_TEST(down.body == R"({"database":"unreachable","status":"degraded"})");
+    BOOST_TEST(down.seconds < 3.0);
+    // A well-formed session token makes /@me ask the database.
+    auto me = client.request("GET", "/@me", "", {"Cookie: session=" + std::string(43, 'A')});
+    BOOST_TEST(me.status == 503);
+    BOOST_TEST(me.body == R"({"error":"Database unavailable"})");
+    stack().start_postgres();
+    // Every worker's first request after the restart must succeed.
+    for (int i = 0; i < 12; ++i) BOOST_TEST(client.get("/healthz").status == 200);
+    BOOST_TEST(stack().pool_pid() == pool);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_configuration_exits_2_naming_the_variable) {
+    auto env = stack().pool_environment();
+    env["CINEVERSE_WORKERS"] = "lots";
+    auto r = run({CV_API_BINARY, "check-config"}, env);
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.output.find("CINEVERSE_WORKERS") != std::string::npos);
+    env["CINEVERSE_WORKERS"] = "2";
+    BOOST_TEST(run({CV_API_BINARY, "check-config"}, env).exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(migrations_are_recorded_and_idempotent) {
+    auto versions = stack().sql("SELECT string_agg(version, ',' ORDER BY version) FROM schema_migrations");
+    BOOST_TEST(versions.find("001_accounts.sql") != std::string::npos);
+    auto r = run({CV_API_BINARY, "migrate"}, stack().pool_environment());
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(stack().sql("SELECT string_agg(version, ',' ORDER BY version) FROM schema_migrations") == versions);
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_migrations_are_serialised) {
+    // Two processes migrating a fresh database at once: both succeed, each migration once.
+    stack().sql("DROP DATABASE IF EXISTS migrate_race");
+    stack().sql("CREATE DATABASE migrate_race");
+    auto env = stack().pool_environment();
+    env["CINEVERSE_DATABASE_URL"] = "postgresql:///migrate_race?host=" + stack().dir() + "/run/pg&user=cineverse";
+    RunResult a, b;
+    std::thread first([&] { a = run({CV_API_BINARY, "migrate"}, env); });
+    std::thread second([&] { b = run({CV_API_BINARY, "migrate"}, env); });
+    first.join();
+    second.join();
+    BOOST_TEST(a.exit_code == 0, a.output);
+    BOOST_TEST(b.exit_code == 0, b.output);
+}
+
+BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {
+    auto local = run({"nginx", "-t", "-e", stack().dir() + "/log/nginx-t.log", "-p", stack().dir() + "/nginx", "-c",
+                      stack().nginx_conf()});
+    BOOST_TEST(local.exit_code == 0, local.output);
+    // The production site, wrapped in a minimal main config, with test paths and certificate.
+    namespace fs = std::filesystem;
+    std::string prod_dir = stack().dir() + "/nginx-prod";
+    fs::create_directories(prod_dir);
+    std::string site = slurp(std::string(CV_SOURCE_DIR) + "/nginx/cineverse.conf");
+    auto replace_all = [&](const std::string& from, const std::string& to) {
+        for (size_t at; (at = site.find(from)) != std::string::npos;) site.replace(at, from.size(), to);
+    };
+    replace_all("/etc/letsencrypt/live/api.example.org/fullchain.pem", stack().certificate());
+    replace_all("/etc/letsencrypt/live/api.example.org/privkey.pem", stack().dir() + "/tls/localhost.key");
+    replace_all("/var/cache/nginx/cineverse", prod_dir + "/cache");
+    replace_all("/var/log/nginx/", prod_dir + "/");
+    std::ofstream(prod_dir + "/site.conf") << site;
+    std::ofstream(prod_dir + "/nginx.conf")
+        << "pid " << prod_dir << "/nginx.pid;\nevents {}\nhttp {\ninclude /etc/nginx/mime.types;\n"
+        << "access_log " << prod_dir << "/access.log;\n"
+        << "client_body_temp_path " << prod_dir << "/b; fastcgi_temp_path " << prod_dir << "/f;\n"
+        << "proxy_temp_path " << prod_dir << "/p; uwsgi_temp_path " << prod_dir << "/u; scgi_temp_path " << prod_dir
+        << "/s;\ninclude site.conf;\n}\n";
+    fs::create_symlink(std::string(CV_SOURCE_DIR) + "/nginx/snippets", prod_dir + "/snippets-cineverse");
+    fs::create_symlink("/etc/nginx/fastcgi_params", prod_dir + "/fastcgi_params");
+    auto prod = run({"nginx", "-t", "-e", prod_dir + "/error.log", "-p", prod_dir, "-c", prod_dir + "/nginx.conf"});
+    BOOST_TEST(prod.exit_code == 0, prod.output);
+}
+
+BOOST_AUTO_TEST_CASE(systemd_units_verify) {
+    namespace fs = std::filesystem;
+    std::string units = stack().dir() + "/units";
+    fs::create_directories(units);
+    for (const char* unit : {"cineverse-api.socket", "cineverse-api.service"}) {
+        std::string text = slurp(std::string(CV_SOURCE_DIR) + "/systemd/" + unit);
+        // verify checks that ExecStart exists: point it at the built binary.
+        for (size_t at; (at = text.find("/usr/local/bin/cineverse-api")) != std::string::npos;) {
+            text.replace(at, 28, CV_API_BINARY);
+        }
+        std::ofstream(units + "/" + unit) << text;
+    }
+    auto r = run({"systemd-analyze", "verify", "--man=no", units + "/cineverse-api.service"},
+                 {{"SYSTEMD_LOG_LEVEL", "warning"}});
+    // verify prints every complaint about a unit with the unit's path.
+    BOOST_TEST(r.exit_code == 0, r.output);
+    BOOST_TEST(r.output.find("cineverse-api") == std::string::npos, r.output);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,123 @@
+#include "http_client.hpp"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "fcgi/json.hpp"
+#include "stack.hpp"
+
+namespace cv::it {
+namespace {
+
+size_t collect_body(char* data, size_t size, size_t count, void* user) {
+    static_cast<std::string*>(user)->append(data, size * count);
+    return size * count;
+}
+
+size_t collect_header(char* data, size_t size, size_t count, void* user) {
+    auto* headers = static_cast<std::multimap<std::string, std::string>*>(user);
+    std::string line(data, size * count);
+    auto colon = line.find(':');
+    if (colon != std::string::npos) {
+        std::string name = line.substr(0, colon);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ')) value.erase(0, 1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
+        headers->emplace(name, value);
+    }
+    return size * count;
+}
+
+}  // namespace
+
+Json::Value HttpResult::json() const {
+    auto parsed = fcgi::parse_json(body);
+    return parsed ? *parsed : Json::Value();
+}
+
+std::string HttpResult::header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+}
+
+std::vector<std::string> HttpResult::headers_named(const std::string& name) const {
+    std::vector<std::string> values;
+    auto [begin, end] = headers.equal_range(name);
+    for (auto it = begin; it != end; ++it) values.push_back(it->second);
+    return values;
+}
+
+HttpClient::HttpClient(std::string base_url) : curl_(curl_easy_init()), base_url_(std::move(base_url)) {
+    if (!curl_) throw std::runtime_error("curl_easy_init");
+    if (base_url_.empty()) base_url_ = stack().base_url();
+    curl_easy_setopt(curl_, CURLOPT_COOKIEFILE, "");  // in-memory cookie engine
+    curl_easy_setopt(curl_, CURLOPT_CAINFO, stack().certificate().c_str());
+    curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, 30000L);
+    std::string resolve = "localhost:" + std::to_string(stack().https_port()) + ":127.0.0.1";
+    curl_slist* resolves = curl_slist_append(nullptr, resolve.c_str());
+    curl_easy_setopt(curl_, CURLOPT_RESOLVE, resolves);  // libcurl copies the entries it needs
+    curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, collect_body);
+    curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, collect_header);
+}
+
+HttpClient::~HttpClient() { curl_easy_cleanup(curl_); }
+
+HttpResult HttpClient::request(const std::string& method, const std::string& path, const std::string& body,
+                               const std::vector<std::string>& headers) {
+    HttpResult result;
+    std::string url = path.rfind("http", 0) == 0 ? path : base_url_ + path;
+    curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &result.body);
+    curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &result.headers);
+    curl_easy_setopt(curl_, CURLOPT_NOBODY, method == "HEAD" ? 1L : 0L);
+    curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method == "HEAD" || method == "GET" ? nullptr : method.c_str());
+    curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
+    if (method == "HEAD") curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
+    if (!body.empty() || method == "POST" || method == "PATCH") {
+        curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.data());
+        curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+        curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method.c_str());
+    }
+    curl_slist* list = curl_slist_append(nullptr, "Expect:");
+    for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
+    curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, list);
+    auto started = std::chrono::steady_clock::now();
+    result.curl_code = curl_easy_perform(curl_);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &result.status);
+    curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, nullptr);
+    curl_slist_free_all(list);
+    return result;
+}
+
+std::string HttpClient::cookie(const std::string& name) const {
+    curl_slist* cookies = nullptr;
+    curl_easy_getinfo(curl_, CURLINFO_COOKIELIST, &cookies);
+    std::string value;
+    for (auto* c = cookies; c; c = c->next) {
+        // Netscape format: domain, flag, path, secure, expiry, name, value (tab-separated).
+        std::vector<std::string> fields;
+        std::string line = c->data;
+        size_t start = 0, tab;
+        while ((tab = line.find('\t', start)) != std::string::npos) {
+            fields.push_back(line.substr(start, tab - start));
+            start = tab + 1;
+        }
+        fields.push_back(line.substr(start));
+        if (fields.size() >= 7 && fields[5] == name) value = fields[6];
+    }
+    curl_slist_free_all(cookies);
+    return value;
+}
+
+void HttpClient::clear_cookies() { curl_easy_setopt(curl_, CURLOPT_COOKIELIST, "ALL"); }
+
+void HttpClient::set_source_address(const std::string& address) {
+    curl_easy_setopt(curl_, CURLOPT_INTERFACE, address.c_str());
+}
+
+void HttpClient::set_timeout_ms(long ms) { curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, ms); }
+
+}  // namespace cv::it

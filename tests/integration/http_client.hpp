@@ -1,0 +1,53 @@
+#pragma once
+// A real HTTPS client (libcurl) for the integration tests, with its own cookie jar: one
+// HttpClient is one browser.
+#include <curl/curl.h>
+#include <json/json.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cv::it {
+
+struct HttpResult {
+    long status = 0;
+    std::string body;
+    std::multimap<std::string, std::string> headers;  // lower-case names
+    double seconds = 0;
+    int curl_code = 0;
+
+    Json::Value json() const;
+    std::string header(const std::string& name) const;  // "" when absent
+    std::vector<std::string> headers_named(const std::string& name) const;
+};
+
+class HttpClient {
+public:
+    explicit HttpClient(std::string base_url = "");
+    ~HttpClient();
+    HttpClient(const HttpClient&) = delete;
+    HttpClient& operator=(const HttpClient&) = delete;
+
+    HttpResult request(const std::string& method, const std::string& path, const std::string& body = "",
+                       const std::vector<std::string>& headers = {});
+    HttpResult get(const std::string& path) { return request("GET", path); }
+    // POST/PATCH with a JSON body, as the SPA sends them.
+    HttpResult post_json(const std::string& path, const std::string& body) {
+        return request("POST", path, body, {"Content-Type: application/json"});
+    }
+    HttpResult patch_json(const std::string& path, const std::string& body) {
+        return request("PATCH", path, body, {"Content-Type: application/json"});
+    }
+
+    std::string cookie(const std::string& name) const;  // "" when absent
+    void clear_cookies();
+    void set_source_address(const std::string& address);  // e.g. 127.0.0.2
+    void set_timeout_ms(long ms);
+
+private:
+    CURL* curl_;
+    std::string base_url_;
+};
+
+}  // namespace cv::it

@@ -1,0 +1,353 @@
+#include "stack.hpp"
+
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <json/json.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace cv::it {
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace {
+
+int free_port() {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    close(fd);
+    return ntohs(addr.sin_port);
+}
+
+std::vector<std::string> merged_environment(const std::map<std::string, std::string>& env) {
+    std::map<std::string, std::string> all;
+    for (char** e = environ; *e; ++e) {
+        std::string pair = *e;
+        auto eq = pair.find('=');
+        if (eq != std::string::npos) all[pair.substr(0, eq)] = pair.substr(eq + 1);
+    }
+    for (const auto& [k, v] : env) all[k] = v;
+    std::vector<std::string> out;
+    for (const auto& [k, v] : all) out.push_back(k + "=" + v);
+    return out;
+}
+
+// fork + exec with stdout/stderr to `log_fd`.
+pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env, int log_fd) {
+    auto envs = merged_environment(env);
+    std::vector<char*> args, envp;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    for (const auto& e : envs) envp.push_back(const_cast<char*>(e.c_str()));
+    envp.push_back(nullptr);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_RDONLY);
+        dup2(devnull, 0);
+        dup2(log_fd, 1);
+        dup2(log_fd, 2);
+        execvpe(args[0], args.data(), envp.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+pid_t spawn_logged(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                   const std::string& log_path) {
+    int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    pid_t pid = spawn(argv, env, fd);
+    close(fd);
+    return pid;
+}
+
+// Waits for `pid` to exit; SIGKILL after `patience`. Returns the wait status.
+int reap(pid_t pid, std::chrono::milliseconds patience) {
+    auto deadline = std::chrono::steady_clock::now() + patience;
+    int status = 0;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return status;
+        }
+        std::this_thread::sleep_for(20ms);
+    }
+    return status;
+}
+
+template <typename Condition>
+bool wait_until(Condition condition, std::chrono::milliseconds patience) {
+    auto deadline = std::chrono::steady_clock::now() + patience;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (condition()) return true;
+        std::this_thread::sleep_for(25ms);
+    }
+    return condition();
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
+    return s;
+}
+
+// Plain HTTP to the fake TMDB's control API.
+std::string fake_call(int port, const std::string& method, const std::string& path, const std::string& body = "") {
+    CURL* curl = curl_easy_init();
+    std::string out;
+    std::string url = "http://127.0.0.1:" + std::to_string(port) + path;
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 5000L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* u) {
+        static_cast<std::string*>(u)->append(d, s * n);
+        return s * n;
+    });
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &out);
+    curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    if (method == "POST") {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    }
+    CURLcode code = curl_easy_perform(curl);
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(curl);
+    if (code != CURLE_OK) throw std::runtime_error("fake TMDB control call failed: " + url);
+    return out;
+}
+
+}  // namespace
+
+RunResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
+    pid_t pid = spawn(argv, env, fds[1]);
+    close(fds[1]);
+    RunResult result;
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(fds[0], buf, sizeof buf)) > 0) result.output.append(buf, static_cast<size_t>(n));
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+Stack::Stack() : source_dir_(CV_SOURCE_DIR) {
+    char pattern[] = "/tmp/cineverse-it-XXXXXX";
+    if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp");
+    dir_ = pattern;
+    fs::create_directories(dir_ + "/log");
+    fs::create_directories(dir_ + "/run/pg");
+    fs::permissions(dir_ + "/run/pg", fs::perms::owner_all);
+    https_port_ = free_port();
+    http_port_ = free_port();
+    demo_port_ = free_port();
+
+    fs::create_directories(dir_ + "/tls");
+    auto cert = run({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                     "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
+                     dir_ + "/tls/localhost.key", "-out", dir_ + "/tls/localhost.crt"});
+    if (cert.exit_code != 0) throw std::runtime_error("openssl: " + cert.output);
+
+    auto init = run({pg_bin("initdb"), "-D", dir_ + "/pg", "--auth=trust", "--username=cineverse",
+                     "--encoding=UTF8", "--locale=C.UTF-8"});
+    if (init.exit_code != 0) throw std::runtime_error("initdb: " + init.output);
+    start_postgres();
+    auto created = run({pg_bin("createdb"), "-h", dir_ + "/run/pg", "-U", "cineverse", "cineverse"});
+    if (created.exit_code != 0) throw std::runtime_error("createdb: " + created.output);
+
+    start_fake_tmdb();
+    start_pool();
+    start_nginx();
+}
+
+Stack::~Stack() {
+    if (nginx_pid_ > 0) {
+        kill(nginx_pid_, SIGQUIT);
+        reap(nginx_pid_, 10s);
+    }
+    if (pool_pid_ > 0) stop_pool(SIGTERM, 20s);
+    if (tmdb_pid_ > 0) {
+        kill(tmdb_pid_, SIGTERM);
+        reap(tmdb_pid_, 5s);
+    }
+    stop_postgres();
+    // The logs outlive the run, next to the test binary, for whoever has to read a failure.
+    std::string kept = std::string(CV_BINARY_DIR) + "/integration-logs";
+    std::error_code ignored;
+    fs::remove_all(kept, ignored);
+    fs::copy(dir_ + "/log", kept, fs::copy_options::recursive, ignored);
+    fs::remove_all(dir_, ignored);
+}
+
+std::string Stack::pg_bin(const std::string& tool) const {
+    std::string best;
+    for (const auto& entry : fs::directory_iterator("/usr/lib/postgresql")) {
+        std::string candidate = entry.path().string() + "/bin/" + tool;
+        if (fs::exists(candidate) && candidate > best) best = candidate;
+    }
+    if (best.empty()) throw std::runtime_error("PostgreSQL server binaries not found");
+    return best;
+}
+
+void Stack::start_postgres() {
+    auto started = run({pg_bin("pg_ctl"), "-D", dir_ + "/pg", "-w", "-t", "30", "-l", dir_ + "/log/postgresql.log",
+                        "-o",
+                        "-c listen_addresses='' -c unix_socket_directories='" + dir_ +
+                            "/run/pg' -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+                            "-c max_connections=200",
+                        "start"});
+    if (started.exit_code != 0) throw std::runtime_error("pg_ctl start: " + started.output);
+}
+
+void Stack::stop_postgres() {
+    run({pg_bin("pg_ctl"), "-D", dir_ + "/pg", "-m", "fast", "-w", "stop"});
+}
+
+std::string Stack::sql(const std::string& query) const {
+    auto result = run({pg_bin("psql"), "-X", "-q", "-h", dir_ + "/run/pg", "-U", "cineverse", "-d", "cineverse",
+                       "-v", "ON_ERROR_STOP=1", "-tA", "-c", query});
+    if (result.exit_code != 0) throw std::runtime_error("psql: " + result.output);
+    return trim(result.output);
+}
+
+void Stack::start_fake_tmdb() {
+    std::string port_file = dir_ + "/run/tmdb.port";
+    tmdb_pid_ = spawn_logged({"python3", source_dir_ + "/tests/fake_tmdb/fake_tmdb.py", "--port", "0",
+                              "--fixtures", source_dir_ + "/demo/tmdb", "--port-file", port_file},
+                             {}, dir_ + "/log/fake-tmdb.log");
+    if (!wait_until([&] { return fs::exists(port_file) && !read_file(port_file).empty(); }, 10s)) {
+        throw std::runtime_error("the fake TMDB did not start");
+    }
+    tmdb_port_ = std::stoi(read_file(port_file));
+}
+
+std::map<std::string, std::string> Stack::pool_environment() const {
+    std::map<std::string, std::string> env = {
+        {"CINEVERSE_LISTEN", "unix:" + dir_ + "/run/api.sock"},
+        {"CINEVERSE_DATABASE_URL", "postgresql:///cineverse?host=" + dir_ + "/run/pg&user=cineverse"},
+        {"CINEVERSE_WORKERS", "4"},
+        {"CINEVERSE_PUBLIC_ORIGINS", "https://localhost:" + std::to_string(https_port_)},
+        // Cheap Argon2 keeps the suite fast; the production cost is tested in the unit tests.
+        {"CINEVERSE_ARGON2_OPSLIMIT", "1"},
+        {"CINEVERSE_ARGON2_MEMLIMIT", "8m"},
+        {"TMDB_BASE_URL", "http://127.0.0.1:" + std::to_string(tmdb_port_) + "/3"},
+        {"TMDB_API_KEY", "test-api-key-not-a-secret"},
+        {"CINEVERSE_TMDB_TIMEOUT", "1500ms"},
+        {"CINEVERSE_TMDB_CONNECT_TIMEOUT", "500ms"},
+        {"CINEVERSE_TMDB_FAILURE_BACKOFF", "1s"},
+        {"CINEVERSE_CACHE_TTL", "3s"},
+        {"CINEVERSE_DRAIN_TIMEOUT", "20s"},
+        {"ASAN_OPTIONS", "detect_leaks=0"},
+    };
+    for (const auto& [k, v] : pool_overrides_) env[k] = v;
+    return env;
+}
+
+void Stack::start_pool(const std::map<std::string, std::string>& overrides) {
+    pool_overrides_ = overrides;
+    std::string socket = dir_ + "/run/api.sock";
+    fs::remove(socket);
+    pool_pid_ = spawn_logged({CV_API_BINARY, "serve"}, pool_environment(), api_log());
+    if (!wait_until([&] { return fs::exists(socket); }, 20s)) {
+        throw std::runtime_error("the pool did not start:\n" + read_file(api_log()));
+    }
+    // Workers are forked right after the socket exists; give them a moment to appear.
+    wait_until([&] { return !worker_pids().empty(); }, 5s);
+}
+
+int Stack::stop_pool(int signo, std::chrono::seconds patience) {
+    if (pool_pid_ <= 0) return -1;
+    kill(pool_pid_, signo);
+    int status = reap(pool_pid_, patience);
+    pool_pid_ = -1;
+    return status;
+}
+
+std::vector<pid_t> Stack::worker_pids() const {
+    std::vector<pid_t> pids;
+    if (pool_pid_ <= 0) return pids;
+    std::ifstream in("/proc/" + std::to_string(pool_pid_) + "/task/" + std::to_string(pool_pid_) + "/children");
+    pid_t pid;
+    while (in >> pid) pids.push_back(pid);
+    return pids;
+}
+
+void Stack::start_nginx() {
+    std::string extra = source_dir_ + "/tests/integration/direct-locations.conf";
+    auto rendered = run({source_dir_ + "/scripts/render-nginx"},
+                        {{"STATE", dir_},
+                         {"HTTPS_PORT", std::to_string(https_port_)},
+                         {"HTTP_PORT", std::to_string(http_port_)},
+                         {"DEMO_PORT", std::to_string(demo_port_)},
+                         {"EXTRA_CONF", extra}});
+    if (rendered.exit_code != 0) throw std::runtime_error("render-nginx: " + rendered.output);
+    nginx_pid_ = spawn_logged({"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx", "-c", nginx_conf()},
+                              {}, dir_ + "/log/nginx.log");
+    bool up = wait_until(
+        [&] {
+            auto result = run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", certificate(),
+                               "--resolve", "localhost:" + std::to_string(https_port_) + ":127.0.0.1",
+                               base_url() + "/healthz"});
+            return result.output == "200";
+        },
+        20s);
+    if (!up) throw std::runtime_error("nginx did not come up:\n" + read_file(dir_ + "/log/nginx-error.log"));
+}
+
+void Stack::tmdb_mode(const std::string& mode_json) const { fake_call(tmdb_port_, "POST", "/__control/mode", mode_json); }
+void Stack::tmdb_reset() const { fake_call(tmdb_port_, "POST", "/__control/reset", "{}"); }
+
+long Stack::tmdb_count(const std::string& path) const {
+    auto parsed = Json::Value();
+    std::string text = fake_call(tmdb_port_, "GET", "/__control/counts");
+    Json::CharReaderBuilder builder;
+    std::istringstream in(text);
+    std::string errors;
+    Json::parseFromStream(builder, in, &parsed, &errors);
+    return parsed.isMember(path) ? parsed[path].asInt64() : 0;
+}
+
+namespace {
+struct GlobalStack {
+    GlobalStack() { instance = std::make_unique<Stack>(); }
+    ~GlobalStack() { instance.reset(); }
+    static inline std::unique_ptr<Stack> instance;
+};
+}  // namespace
+
+Stack& stack() {
+    if (!GlobalStack::instance) throw std::runtime_error("the stack is not started");
+    return *GlobalStack::instance;
+}
+
+BOOST_TEST_GLOBAL_FIXTURE(GlobalStack);
+
+}  // namespace cv::it
