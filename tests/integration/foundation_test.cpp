@@ -266,6 +266,11 @@ BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {
     replace_all("/etc/letsencrypt/live/api.example.org/privkey.pem", stack().dir() + "/tls/localhost.key");
     replace_all("/var/cache/nginx/cineverse", prod_dir + "/cache");
     replace_all("/var/log/nginx/", prod_dir + "/");
+    // nginx -t binds the listen sockets: free loopback ports instead of 80 and 443.
+    replace_all("listen [::]:80;", "");
+    replace_all("listen [::]:443 ssl http2;", "");
+    replace_all("listen 80;", "listen 127.0.0.1:" + std::to_string(free_port()) + ";");
+    replace_all("listen 443 ssl", "listen 127.0.0.1:" + std::to_string(free_port()) + " ssl");
     std::ofstream(prod_dir + "/site.conf") << site;
     std::ofstream(prod_dir + "/nginx.conf")
         << "pid " << prod_dir << "/nginx.pid;\nevents {}\nhttp {\ninclude /etc/nginx/mime.types;\n"

@@ -56,13 +56,16 @@ HttpClient::HttpClient(std::string base_url) : curl_(curl_easy_init()), base_url
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, 30000L);
     std::string resolve = "localhost:" + std::to_string(stack().https_port()) + ":127.0.0.1";
-    curl_slist* resolves = curl_slist_append(nullptr, resolve.c_str());
-    curl_easy_setopt(curl_, CURLOPT_RESOLVE, resolves);  // libcurl copies the entries it needs
+    resolve_ = curl_slist_append(nullptr, resolve.c_str());
+    curl_easy_setopt(curl_, CURLOPT_RESOLVE, resolve_);
     curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, collect_body);
     curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, collect_header);
 }
 
-HttpClient::~HttpClient() { curl_easy_cleanup(curl_); }
+HttpClient::~HttpClient() {
+    curl_easy_cleanup(curl_);
+    curl_slist_free_all(resolve_);
+}
 
 HttpResult HttpClient::request(const std::string& method, const std::string& path, const std::string& body,
                                const std::vector<std::string>& headers) {

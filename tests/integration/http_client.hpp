@@ -47,6 +47,7 @@ public:
 
 private:
     CURL* curl_;
+    curl_slist* resolve_ = nullptr;  // must outlive the handle's transfers
     std::string base_url_;
 };
 

@@ -24,8 +24,6 @@ namespace cv::it {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-namespace {
-
 int free_port() {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
@@ -37,6 +35,8 @@ int free_port() {
     close(fd);
     return ntohs(addr.sin_port);
 }
+
+namespace {
 
 std::vector<std::string> merged_environment(const std::map<std::string, std::string>& env) {
     std::map<std::string, std::string> all;

@@ -17,6 +17,9 @@ struct RunResult {
     std::string output;  // stdout and stderr
 };
 
+// A free TCP port on 127.0.0.1.
+int free_port();
+
 // Runs a command to completion (no shell).
 RunResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
 
