@@ -315,24 +315,37 @@ private:
     }
 
     void spawn() {
+        // Signals stay blocked across fork until the child has its own handlers: a SIGTERM
+        // arriving in between would otherwise run the master's handler in the child.
+        sigset_t all, previous;
+        sigfillset(&all);
+        sigprocmask(SIG_BLOCK, &all, &previous);
         pid_t pid = fork();
+        if (pid == 0) _exit(worker_main(previous));
+        sigprocmask(SIG_SETMASK, &previous, nullptr);
         if (pid < 0) {
             log::error("fork_failed", {{"errno", errno}});
             respawn_at_ = Clock::now() + std::chrono::seconds(1);
             return;
         }
-        if (pid == 0) _exit(worker_main());
         workers_[pid] = WorkerInfo{generation_, Clock::now()};
     }
 
-    int worker_main() {
+    int worker_main(const sigset_t& mask) {
         prctl(PR_SET_PDEATHSIG, SIGTERM);
-        set_default({SIGTERM, SIGINT, SIGHUP, SIGCHLD});
+        if (getppid() != master_pid_) return 0;  // the master died while forking us
+        set_default({SIGCHLD});
         int code = 0;
         try {
-            SignalPipe stop;  // the worker's own pipe; the master's is closed below
+            SignalPipe stop;  // the worker's own pipe
             SignalPipe::forward({SIGTERM, SIGINT});
             signal(SIGHUP, SIG_IGN);
+            // SIGTERM and SIGINT stay blocked except while the worker waits in ppoll (see
+            // run_worker); everything else gets the master's original mask back.
+            sigset_t worker_mask = mask;
+            sigaddset(&worker_mask, SIGTERM);
+            sigaddset(&worker_mask, SIGINT);
+            sigprocmask(SIG_SETMASK, &worker_mask, nullptr);
             RequestHandler handler = service_->start_worker();
             run_worker(socket_.fd(), settings(), handler, stop.read_fd());
         } catch (const std::exception& e) {
@@ -347,6 +360,7 @@ private:
     }
 
     const ServiceLoader& load_;
+    pid_t master_pid_ = getpid();
     std::unique_ptr<Service> service_;
     SignalPipe signals_;
     ListenSocket socket_;

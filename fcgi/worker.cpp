@@ -1,5 +1,6 @@
 #include <fcgiapp.h>
 #include <poll.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -127,11 +128,19 @@ void run_worker(int listen_fd, const PoolSettings& settings, const RequestHandle
     RequestSlot slot(listen_fd);
     RequestIds ids;
     long served = 0;
+    // Stop signals are only delivered inside ppoll. Anywhere else they would interrupt
+    // libfcgi, which drops a freshly accepted unix-socket connection when its select(2)
+    // sees EINTR: nginx would answer 502 during a reload.
+    sigset_t waiting;
+    sigprocmask(SIG_SETMASK, nullptr, &waiting);
+    sigdelset(&waiting, SIGTERM);
+    sigdelset(&waiting, SIGINT);
+    const timespec tick{1, 0};
     while (settings.max_requests == 0 || served < settings.max_requests) {
         // Wait on both the listening socket and the stop pipe: a worker idle here stops at
         // once on SIGTERM, which a worker blocked inside accept(2) would not.
         pollfd fds[2] = {{listen_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
-        int ready = poll(fds, 2, 1000);
+        int ready = ppoll(fds, 2, &tick, &waiting);
         if (ready < 0 && errno != EINTR) {
             log::error("worker_poll_failed", {{"errno", errno}});
             return;
