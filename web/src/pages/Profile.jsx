@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { api, signUpMessage } from '../api.js';
+import Field from '../components/Field.jsx';
+import { Link } from '../router.jsx';
+import { useSession } from '../session.jsx';
+import { validate } from '../validation.js';
+
+const EDITABLE = ['username', 'email', 'first_name', 'last_name', 'phone_number'];
+const LABELS = {
+  username: "Nom d'utilisateur",
+  email: 'E-mail',
+  first_name: 'Prénom',
+  last_name: 'Nom',
+  phone_number: 'Téléphone',
+};
+
+export default function Profile() {
+  const { user, checked, setUser } = useSession();
+  const [fields, setFields] = useState(null);
+  const [passwords, setPasswords] = useState({ password: '', confirmation: '' });
+  const [errors, setErrors] = useState({});
+  const [status, setStatus] = useState({ kind: '', text: '' });
+
+  useEffect(() => {
+    if (user) setFields(Object.fromEntries(EDITABLE.map((name) => [name, user[name] ?? ''])));
+  }, [user]);
+
+  if (!checked) return <main id="main" className="form-page" aria-busy="true" />;
+  if (!user) {
+    return (
+      <main id="main" className="form-page">
+        <h1>Profil</h1>
+        <p>
+          <Link to="/connexion">Connectez-vous</Link> pour voir votre profil.
+        </p>
+      </main>
+    );
+  }
+  if (!fields) return null;
+
+  const change = (name, value) => setFields((current) => ({ ...current, [name]: value }));
+  const changePassword = (name, value) => setPasswords((current) => ({ ...current, [name]: value }));
+
+  async function submit(event) {
+    event.preventDefault();
+    setStatus({ kind: '', text: '' });
+    const changes = {};
+    for (const name of EDITABLE) {
+      if ((user[name] ?? '') !== fields[name]) changes[name] = fields[name];
+    }
+    if (passwords.password || passwords.confirmation) changes.password = passwords.password;
+    const found = validate(changes);
+    if (changes.password !== undefined && passwords.password !== passwords.confirmation) {
+      found.confirmation = 'les deux mots de passe diffèrent';
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    if (Object.keys(changes).length === 0) {
+      setStatus({ kind: 'ok', text: 'Rien à modifier.' });
+      return;
+    }
+    if (changes.phone_number === '') changes.phone_number = null;
+    try {
+      await api.modify(changes);
+      setUser(await api.userInfo());
+      setPasswords({ password: '', confirmation: '' });
+      setStatus({ kind: 'ok', text: 'Profil mis à jour.' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: signUpMessage(error) });
+    }
+  }
+
+  return (
+    <main id="main" className="form-page">
+      <h1>Profil</h1>
+      <form onSubmit={submit} noValidate>
+        {EDITABLE.map((name) => (
+          <Field key={name} name={name} label={LABELS[name]} value={fields[name]} onChange={change} error={errors[name]} />
+        ))}
+        <fieldset>
+          <legend>Changer de mot de passe</legend>
+          <Field name="password" label="Nouveau mot de passe" type="password" value={passwords.password} onChange={changePassword} error={errors.password} autoComplete="new-password" />
+          <Field name="confirmation" label="Confirmez le mot de passe" type="password" value={passwords.confirmation} onChange={changePassword} error={errors.confirmation} autoComplete="new-password" />
+        </fieldset>
+        {status.text && (
+          <p className={status.kind === 'ok' ? 'success' : 'error'} role={status.kind === 'ok' ? 'status' : 'alert'}>
+            {status.text}
+          </p>
+        )}
+        <button type="submit" className="button">
+          Enregistrer
+        </button>
+      </form>
+    </main>
+  );
+}
