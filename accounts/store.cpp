@@ -29,14 +29,6 @@ auto conflict_aware(Work&& work) {
     }
 }
 
-std::optional<User> select_user(soci::session& sql, const std::string& id) {
-    soci::row row;
-    sql << "SELECT " << kUserColumns << " FROM users WHERE id = CAST(:id AS uuid)", soci::use(id),
-        soci::into(row);
-    if (!sql.got_data()) return std::nullopt;
-    return read_user(row);
-}
-
 void insert_session(soci::session& sql, const std::string& token_hash, const std::string& user_id,
                     long long lifetime_seconds) {
     sql << "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (decode(:h, 'hex'), "
@@ -83,11 +75,6 @@ std::optional<Credentials> AccountStore::find_credentials(const std::string& use
     });
 }
 
-std::optional<User> AccountStore::find_user(const std::string& id) {
-    if (!is_uuid(id)) return std::nullopt;
-    return db_.read([&](soci::session& sql) { return select_user(sql, id); });
-}
-
 void AccountStore::replace_password_hash(const std::string& user_id, const std::string& password_hash) {
     db_.write([&](soci::session& sql) {
         sql << "UPDATE users SET password_hash = :p WHERE id = CAST(:id AS uuid)", soci::use(password_hash),
@@ -112,27 +99,38 @@ OpenedSession AccountStore::open_session(const std::string& user_id) {
 }
 
 std::optional<std::string> AccountStore::session_user(const std::string& token) {
+    auto owner = session_owner(token);
+    if (!owner) return std::nullopt;
+    return owner->id;
+}
+
+std::optional<User> AccountStore::session_owner(const std::string& token) {
     if (!is_well_formed_token(token)) return std::nullopt;
     std::string token_hash = hash_token(token);
     long long idle = policy_.idle_lifetime.count();
-    std::string user_id;
+    std::optional<User> owner;
     int stale = 0;
-    bool found = db_.read([&](soci::session& sql) {
-        sql << "SELECT user_id::text, (last_seen_at < now() - interval '60 seconds')::int FROM sessions "
-               "WHERE token_hash = decode(:h, 'hex') AND expires_at > now() "
-               "AND last_seen_at > now() - make_interval(secs => :idle)",
-            soci::use(token_hash), soci::use(idle), soci::into(user_id), soci::into(stale);
-        return sql.got_data();
+    db_.read([&](soci::session& sql) {
+        soci::row row;
+        sql << "SELECT u.id::text, u.username, u.email, u.first_name, u.last_name, u.phone_number, "
+               "(s.last_seen_at < now() - interval '60 seconds')::int "
+               "FROM sessions s JOIN users u ON u.id = s.user_id "
+               "WHERE s.token_hash = decode(:h, 'hex') AND s.expires_at > now() "
+               "AND s.last_seen_at > now() - make_interval(secs => :idle)",
+            soci::use(token_hash), soci::use(idle), soci::into(row);
+        if (sql.got_data()) {
+            owner = read_user(row);
+            stale = row.get<int>(6);
+        }
     });
-    if (!found) return std::nullopt;
     // The idle clock moves at most once a minute, so a busy session is not a write per request.
-    if (stale != 0) {
+    if (owner && stale != 0) {
         db_.write([&](soci::session& sql) {
             sql << "UPDATE sessions SET last_seen_at = now() WHERE token_hash = decode(:h, 'hex')",
                 soci::use(token_hash);
         });
     }
-    return user_id;
+    return owner;
 }
 
 void AccountStore::close_session(const std::string& token) {
@@ -143,14 +141,18 @@ void AccountStore::close_session(const std::string& token) {
     });
 }
 
-bool AccountStore::is_connected(const std::string& user_id) {
+AccountStore::Presence AccountStore::presence(const std::string& user_id) {
+    if (!is_uuid(user_id)) return Presence::unknown_user;
     long long idle = policy_.idle_lifetime.count();
     return db_.read([&](soci::session& sql) {
+        int known = 0;
         int live = 0;
-        sql << "SELECT EXISTS (SELECT 1 FROM sessions WHERE user_id = CAST(:u AS uuid) "
+        sql << "SELECT EXISTS (SELECT 1 FROM users WHERE id = CAST(:u AS uuid))::int, "
+               "EXISTS (SELECT 1 FROM sessions WHERE user_id = CAST(:u AS uuid) "
                "AND expires_at > now() AND last_seen_at > now() - make_interval(secs => :idle))::int",
-            soci::use(user_id), soci::use(idle), soci::into(live);
-        return live != 0;
+            soci::use(user_id, "u"), soci::use(idle, "idle"), soci::into(known), soci::into(live);
+        if (known == 0) return Presence::unknown_user;
+        return live != 0 ? Presence::connected : Presence::disconnected;
     });
 }
 

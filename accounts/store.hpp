@@ -47,14 +47,17 @@ public:
     // Creates the user and its first session in one transaction. Throws Conflict.
     std::pair<User, OpenedSession> register_user(const AccountFields& fields, const std::string& password_hash);
     std::optional<Credentials> find_credentials(const std::string& username);
-    std::optional<User> find_user(const std::string& id);
     void replace_password_hash(const std::string& user_id, const std::string& password_hash);
 
     OpenedSession open_session(const std::string& user_id);
     // The user id of a live session; extends its idle lifetime.
     std::optional<std::string> session_user(const std::string& token);
+    // The user of a live session, in one round trip; extends its idle lifetime.
+    std::optional<User> session_owner(const std::string& token);
     void close_session(const std::string& token);
-    bool is_connected(const std::string& user_id);
+    enum class Presence { unknown_user, disconnected, connected };
+    // Whether the user exists and has a live session, in one round trip.
+    Presence presence(const std::string& user_id);
 
     // Applies the given fields; a new password hash ends every other session of the user.
     // Throws Conflict. Returns nullopt when the user no longer exists.

@@ -34,11 +34,11 @@ std::string cookie_for(const WorkerContext& ctx, const std::string& token) {
     return accounts::session_cookie(token, ctx.accounts.policy().absolute_lifetime);
 }
 
-// The live session's user id, if the request carries one.
-std::optional<std::string> current_user(WorkerContext& ctx, const Request& request) {
+// The live session's user, if the request carries one.
+std::optional<User> current_user(WorkerContext& ctx, const Request& request) {
     auto token = session_token(request);
     if (!token) return std::nullopt;
-    return ctx.accounts.session_user(*token);
+    return ctx.accounts.session_owner(*token);
 }
 
 std::optional<std::string> string_field(const Json::Value& body, const char* name) {
@@ -90,8 +90,7 @@ Response logout(WorkerContext& ctx, const Request& request) {
 }
 
 Response me(WorkerContext& ctx, const Request& request) {
-    auto user_id = current_user(ctx, request);
-    auto user = user_id ? ctx.accounts.find_user(*user_id) : std::nullopt;
+    auto user = current_user(ctx, request);
     if (!user) return fcgi::error(401, "Unauthorized");
     Json::Value body(Json::objectValue);
     body["id"] = user->id;
@@ -100,14 +99,12 @@ Response me(WorkerContext& ctx, const Request& request) {
 }
 
 Response user_info(WorkerContext& ctx, const Request& request) {
-    auto user_id = current_user(ctx, request);
-    if (!user_id) return fcgi::error(401, "User not authenticated");
-    // Own data only: any other id, well-formed or not, is refused without a lookup.
-    if (auto asked = request.query("user_id"); asked && *asked != *user_id) {
+    auto user = current_user(ctx, request);
+    if (!user) return fcgi::error(401, "User not authenticated");
+    // Own data only: any other id, well-formed or not, is refused.
+    if (auto asked = request.query("user_id"); asked && *asked != user->id) {
         return fcgi::error(403, "Forbidden");
     }
-    auto user = ctx.accounts.find_user(*user_id);
-    if (!user) return fcgi::error(401, "User not authenticated");
     return private_json(200, user_json(*user, true));
 }
 
@@ -131,17 +128,16 @@ Response modify(WorkerContext& ctx, const Request& request) {
 }
 
 Response users_connected(WorkerContext& ctx, const Request& request) {
-    std::string user_id;
+    using Presence = accounts::AccountStore::Presence;
+    Presence presence = Presence::connected;
     if (auto asked = request.query("user_id")) {
         // Clients send "undefined" and worse: anything that is not a known id is unknown.
-        if (!ctx.accounts.find_user(*asked)) return fcgi::error(401, "Unknown user");
-        user_id = *asked;
-    } else {
-        auto current = current_user(ctx, request);
-        if (!current) return fcgi::error(401, "disconnected");
-        user_id = *current;
+        presence = ctx.accounts.presence(*asked);
+    } else if (!current_user(ctx, request)) {
+        presence = Presence::disconnected;  // no live session: nobody to be connected
     }
-    if (!ctx.accounts.is_connected(user_id)) return fcgi::error(401, "disconnected");
+    if (presence == Presence::unknown_user) return fcgi::error(401, "Unknown user");
+    if (presence == Presence::disconnected) return fcgi::error(401, "disconnected");
     Json::Value body(Json::objectValue);
     body["isconnected"] = true;
     return private_json(200, body);
