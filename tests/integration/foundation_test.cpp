@@ -48,6 +48,12 @@ private:
     std::thread thread_;
 };
 
+// The number of workers once it settles (they are forked one after another).
+size_t settled_worker_count(size_t expected) {
+    for (int i = 0; i < 100 && stack().worker_pids().size() != expected; ++i) std::this_thread::sleep_for(30ms);
+    return stack().worker_pids().size();
+}
+
 std::string slurp(const std::string& path) {
     std::ifstream in(path);
     std::stringstream text;
@@ -161,6 +167,40 @@ BOOST_AUTO_TEST_CASE(recycling_after_max_requests_fails_nothing) {
     auto after = stack().worker_pids();
     BOOST_TEST(after.size() == 2u);
     for (pid_t pid : before) BOOST_TEST((std::find(after.begin(), after.end(), pid) == after.end()));
+    stack().stop_pool();
+    stack().start_pool();
+}
+
+BOOST_AUTO_TEST_CASE(reload_rereads_the_configuration_file) {
+    std::string file = stack().dir() + "/reload.env";
+    std::ofstream(file) << "CINEVERSE_WORKERS=2\n";
+    stack().stop_pool();
+    stack().start_pool({{"CINEVERSE_CONFIG_FILE", file}});
+    BOOST_TEST(settled_worker_count(2) == 2u);
+    std::ofstream(file) << "# more workers\nCINEVERSE_WORKERS=3\n";
+    kill(stack().pool_pid(), SIGHUP);
+    BOOST_TEST(settled_worker_count(3) == 3u);
+    // An invalid file is refused: the pool keeps serving with what it had.
+    std::ofstream(file) << "CINEVERSE_WORKERS=many\n";
+    kill(stack().pool_pid(), SIGHUP);
+    std::this_thread::sleep_for(800ms);
+    BOOST_TEST(stack().worker_pids().size() == 3u);
+    HttpClient client;
+    BOOST_TEST(client.get("/healthz").status == 200);
+    BOOST_TEST(slurp(stack().api_log()).find("event=reload_refused") != std::string::npos);
+    stack().stop_pool();
+    stack().start_pool();
+}
+
+BOOST_AUTO_TEST_CASE(the_pool_refuses_a_body_over_its_own_limit_without_reading_it) {
+    // nginx's client_max_body_size usually answers first; the pool holds the line anyway.
+    stack().stop_pool();
+    stack().start_pool({{"CINEVERSE_BODY_LIMIT", "2k"}});
+    HttpClient client;
+    auto r = client.post_json("/login", "{\"username\": \"" + std::string(4000, 'x') + "\", \"password\": \"y\"}");
+    BOOST_TEST(r.status == 413);
+    BOOST_TEST(r.body == R"({"error":"Request body too large"})");
+    BOOST_TEST(client.post_json("/login", R"({"username": "nobody_at_all", "password": "whatever1"})").status == 401);
     stack().stop_pool();
     stack().start_pool();
 }
