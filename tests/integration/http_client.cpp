@@ -54,6 +54,7 @@ HttpClient::HttpClient(std::string base_url) : curl_(curl_easy_init()), base_url
     curl_easy_setopt(curl_, CURLOPT_COOKIEFILE, "");  // in-memory cookie engine
     curl_easy_setopt(curl_, CURLOPT_CAINFO, stack().certificate().c_str());
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl_, CURLOPT_PATH_AS_IS, 1L);  // send "/api/../login" as written
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, 30000L);
     std::string resolve = "localhost:" + std::to_string(stack().https_port()) + ":127.0.0.1";
     resolve_ = curl_slist_append(nullptr, resolve.c_str());
@@ -123,4 +124,8 @@ void HttpClient::set_source_address(const std::string& address) {
 
 void HttpClient::set_timeout_ms(long ms) { curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, ms); }
 
+}  // namespace cv::it
+
+namespace cv::it {
+void HttpClient::use_http1() { curl_easy_setopt(curl_, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1); }
 }  // namespace cv::it

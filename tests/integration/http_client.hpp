@@ -44,6 +44,7 @@ public:
     void clear_cookies();
     void set_source_address(const std::string& address);  // e.g. 127.0.0.2
     void set_timeout_ms(long ms);
+    void use_http1();  // nginx answers some protocol errors only on HTTP/1.1
 
 private:
     CURL* curl_;
