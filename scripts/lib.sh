@@ -63,7 +63,7 @@ prepare_state() {
     done
     chown "$SERVICE_USER:" "$STATE"
     local build
-    for build in "$REPO/build" "$REPO/build-test" "$REPO/build-bench"; do
+    for build in "$REPO/build" "$REPO/build-test" "$REPO/build-bench" "$REPO/build-fuzz"; do
       mkdir -p "$build"
       # A tree built by root earlier would be unwritable for the user.
       [ "$(stat -c %U "$build")" = "$SERVICE_USER" ] && [ -z "$(find "$build" -maxdepth 2 ! -user "$SERVICE_USER" -print -quit)" ] ||

@@ -1,0 +1,22 @@
+// libFuzzer: JSON body parsing and the account field rules.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "accounts/validation.hpp"
+#include "fcgi/json.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string_view input(reinterpret_cast<const char*>(data), size);
+    if (auto value = cv::fcgi::parse_json(input)) {
+        (void)cv::accounts::read_account_fields(*value, cv::accounts::Require::all);
+        (void)cv::accounts::read_account_fields(*value, cv::accounts::Require::any_subset);
+        (void)cv::fcgi::to_json(*value);
+    }
+    (void)cv::accounts::check_username(input);
+    (void)cv::accounts::check_email(input);
+    (void)cv::accounts::check_name("first_name", input);
+    (void)cv::accounts::check_phone(input);
+    (void)cv::accounts::is_uuid(input);
+    return 0;
+}
