@@ -23,8 +23,8 @@ namespace {
 // One worker's state: its own copy of the configuration, context and router.
 class Worker {
 public:
-    explicit Worker(AppConfig config)
-        : config_(std::move(config)), context_(config_), router_(handlers::build_router()) {}
+    Worker(AppConfig config, fcgi::SharedMetrics& metrics)
+        : config_(std::move(config)), context_(config_, metrics), router_(handlers::build_router()) {}
 
     fcgi::Response handle(const fcgi::Request& request) {
         try {
@@ -63,8 +63,8 @@ class ApiService : public fcgi::Service {
 public:
     explicit ApiService(AppConfig config) : config_(std::move(config)) {}
     const fcgi::PoolSettings& pool_settings() const override { return config_.pool; }
-    fcgi::RequestHandler start_worker() const override {
-        auto worker = std::make_shared<Worker>(config_);
+    fcgi::RequestHandler start_worker(fcgi::SharedMetrics& metrics) const override {
+        auto worker = std::make_shared<Worker>(config_, metrics);
         return [worker](const fcgi::Request& request) { return worker->handle(request); };
     }
 

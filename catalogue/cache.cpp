@@ -113,7 +113,7 @@ CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::strin
             remember(key, fetched.results, settings_.ttl);
             return {fetched.results, Freshness::miss, settings_.ttl};
         }
-        ++counters_.upstream_errors;
+        metrics_.add("cineverse_upstream_errors_total");
         // TMDB's Retry-After is honoured (capped at an hour); other failures back off briefly.
         seconds wait = std::min(fetched.retry_after.value_or(settings_.failure_backoff), seconds(3600));
         wait = std::max(wait, seconds(1));
@@ -138,7 +138,7 @@ CatalogueAnswer CatalogueCache::without_database(const std::string& key, const s
         remember(key, fetched.results, settings_.ttl);
         return {fetched.results, Freshness::miss, settings_.ttl};
     }
-    ++counters_.upstream_errors;
+    metrics_.add("cineverse_upstream_errors_total");
     return fallback(key, std::nullopt, settings_.failure_backoff);
 }
 
@@ -161,12 +161,10 @@ void CatalogueCache::remember(const std::string& key, const std::string& body, s
 }
 
 CatalogueAnswer CatalogueCache::count(CatalogueAnswer answer) {
-    switch (answer.freshness) {
-        case Freshness::hit: ++counters_.hits; break;
-        case Freshness::miss: ++counters_.misses; break;
-        case Freshness::stale: ++counters_.stale; break;
-        case Freshness::empty: ++counters_.empty; break;
-    }
+    static constexpr const char* kSeries[] = {
+        "cineverse_catalogue_cache_total{result=\"hit\"}", "cineverse_catalogue_cache_total{result=\"miss\"}",
+        "cineverse_catalogue_cache_total{result=\"stale\"}", "cineverse_catalogue_cache_total{result=\"empty\"}"};
+    metrics_.add(kSeries[static_cast<int>(answer.freshness)]);
     return answer;
 }
 

@@ -9,6 +9,7 @@
 
 #include "catalogue/tmdb_client.hpp"
 #include "db/database.hpp"
+#include "fcgi/metrics.hpp"
 
 namespace cv::catalogue {
 
@@ -29,17 +30,12 @@ struct CatalogueAnswer {
     std::chrono::seconds max_age{0};
 };
 
-struct CacheCounters {
-    long hits = 0, misses = 0, stale = 0, empty = 0, upstream_errors = 0;
-};
-
 class CatalogueCache {
 public:
-    CatalogueCache(db::Database& database, TmdbClient& tmdb, CacheSettings settings)
-        : db_(database), tmdb_(tmdb), settings_(settings) {}
+    CatalogueCache(db::Database& database, TmdbClient& tmdb, CacheSettings settings, fcgi::SharedMetrics& metrics)
+        : db_(database), tmdb_(tmdb), settings_(settings), metrics_(metrics) {}
 
     CatalogueAnswer get(const std::string& tmdb_path, const std::string& query);
-    const CacheCounters& counters() const { return counters_; }
 
 private:
     struct Remembered {
@@ -60,7 +56,7 @@ private:
     TmdbClient& tmdb_;
     CacheSettings settings_;
     std::unordered_map<std::string, Remembered> memory_;
-    CacheCounters counters_;
+    fcgi::SharedMetrics& metrics_;
 };
 
 }  // namespace cv::catalogue

@@ -201,8 +201,8 @@ struct WorkerInfo {
 
 class Master {
 public:
-    Master(const ServiceLoader& load, std::unique_ptr<Service> service)
-        : load_(load), service_(std::move(service)),
+    Master(const ServiceLoader& load, std::unique_ptr<Service> service, SharedMetrics& metrics)
+        : load_(load), service_(std::move(service)), metrics_(metrics),
           socket_(service_->pool_settings().listen, service_->pool_settings().socket_mode) {}
 
     int run() {
@@ -292,6 +292,7 @@ private:
                 continue;
             }
             ++restarts_;
+            metrics_.add("cineverse_workers_restarted_total");
             auto lived = Clock::now() - info.started;
             // A worker that dies at start again and again (bad database URL, missing file)
             // is respawned with exponential backoff instead of a fork storm.
@@ -346,8 +347,8 @@ private:
             sigaddset(&worker_mask, SIGTERM);
             sigaddset(&worker_mask, SIGINT);
             sigprocmask(SIG_SETMASK, &worker_mask, nullptr);
-            RequestHandler handler = service_->start_worker();
-            run_worker(socket_.fd(), settings(), handler, stop.read_fd());
+            RequestHandler handler = service_->start_worker(metrics_);
+            run_worker(socket_.fd(), settings(), handler, stop.read_fd(), metrics_);
         } catch (const std::exception& e) {
             log::error("worker_failed", {{"reason", e.what()}});
             code = 1;
@@ -362,6 +363,7 @@ private:
     const ServiceLoader& load_;
     pid_t master_pid_ = getpid();
     std::unique_ptr<Service> service_;
+    SharedMetrics& metrics_;
     SignalPipe signals_;
     ListenSocket socket_;
     std::map<pid_t, WorkerInfo> workers_;
@@ -378,7 +380,8 @@ private:
 int run_pool(const ServiceLoader& load) {
     FCGX_Init();
     try {
-        Master master(load, load());
+        SharedMetrics metrics;  // before any fork: every worker shares it
+        Master master(load, load(), metrics);
         return master.run();
     } catch (const ConfigError& e) {
         log::error("config_invalid", {{"variable", e.variable()}, {"reason", e.what()}});

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 
+#include "fcgi/metrics.hpp"
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
 #include "fcgi/settings.hpp"
@@ -18,7 +19,7 @@ class Service {
 public:
     virtual ~Service() = default;
     virtual const PoolSettings& pool_settings() const = 0;
-    virtual RequestHandler start_worker() const = 0;
+    virtual RequestHandler start_worker(SharedMetrics& metrics) const = 0;
 };
 
 // Throws ConfigError when the configuration is invalid.
@@ -30,6 +31,6 @@ int run_pool(const ServiceLoader& load);
 // One worker's accept loop (exposed so a single-process mode and tests can use it).
 // Returns when told to stop or after max_requests; in-flight requests always complete.
 void run_worker(int listen_fd, const PoolSettings& settings, const RequestHandler& handler,
-                int stop_fd);
+                int stop_fd, SharedMetrics& metrics);
 
 }  // namespace cv::fcgi

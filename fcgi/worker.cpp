@@ -87,13 +87,14 @@ Response handle_safely(const RequestHandler& handler, const Request& request) {
 }
 
 void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHandler& handler,
-               RequestIds& ids) {
+               RequestIds& ids, SharedMetrics& metrics) {
     auto started = std::chrono::steady_clock::now();
     AcceptedRequest finish_guard(raw);
     Response response;
     std::string method = "?";
     std::string path = "?";
     std::string request_id;
+    bool routed = true;
     try {
         Request request = Request::from_params(
             copy_params(raw.envp), [in = raw.in](size_t length) { return read_body(in, length); });
@@ -110,10 +111,13 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHan
     } catch (const MalformedRequest& e) {
         if (request_id.empty()) request_id = ids.next();
         response = error(400, e.what());
+        routed = false;
     }
     std::string out = serialize(response, method != "HEAD");
     FCGX_PutStr(out.data(), static_cast<int>(out.size()), raw.out);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    // Unknown paths share one label, so hostile URLs cannot grow the metrics without bound.
+    metrics.observe_request(routed && response.status != 404 ? path : "unmatched", response.status, ms / 1000);
     log::info("request", {{"rid", request_id},
                           {"method", method},
                           {"path", path},
@@ -124,7 +128,7 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHan
 }  // namespace
 
 void run_worker(int listen_fd, const PoolSettings& settings, const RequestHandler& handler,
-                int stop_fd) {
+                int stop_fd, SharedMetrics& metrics) {
     RequestSlot slot(listen_fd);
     RequestIds ids;
     long served = 0;
@@ -155,7 +159,7 @@ void run_worker(int listen_fd, const PoolSettings& settings, const RequestHandle
             log::error("worker_accept_failed", {{"rc", rc}});
             return;
         }
-        serve_one(slot.get(), settings, handler, ids);
+        serve_one(slot.get(), settings, handler, ids, metrics);
         ++served;
     }
     log::info("worker_recycled", {{"requests", served}});

@@ -10,19 +10,22 @@
 #include "catalogue/cache.hpp"
 #include "catalogue/tmdb_client.hpp"
 #include "db/database.hpp"
+#include "fcgi/metrics.hpp"
 
 namespace cv::handlers {
 
 struct WorkerContext {
-    explicit WorkerContext(const AppConfig& app_config)
+    WorkerContext(const AppConfig& app_config, fcgi::SharedMetrics& shared_metrics)
         : config(app_config),
+          metrics(shared_metrics),
           db(app_config.database_url),
           passwords(app_config.password_cost),
           accounts(db, app_config.sessions),
           tmdb(app_config.tmdb),
-          catalogue(db, tmdb, app_config.cache) {}
+          catalogue(db, tmdb, app_config.cache, shared_metrics) {}
 
     const AppConfig& config;
+    fcgi::SharedMetrics& metrics;
     db::Database db;
     accounts::PasswordHasher passwords;
     accounts::AccountStore accounts;

@@ -10,4 +10,10 @@ Response health(WorkerContext& ctx, const Request&) {
     return fcgi::json(database_ok ? 200 : 503, body).with_header("Cache-Control", "no-store");
 }
 
+// Prometheus text format; nginx serves it to loopback only.
+Response metrics(WorkerContext& ctx, const Request&) {
+    return fcgi::text(200, ctx.metrics.render(), "text/plain; version=0.0.4; charset=utf-8")
+        .with_header("Cache-Control", "no-store");
+}
+
 }  // namespace cv::handlers

@@ -12,6 +12,7 @@ Router build_router() {
     };
     const Route routes[] = {
         {"GET", "/healthz", health},
+        {"GET", "/metrics", metrics},
         {"POST", "/register", register_user},
         {"POST", "/login", login},
         {"POST", "/logout", logout},

@@ -140,6 +140,26 @@ BOOST_AUTO_TEST_CASE(a_killed_worker_is_replaced_and_at_most_in_flight_requests_
     BOOST_TEST(slurp(stack().api_log()).find("event=worker_died") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(metrics_cover_the_whole_pool_and_stay_on_loopback) {
+    HttpClient client;
+    for (int i = 0; i < 10; ++i) client.get("/healthz");
+    client.get("/api/trending-movies");
+    client.get("/no/such/path/" + std::to_string(getpid()));
+    auto r = client.get("/metrics");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.header("content-type").rfind("text/plain; version=0.0.4", 0) == 0u);
+    for (const char* needle : {"cineverse_requests_total{route=\"/healthz\",status=\"200\"} ",
+                               "# TYPE cineverse_request_duration_seconds histogram",
+                               "cineverse_request_duration_seconds_bucket{le=\"+Inf\"} ",
+                               "cineverse_workers_restarted_total ", "cineverse_catalogue_cache_total{result="}) {
+        BOOST_TEST(r.body.find(needle) != std::string::npos, needle);
+    }
+    BOOST_TEST(r.body.find("/no/such/path") == std::string::npos);  // unknown paths share a label
+    HttpClient outsider;
+    outsider.set_source_address("127.0.0.2");
+    BOOST_TEST(outsider.get("/metrics").status == 403);
+}
+
 BOOST_AUTO_TEST_CASE(reload_under_load_fails_nothing) {
     auto before = stack().worker_pids();
     SteadyLoad load;
