@@ -50,8 +50,13 @@ private:
 
 // The number of workers once it settles (they are forked one after another).
 size_t settled_worker_count(size_t expected) {
-    for (int i = 0; i < 100 && stack().worker_pids().size() != expected; ++i) std::this_thread::sleep_for(30ms);
-    return stack().worker_pids().size();
+    size_t count = 0;
+    for (int i = 0; i < 100; ++i) {
+        count = stack().worker_pids().size();
+        if (count == expected) break;
+        std::this_thread::sleep_for(30ms);
+    }
+    return count;
 }
 
 std::string slurp(const std::string& path) {
