@@ -215,4 +215,18 @@ BOOST_AUTO_TEST_CASE(demo_catalogue_has_all_twenty_lists_through_the_client) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_v4_token_travels_as_a_bearer_header_and_never_in_the_url) {
+    cv::catalogue::TmdbSettings settings;
+    settings.base_url = "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) + "/3";
+    settings.access_token = "v4-token-for-tests";
+    cv::catalogue::TmdbClient tmdb(settings);
+    BOOST_TEST(tmdb.fetch("/trending/tv/week", "").ok);
+    auto last = run({"curl", "-s", "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) +
+                                       "/__control/last?path=/3/trending/tv/week"});
+    auto seen = cv::fcgi::parse_json(last.output);
+    BOOST_REQUIRE(seen.has_value());
+    BOOST_TEST((*seen)["authorization"].asString() == "Bearer v4-token-for-tests");
+    BOOST_TEST((*seen)["query"].asString().find("v4-token") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
