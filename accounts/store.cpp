@@ -198,11 +198,14 @@ std::optional<User> AccountStore::update_user(const std::string& user_id, const 
 long AccountStore::purge_expired_sessions() {
     long long idle = policy_.idle_lifetime.count();
     return db_.write([&](soci::session& sql) {
-        soci::statement st = (sql.prepare << "DELETE FROM sessions WHERE expires_at <= now() "
-                                             "OR last_seen_at <= now() - make_interval(secs => :idle)",
-                              soci::use(idle));
-        st.execute(true);
-        return static_cast<long>(st.get_affected_rows());
+        // A one-time statement (no named prepared statement): PgBouncer's transaction
+        // pooling may run the next statement on another server connection.
+        long long purged = 0;
+        sql << "WITH purged AS (DELETE FROM sessions WHERE expires_at <= now() "
+               "OR last_seen_at <= now() - make_interval(secs => :idle) RETURNING 1) "
+               "SELECT count(*) FROM purged",
+            soci::use(idle), soci::into(purged);
+        return static_cast<long>(purged);
     });
 }
 

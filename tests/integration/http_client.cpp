@@ -56,7 +56,10 @@ HttpClient::HttpClient(std::string base_url) : curl_(curl_easy_init()), base_url
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl_, CURLOPT_PATH_AS_IS, 1L);  // send "/api/../login" as written
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, 30000L);
-    std::string resolve = "localhost:" + std::to_string(stack().https_port()) + ":127.0.0.1";
+    // localhost is 127.0.0.1 here, whatever /etc/hosts says about ::1 (nginx binds IPv4).
+    std::string port = base_url_.substr(base_url_.rfind(':') + 1);
+    port = port.substr(0, port.find('/'));
+    std::string resolve = "localhost:" + port + ":127.0.0.1";
     resolve_ = curl_slist_append(nullptr, resolve.c_str());
     curl_easy_setopt(curl_, CURLOPT_RESOLVE, resolve_);
     curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, collect_body);

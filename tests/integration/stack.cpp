@@ -71,6 +71,8 @@ pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, st
     return pid;
 }
 
+}  // namespace
+
 pid_t spawn_logged(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
                    const std::string& log_path) {
     int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
@@ -79,7 +81,6 @@ pid_t spawn_logged(const std::vector<std::string>& argv, const std::map<std::str
     return pid;
 }
 
-// Waits for `pid` to exit; SIGKILL after `patience`. Returns the wait status.
 int reap(pid_t pid, std::chrono::milliseconds patience) {
     auto deadline = std::chrono::steady_clock::now() + patience;
     int status = 0;
@@ -94,15 +95,7 @@ int reap(pid_t pid, std::chrono::milliseconds patience) {
     return status;
 }
 
-template <typename Condition>
-bool wait_until(Condition condition, std::chrono::milliseconds patience) {
-    auto deadline = std::chrono::steady_clock::now() + patience;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (condition()) return true;
-        std::this_thread::sleep_for(25ms);
-    }
-    return condition();
-}
+namespace {
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace cv::it {
@@ -19,6 +20,22 @@ struct RunResult {
 
 // A free TCP port on 127.0.0.1.
 int free_port();
+
+// Starts a command with `env` added, output appended to `log_path`; returns its pid.
+pid_t spawn_logged(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                   const std::string& log_path);
+// Waits for `pid` to exit; SIGKILL after `patience`. Returns the wait status.
+int reap(pid_t pid, std::chrono::milliseconds patience);
+
+template <typename Condition>
+bool wait_until(Condition condition, std::chrono::milliseconds patience) {
+    auto deadline = std::chrono::steady_clock::now() + patience;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (condition()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    return condition();
+}
 
 // Runs a command to completion (no shell).
 RunResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});

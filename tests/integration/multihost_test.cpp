@@ -1,0 +1,192 @@
+// Beyond one VPS: two independent pools (two "hosts" on loopback ports), PgBouncer in
+// transaction pooling in front of PostgreSQL, and one nginx balancing both.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "fastcgi_client.hpp"
+#include "http_client.hpp"
+#include "stack.hpp"
+
+using namespace cv::it;
+using namespace std::chrono_literals;
+
+namespace {
+
+class MultiHost {
+public:
+    MultiHost() : dir_(stack().dir() + "/multihost") {
+        std::filesystem::create_directories(dir_ + "/log");
+        std::filesystem::create_directories(dir_ + "/run");
+        pgbouncer_port_ = free_port();
+        std::ofstream(dir_ + "/userlist.txt") << "\"cineverse\" \"\"\n";
+        std::ofstream(dir_ + "/pgbouncer.ini")
+            << "[databases]\ncineverse = host=" << stack().dir() << "/run/pg dbname=cineverse user=cineverse\n"
+            << "[pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = " << pgbouncer_port_ << "\nunix_socket_dir =\n"
+            << "auth_type = trust\nauth_file = " << dir_ << "/userlist.txt\npool_mode = transaction\n"
+            << "max_client_conn = 200\ndefault_pool_size = 8\nlogfile = " << dir_ << "/log/pgbouncer.log\n"
+            << "pidfile = " << dir_ << "/run/pgbouncer.pid\n";
+        pgbouncer_ = spawn_logged({"/usr/sbin/pgbouncer", dir_ + "/pgbouncer.ini"}, {}, dir_ + "/log/pgbouncer.out");
+        host_a_port_ = free_port();
+        host_b_port_ = free_port();
+        start_host_a();
+        host_b_ = start_host(host_b_port_, "b", {});
+        https_port_ = free_port();
+        auto rendered = run({std::string(CV_SOURCE_DIR) + "/scripts/render-nginx"},
+                            {{"STATE", dir_},
+                             {"HTTPS_PORT", std::to_string(https_port_)},
+                             {"HTTP_PORT", std::to_string(free_port())},
+                             {"DEMO_PORT", std::to_string(free_port())},
+                             {"FASTCGI", "127.0.0.1:" + std::to_string(host_a_port_) + " 127.0.0.1:" +
+                                             std::to_string(host_b_port_)},
+                             {"CERT", stack().certificate()},
+                             {"CERT_KEY", stack().dir() + "/tls/localhost.key"}});
+        BOOST_REQUIRE_MESSAGE(rendered.exit_code == 0, rendered.output);
+        nginx_ = spawn_logged({"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx", "-c",
+                               dir_ + "/nginx/nginx.conf"},
+                              {}, dir_ + "/log/nginx.out");
+        BOOST_REQUIRE(wait_until([&] { return HttpClient(base_url()).get("/healthz").status == 200; }, 20s));
+    }
+
+    ~MultiHost() {
+        kill(nginx_, SIGQUIT);
+        reap(nginx_, 10s);
+        stop_host_a();
+        kill(host_b_, SIGTERM);
+        reap(host_b_, 20s);
+        kill(pgbouncer_, SIGTERM);
+        reap(pgbouncer_, 10s);
+    }
+
+    std::string base_url() const { return "https://localhost:" + std::to_string(https_port_); }
+    int host_a_port() const { return host_a_port_; }
+    int host_b_port() const { return host_b_port_; }
+
+    // Host A hashes passwords slowly, so that a POST can be caught in flight.
+    void start_host_a() { host_a_ = start_host(host_a_port_, "a", {{"CINEVERSE_ARGON2_OPSLIMIT", "8"}, {"CINEVERSE_ARGON2_MEMLIMIT", "64m"}}); }
+
+    // The whole host at once: master and workers, as a machine that loses power.
+    void kill_host_a() {
+        std::ifstream in("/proc/" + std::to_string(host_a_) + "/task/" + std::to_string(host_a_) + "/children");
+        kill(host_a_, SIGKILL);
+        pid_t worker;
+        while (in >> worker) kill(worker, SIGKILL);
+        reap(host_a_, 5s);
+        host_a_ = -1;
+    }
+
+    void stop_host_a() {
+        if (host_a_ <= 0) return;
+        kill(host_a_, SIGTERM);
+        reap(host_a_, 20s);
+        host_a_ = -1;
+    }
+
+private:
+    pid_t start_host(int port, const std::string& name, const std::map<std::string, std::string>& extra) {
+        auto env = stack().pool_environment();
+        env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(port);
+        env["CINEVERSE_WORKERS"] = "2";
+        env["CINEVERSE_DATABASE_URL"] =
+            "postgresql://cineverse@127.0.0.1:" + std::to_string(pgbouncer_port_) + "/cineverse";
+        for (const auto& [k, v] : extra) env[k] = v;
+        pid_t pid = spawn_logged({CV_API_BINARY, "serve"}, env, dir_ + "/log/host-" + name + ".log");
+        BOOST_REQUIRE(wait_until([&] { return fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0; }, 20s));
+        return pid;
+    }
+
+    std::string dir_;
+    int pgbouncer_port_ = 0, host_a_port_ = 0, host_b_port_ = 0, https_port_ = 0;
+    pid_t pgbouncer_ = -1, host_a_ = -1, host_b_ = -1, nginx_ = -1;
+};
+
+std::string header_of(const std::string& answer, const std::string& name) {
+    auto at = answer.find(name + ": ");
+    if (at == std::string::npos) return "";
+    auto start = at + name.size() + 2;
+    return answer.substr(start, answer.find("\r\n", start) - start);
+}
+
+std::string registration(const std::string& username) {
+    return "{\"username\": \"" + username + "\", \"password\": \"multi host pw\", \"email\": \"" + username +
+           "@example.org\", \"first_name\": \"M\", \"last_name\": \"H\"}";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(multihost)
+
+BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
+    MultiHost hosts;
+    std::string tag = std::to_string(getpid());
+
+    // A session opened through host A is valid on host B.
+    auto registered = fastcgi_request(hosts.host_a_port(), "POST", "/register", registration("mh_a_" + tag));
+    BOOST_REQUIRE_MESSAGE(registered.rfind("Status: 200", 0) == 0, registered);
+    std::string cookie = header_of(registered, "Set-Cookie");
+    cookie = cookie.substr(0, cookie.find(';'));
+    auto me_on_b = fastcgi_request(hosts.host_b_port(), "GET", "/@me", "", {{"HTTP_COOKIE", cookie}});
+    BOOST_TEST(me_on_b.rfind("Status: 200", 0) == 0u, me_on_b);
+
+    // A catalogue answer cached by A is served by B without calling TMDB.
+    stack().tmdb_reset();
+    auto on_a = fastcgi_request(hosts.host_a_port(), "GET", "/api/trending-tv?page=333");
+    BOOST_TEST(header_of(on_a, "X-Cache") == "MISS");
+    auto on_b = fastcgi_request(hosts.host_b_port(), "GET", "/api/trending-tv?page=333");
+    BOOST_TEST(header_of(on_b, "X-Cache") == "HIT");
+    BOOST_TEST(stack().tmdb_count("/3/trending/tv/week") == 1);
+
+    // POSTs in flight on a host that dies fail cleanly: never retried elsewhere, never twice.
+    std::vector<std::string> names;
+    std::vector<long> statuses(6);
+    std::vector<std::thread> posts;
+    for (int i = 0; i < 6; ++i) {
+        names.push_back("mh_post_" + tag + "_" + std::to_string(i));
+        posts.emplace_back([&, i] {
+            HttpClient client(hosts.base_url());
+            statuses[i] = client.post_json("/register", registration(names[i])).status;
+        });
+    }
+    std::this_thread::sleep_for(150ms);
+    hosts.kill_host_a();
+    for (auto& t : posts) t.join();
+    int failed = 0;
+    for (int i = 0; i < 6; ++i) {
+        std::string rows = stack().sql("SELECT count(*) FROM users WHERE username = '" + names[i] + "'");
+        if (statuses[i] == 200) {
+            BOOST_TEST(rows == "1", names[i]);
+        } else {
+            ++failed;
+            BOOST_TEST(statuses[i] == 502, names[i] << ": " << statuses[i]);
+            BOOST_TEST(rows == "0", names[i]);
+        }
+    }
+    BOOST_TEST(failed >= 1, "no POST was in flight on host A");
+
+    // Killing host A entirely during a steady GET load fails no GET.
+    hosts.start_host_a();
+    std::this_thread::sleep_for(5500ms);  // nginx gives a failed server another try after fail_timeout
+    std::atomic<bool> running{true};
+    std::atomic<long> sent{0}, errors{0};
+    std::thread load([&] {
+        HttpClient client(hosts.base_url());
+        while (running) {
+            ++sent;
+            if (client.get("/api/users/connected?user_id=00000000-0000-0000-0000-000000000000").status != 401) ++errors;
+        }
+    });
+    std::this_thread::sleep_for(500ms);
+    hosts.kill_host_a();
+    std::this_thread::sleep_for(1500ms);
+    running = false;
+    load.join();
+    BOOST_TEST(sent.load() > 50);
+    BOOST_TEST(errors.load() == 0, errors.load() << " of " << sent.load());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
