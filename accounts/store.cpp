@@ -144,7 +144,7 @@ void AccountStore::close_session(const std::string& token) {
 AccountStore::Presence AccountStore::presence(const std::string& user_id) {
     if (!is_uuid(user_id)) return Presence::unknown_user;
     long long idle = policy_.idle_lifetime.count();
-    return db_.read([&](soci::session& sql) {
+    return lagging_reads_.read([&](soci::session& sql) {
         int known = 0;
         int live = 0;
         sql << "SELECT EXISTS (SELECT 1 FROM users WHERE id = CAST(:u AS uuid))::int, "

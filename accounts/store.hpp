@@ -42,7 +42,8 @@ struct OpenedSession {
 
 class AccountStore {
 public:
-    AccountStore(db::Database& database, SessionPolicy policy) : db_(database), policy_(policy) {}
+    AccountStore(db::Database& database, db::ReadRouter lagging_reads, SessionPolicy policy)
+        : db_(database), lagging_reads_(lagging_reads), policy_(policy) {}
 
     // Creates the user and its first session in one transaction. Throws Conflict.
     std::pair<User, OpenedSession> register_user(const AccountFields& fields, const std::string& password_hash);
@@ -72,6 +73,7 @@ public:
 
 private:
     db::Database& db_;
+    db::ReadRouter lagging_reads_;  // presence only: sessions are always checked on the primary
     SessionPolicy policy_;
 };
 

@@ -14,6 +14,7 @@ namespace cv {
 struct AppConfig {
     fcgi::PoolSettings pool;
     std::string database_url;
+    std::string replica_url;  // empty: no replica, every read on the primary
     std::vector<std::string> public_origins;
     accounts::SessionPolicy sessions;
     accounts::PasswordCost password_cost;

@@ -67,7 +67,7 @@ CatalogueAnswer CatalogueCache::get(const std::string& tmdb_path, const std::str
 CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std::string& path,
                                               const std::string& query) {
     long long stale_limit = settings_.stale_limit.count();
-    Row row = db_.read([&](soci::session& sql) { return load_row(sql, key, stale_limit); });
+    Row row = lagging_reads_.read([&](soci::session& sql) { return load_row(sql, key, stale_limit); });
     if (row.body && row.fresh_for > 0) {
         remember(key, *row.body, seconds(row.fresh_for));
         return {*row.body, Freshness::hit, seconds(row.fresh_for)};

@@ -32,8 +32,9 @@ struct CatalogueAnswer {
 
 class CatalogueCache {
 public:
-    CatalogueCache(db::Database& database, TmdbClient& tmdb, CacheSettings settings, fcgi::SharedMetrics& metrics)
-        : db_(database), tmdb_(tmdb), settings_(settings), metrics_(metrics) {}
+    CatalogueCache(db::Database& database, db::ReadRouter lagging_reads, TmdbClient& tmdb, CacheSettings settings,
+                   fcgi::SharedMetrics& metrics)
+        : db_(database), lagging_reads_(lagging_reads), tmdb_(tmdb), settings_(settings), metrics_(metrics) {}
 
     CatalogueAnswer get(const std::string& tmdb_path, const std::string& query);
 
@@ -53,6 +54,7 @@ private:
     void remember(const std::string& key, const std::string& body, std::chrono::seconds fresh_for);
 
     db::Database& db_;
+    db::ReadRouter lagging_reads_;  // the first lookup; refreshes lock and write on the primary
     TmdbClient& tmdb_;
     CacheSettings settings_;
     std::unordered_map<std::string, Remembered> memory_;

@@ -68,6 +68,7 @@ soci::session& Database::session() {
             std::string reason = e.get_error_message();
             if (auto nl = reason.find('\n'); nl != std::string::npos) reason.resize(nl);
             cv::log::error("database_unreachable", {{"reason", reason}});
+            last_unreachable_ = std::chrono::steady_clock::now();
             throw Unavailable("database unreachable");
         }
     }

@@ -4,6 +4,7 @@
 // hang or a crash.
 #include <soci/soci.h>
 
+#include <chrono>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -53,6 +54,10 @@ public:
 
     bool ping();
     soci::session& session();  // connected, or throws Unavailable
+    // A connection attempt failed in the last few seconds (callers with a fallback skip it).
+    bool recently_unreachable() const {
+        return std::chrono::steady_clock::now() - last_unreachable_ < std::chrono::seconds(5);
+    }
 
 private:
     bool lost(const soci::soci_error& e);  // drops the session when the connection is gone
@@ -60,6 +65,28 @@ private:
 
     std::string conninfo_;
     std::unique_ptr<soci::session> session_;
+    std::chrono::steady_clock::time_point last_unreachable_{};
+};
+
+// Reads that tolerate a little lag go to a replica when there is one, and fall back to the
+// primary while the replica is unreachable.
+class ReadRouter {
+public:
+    ReadRouter(Database& primary, Database* replica) : primary_(primary), replica_(replica) {}
+    template <typename Work>
+    auto read(Work&& work) -> std::invoke_result_t<Work&, soci::session&> {
+        if (replica_ && !replica_->recently_unreachable()) {
+            try {
+                return replica_->read(work);
+            } catch (const Unavailable&) {
+            }
+        }
+        return primary_.read(work);
+    }
+
+private:
+    Database& primary_;
+    Database* replica_;
 };
 
 // Runs `sql` (several statements allowed) outside SOCI's prepared-statement path.

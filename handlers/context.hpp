@@ -2,6 +2,7 @@
 // Everything one worker owns: its configuration, its database connection, its TMDB client
 // and caches. Built after fork, never shared between processes.
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "accounts/passwords.hpp"
@@ -19,14 +20,16 @@ struct WorkerContext {
         : config(app_config),
           metrics(shared_metrics),
           db(app_config.database_url),
+          replica(app_config.replica_url.empty() ? nullptr : std::make_unique<db::Database>(app_config.replica_url)),
           passwords(app_config.password_cost),
-          accounts(db, app_config.sessions),
+          accounts(db, db::ReadRouter(db, replica.get()), app_config.sessions),
           tmdb(app_config.tmdb),
-          catalogue(db, tmdb, app_config.cache, shared_metrics) {}
+          catalogue(db, db::ReadRouter(db, replica.get()), tmdb, app_config.cache, shared_metrics) {}
 
     const AppConfig& config;
     fcgi::SharedMetrics& metrics;
     db::Database db;
+    std::unique_ptr<db::Database> replica;  // CINEVERSE_DATABASE_REPLICA_URL, if set
     accounts::PasswordHasher passwords;
     accounts::AccountStore accounts;
     catalogue::TmdbClient tmdb;

@@ -189,4 +189,64 @@ BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
     BOOST_TEST(errors.load() == 0, errors.load() << " of " << sent.load());
 }
 
+BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
+    std::string dir = stack().dir() + "/replica";
+    std::filesystem::create_directories(dir + "/run");
+    std::filesystem::permissions(dir + "/run", std::filesystem::perms::owner_all);
+    int replica_port = free_port();
+    auto backup = run({stack().pg_bin("pg_basebackup"), "-h", stack().dir() + "/run/pg", "-U", "cineverse", "-D",
+                       dir + "/data", "-R", "-X", "stream"});
+    BOOST_REQUIRE_MESSAGE(backup.exit_code == 0, backup.output);
+    auto pg_ctl = [&](const std::string& action) {
+        return run({stack().pg_bin("pg_ctl"), "-D", dir + "/data", "-w", "-l", dir + "/replica.log", "-o",
+                    "-c port=" + std::to_string(replica_port) + " -c listen_addresses='' -c unix_socket_directories='" +
+                        dir + "/run' -c hot_standby=on -c max_connections=200",
+                    action});
+    };
+    auto started = pg_ctl("start");
+    std::ifstream replica_log(dir + "/replica.log");
+    std::string log_text((std::istreambuf_iterator<char>(replica_log)), std::istreambuf_iterator<char>());
+    BOOST_REQUIRE_MESSAGE(started.exit_code == 0, started.output << log_text);
+    auto on_replica = [&](const std::string& query) {
+        return run({stack().pg_bin("psql"), "-X", "-tA", "-h", dir + "/run", "-p", std::to_string(replica_port), "-U",
+                    "cineverse", "-d", "cineverse", "-c", query});
+    };
+
+    int port = free_port();
+    auto env = stack().pool_environment();
+    env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(port);
+    env["CINEVERSE_WORKERS"] = "1";
+    env["CINEVERSE_DATABASE_REPLICA_URL"] = "postgresql:///cineverse?host=" + dir + "/run&port=" +
+                                            std::to_string(replica_port) + "&user=cineverse";
+    pid_t pool = spawn_logged({CV_API_BINARY, "serve"}, env, dir + "/pool.log");
+    BOOST_REQUIRE(wait_until([&] { return fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0; }, 20s));
+    auto register_user = [&](const std::string& name) {
+        auto answer = fastcgi_request(port, "POST", "/register", registration(name));
+        std::string cookie = header_of(answer, "Set-Cookie");
+        auto id_at = answer.find("\"id\":\"") + 6;
+        return std::make_pair(cookie.substr(0, cookie.find(';')), answer.substr(id_at, 36));
+    };
+    auto connected = [&](const std::string& id) {
+        return fastcgi_request(port, "GET", "/api/users/connected?user_id=" + id).substr(0, 11);
+    };
+    std::string tag = std::to_string(getpid());
+    auto [first_cookie, first_id] = register_user("rep_first_" + tag);
+    BOOST_TEST(wait_until([&] { return connected(first_id) == "Status: 200"; }, 10s));
+
+    // With replay paused on the replica, a new user is known to the primary (its session
+    // works) but not yet to users/connected, which reads the replica.
+    BOOST_REQUIRE(on_replica("SELECT pg_wal_replay_pause()").exit_code == 0);
+    auto [cookie, id] = register_user("rep_lagging_" + tag);
+    BOOST_TEST(fastcgi_request(port, "GET", "/@me", "", {{"HTTP_COOKIE", cookie}}).rfind("Status: 200", 0) == 0u);
+    BOOST_TEST(connected(id) == "Status: 401");
+    BOOST_REQUIRE(on_replica("SELECT pg_wal_replay_resume()").exit_code == 0);
+    BOOST_TEST(wait_until([&] { return connected(id) == "Status: 200"; }, 10s));
+
+    // The replica down: the same reads fall back to the primary.
+    BOOST_REQUIRE(pg_ctl("stop").exit_code == 0);
+    BOOST_TEST(connected(first_id) == "Status: 200");
+    kill(pool, SIGTERM);
+    reap(pool, 20s);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -70,6 +70,9 @@ public:
     // Runs SQL through psql; returns the unaligned, tuples-only output, trimmed.
     std::string sql(const std::string& query) const;
 
+    // A PostgreSQL server program ("initdb", "pg_ctl", "psql", …) of the newest version here.
+    std::string pg_bin(const std::string& tool) const;
+
     // Controls the fake TMDB (tests/fake_tmdb/fake_tmdb.py).
     void tmdb_mode(const std::string& mode_json) const;
     void tmdb_reset() const;
@@ -78,7 +81,6 @@ public:
 private:
     void start_fake_tmdb();
     void start_nginx();
-    std::string pg_bin(const std::string& tool) const;
 
     std::string dir_;
     std::string source_dir_;
