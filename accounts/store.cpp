@@ -82,13 +82,18 @@ void AccountStore::replace_password_hash(const std::string& user_id, const std::
     });
 }
 
-OpenedSession AccountStore::open_session(const std::string& user_id) {
+OpenedSession AccountStore::open_session(const std::string& user_id,
+                                         const std::optional<std::string>& replaced_token) {
     OpenedSession session{new_session_token()};
     std::string token_hash = hash_token(session.token);
+    std::string replaced_hash = replaced_token ? hash_token(*replaced_token) : std::string();
     long long lifetime = policy_.absolute_lifetime.count();
     db_.write([&](soci::session& sql) {
         soci::transaction tx(sql);
         insert_session(sql, token_hash, user_id, lifetime);
+        if (replaced_token) {
+            sql << "DELETE FROM sessions WHERE token_hash = decode(:h, 'hex')", soci::use(replaced_hash);
+        }
         // Keeps one user's table of sessions from growing without bound.
         sql << "DELETE FROM sessions WHERE user_id = CAST(:u AS uuid) AND "
                "(expires_at <= now() OR last_seen_at <= now() - make_interval(secs => :idle))",

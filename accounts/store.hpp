@@ -50,7 +50,9 @@ public:
     std::optional<Credentials> find_credentials(const std::string& username);
     void replace_password_hash(const std::string& user_id, const std::string& password_hash);
 
-    OpenedSession open_session(const std::string& user_id);
+    // Opens a session; the client's previous one, if given, ends in the same transaction,
+    // so a failure never leaves the client with neither.
+    OpenedSession open_session(const std::string& user_id, const std::optional<std::string>& replaced_token);
     // The user id of a live session; extends its idle lifetime.
     std::optional<std::string> session_user(const std::string& token);
     // The user of a live session, in one round trip; extends its idle lifetime.

@@ -76,9 +76,8 @@ Response login(WorkerContext& ctx, const Request& request) {
     if (ctx.passwords.needs_rehash(found->password_hash)) {
         ctx.accounts.replace_password_hash(found->id, ctx.passwords.hash(*password));
     }
-    // A fresh token at every login; the client's previous session, if any, ends.
-    if (auto previous = session_token(request)) ctx.accounts.close_session(*previous);
-    auto session = ctx.accounts.open_session(found->id);
+    // A fresh token at every login; the client's previous session, if any, ends with it.
+    auto session = ctx.accounts.open_session(found->id, session_token(request));
     return private_json(200, session_json(found->id, found->username)).with_cookie(cookie_for(ctx, session.token));
 }
 

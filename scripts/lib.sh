@@ -156,3 +156,49 @@ stop_pidfile() {  # stop_pidfile <file> <signal>
   fi
   rm -f "$file"
 }
+
+# Starts the pool from <build dir> on $STATE/run/api.sock with the given extra environment
+# (VAR=value…); its pid goes to $STATE/run/api.pid. Fails if the socket does not appear.
+start_pool() {  # start_pool <build dir> [VAR=value…]
+  local build=$1; shift
+  rm -f "$STATE/run/api.sock"
+  spawn_as_app "$STATE/log/api.log" env CINEVERSE_LISTEN="unix:$STATE/run/api.sock" \
+    CINEVERSE_DATABASE_URL="$DATABASE_URL" "$@" "$build/cineverse-api" serve >"$STATE/run/api.pid"
+  for _ in $(seq 100); do [ -S "$STATE/run/api.sock" ] && return 0; sleep 0.1; done
+  tail -n 20 "$STATE/log/api.log" >&2
+  return 1
+}
+
+# Renders nginx for $STATE and starts it (as root: workers run as the unprivileged user);
+# waits until https://localhost:<https port>/healthz answers 200.
+start_nginx() {  # start_nginx <https port> <http port> <demo port> [extra conf file]
+  local nginx_user="" conf
+  [ "$(id -u)" -eq 0 ] && nginx_user=$APP_USER
+  conf=$(as_app env STATE="$STATE" HTTPS_PORT="$1" HTTP_PORT="$2" DEMO_PORT="$3" EXTRA_CONF="${4:-}" \
+    NGINX_USER="$nginx_user" ACCESS_LOG="${ACCESS_LOG:-}" "$REPO/scripts/render-nginx")
+  if [ "$(id -u)" -eq 0 ]; then
+    setsid nginx -e "$STATE/log/nginx-error.log" -p "$STATE/nginx" -c "$conf" >>"$STATE/log/nginx.log" 2>&1 </dev/null &
+  else
+    spawn_as_app "$STATE/log/nginx.log" nginx -e "$STATE/log/nginx-error.log" -p "$STATE/nginx" -c "$conf" >/dev/null
+  fi
+  for _ in $(seq 150); do
+    [ "$(curl -sk -o /dev/null -w '%{http_code}' "https://localhost:$1/healthz")" = 200 ] && return 0
+    sleep 0.2
+  done
+  tail -n 20 "$STATE/log/api.log" "$STATE/log/nginx-error.log" >&2 || true
+  return 1
+}
+
+stop_stack() {
+  stop_pidfile "$STATE/run/nginx.pid" QUIT
+  stop_pidfile "$STATE/run/api.pid" TERM
+  pg_stop
+}
+
+# A separate stack's state directory (bench, chaos): PostgreSQL paths follow $STATE.
+use_state() {  # use_state <dir>
+  STATE=$1
+  PG_DATA=$STATE/pg/data
+  PG_RUN=$STATE/run/pg
+  DATABASE_URL="postgresql:///cineverse?host=$PG_RUN&user=cineverse"
+}

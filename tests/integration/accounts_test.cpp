@@ -195,6 +195,19 @@ BOOST_AUTO_TEST_CASE(login_statuses_and_messages) {
     BOOST_TEST(!other.cookie("session").empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_new_login_replaces_the_clients_previous_session) {
+    HttpClient client;
+    std::string name = unique_name("relog");
+    register_user(client, name);
+    std::string first = client.cookie("session");
+    BOOST_TEST(client.post_json("/login", login_body(name, "correct horse")).status == 200);
+    std::string second = client.cookie("session");
+    BOOST_TEST(second != first);
+    BOOST_TEST(client.get("/@me").status == 200);
+    HttpClient replay;
+    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: session=" + first}).status == 401);
+}
+
 BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_is_idempotent) {
     HttpClient client;
     std::string id = register_user(client, unique_name("out"));

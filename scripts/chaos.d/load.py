@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Steady mixed load against the stack while faults are injected; reports per fault.
+
+Driven by scripts/chaos (which starts the stack). Each client thread registers its own
+user, then loops over a home page's catalogue calls, @me, users/connected, and now and
+then a login and a modify, recording every answer. The main thread runs the schedule of
+faults. At the end every acknowledged write is checked in the database.
+"""
+import argparse
+import http.client
+import json
+import os
+import random
+import signal
+import ssl
+import subprocess
+import threading
+import time
+
+GENRES = ["action", "adventure", "animation", "comedy", "crime", "documentary", "drama", "family", "fantasy",
+          "history", "horror", "music", "mystery", "romance", "sciencefiction", "thriller", "war", "western"]
+CATALOGUE = ["/api/trending-movies", "/api/trending-tv"] + [f"/api/discover-{g}-movies" for g in GENRES]
+
+
+class Client:
+    def __init__(self, port, name, results, lock, stop):
+        self.port, self.name, self.results, self.lock, self.stop = port, name, results, lock, stop
+        self.context = ssl._create_unverified_context()
+        self.connection = None
+        self.cookie = ""
+        self.user_id = None
+        self.acknowledged = []   # first names the server confirmed
+        self.sent_after_ack = []  # first names sent with no confirmation (yet)
+
+    def request(self, kind, method, path, body=None):
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            body = json.dumps(body)
+        started = time.monotonic()
+        try:
+            if self.connection is None:
+                self.connection = http.client.HTTPSConnection("127.0.0.1", self.port, context=self.context, timeout=10)
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            data = response.read()
+            status, reason = response.status, ""
+            cookie = response.getheader("Set-Cookie")
+            if cookie and cookie.startswith("session=") and "Max-Age=0" not in cookie:
+                self.cookie = cookie.split(";", 1)[0]
+        except Exception as error:  # a reset connection is a failure to report, not a crash
+            self.connection = None
+            status, data, reason = 0, b"", type(error).__name__
+        with self.lock:
+            # Filed under the moment the answer came: a request is hit by the fault of its end.
+            self.results.append((time.monotonic(), kind, status, reason))
+        return status, data
+
+    def run(self):
+        password = "chaos password " + self.name
+        body = {"username": self.name, "password": password, "email": self.name + "@example.org",
+                "first_name": "Start", "last_name": "Chaos"}
+        while not self.stop.is_set():
+            status, data = self.request("register", "POST", "/register", body)
+            if status == 200:
+                self.user_id = json.loads(data)["id"]
+                break
+            if status == 409:  # registered by an attempt whose answer was lost
+                self.request("login", "POST", "/login", {"username": self.name, "password": password})
+                break
+            time.sleep(0.2)
+        step = 0
+        while not self.stop.is_set():
+            step += 1
+            path = random.choice(CATALOGUE)
+            self.request("catalogue", "GET", path)
+            if step % 3 == 0:
+                self.request("me", "GET", "/@me")
+            if step % 3 == 1 and self.user_id:
+                self.request("connected", "GET", f"/api/users/connected?user_id={self.user_id}")
+            if step % 25 == 0:
+                self.request("login", "POST", "/login", {"username": self.name, "password": password})
+            if step % 10 == 0:
+                value = f"N{step}"
+                self.sent_after_ack.append(value)
+                status, _ = self.request("modify", "PATCH", "/modify", {"first_name": value})
+                if status == 200:
+                    self.acknowledged.append(value)
+                    self.sent_after_ack = []
+
+
+def worker_pids(master):
+    with open(f"/proc/{master}/task/{master}/children") as children:
+        return [int(pid) for pid in children.read().split()]
+
+
+def rss_and_fds(master):
+    total_rss, total_fds = 0, 0
+    for pid in worker_pids(master):
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    total_rss += int(line.split()[1])
+        total_fds += len(os.listdir(f"/proc/{pid}/fd"))
+    return total_rss // 1024, total_fds
+
+
+def control_tmdb(port, payload):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    path = "/__control/reset" if payload is None else "/__control/mode"
+    connection.request("POST", path, body=json.dumps(payload or {}), headers={"Content-Type": "application/json"})
+    connection.getresponse().read()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--master-pid", type=int, required=True)
+    parser.add_argument("--tmdb-port", type=int, required=True)
+    parser.add_argument("--pg-restart", required=True, help="command restarting PostgreSQL")
+    parser.add_argument("--psql", required=True, help="command running psql -tA -c")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--soak-minutes", type=float, default=0)
+    parser.add_argument("--report", required=True)
+    args = parser.parse_args()
+
+    results, lock, stop = [], threading.Lock(), threading.Event()
+    tag = str(int(time.time()))
+    clients = [Client(args.port, f"chaos_{tag}_{i}", results, lock, stop) for i in range(args.clients)]
+    threads = [threading.Thread(target=c.run, daemon=True) for c in clients]
+    for thread in threads:
+        thread.start()
+
+    phases = []  # (name, start, end, extra)
+
+    def phase(name, seconds, action=None, every=None):
+        start = time.monotonic()
+        count = 0
+        while time.monotonic() - start < seconds:
+            if action:
+                action()
+                count += 1
+            time.sleep(every if every else seconds)
+        phases.append((name, start, time.monotonic(), count))
+
+    samples = []
+    if args.soak_minutes:
+        time.sleep(30)  # warm-up
+        end = time.monotonic() + args.soak_minutes * 60
+        start = time.monotonic()
+        while time.monotonic() < end:
+            samples.append((time.monotonic() - start, *rss_and_fds(args.master_pid)))
+            time.sleep(10)
+        phases.append(("soak", start, time.monotonic(), len(samples)))
+    else:
+        phase("baseline", 5)
+
+        def kill_worker():
+            victims = worker_pids(args.master_pid)
+            if victims:
+                os.kill(random.choice(victims), signal.SIGKILL)
+        phase("SIGKILL a worker every second", 10, kill_worker, 1)
+        phase("settle", 2)
+        phase("SIGHUP the master every 3 s", 12, lambda: os.kill(args.master_pid, signal.SIGHUP), 3)
+        phase("settle", 2)
+        pg_start = time.monotonic()
+        subprocess.run(args.pg_restart, shell=True, check=True)
+        pg_back = time.monotonic()
+        time.sleep(4)
+        phases.append(("PostgreSQL restart", pg_start, time.monotonic(), 1))
+        control_tmdb(args.tmdb_port, {"mode": "error500"})
+        phase("TMDB answering 500", 8)
+        control_tmdb(args.tmdb_port, None)
+        phase("after", 3)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=15)
+
+    lines = ["| phase | faults | requests | failed | why |", "| --- | --- | --- | --- | --- |"]
+    total_failed = 0
+    for name, start, end, count in phases:
+        window = [r for r in results if start <= r[0] < end]
+        failed = [r for r in window if r[2] != 200]
+        if name == "PostgreSQL restart":
+            allowed = [r for r in failed if r[2] == 503 and r[1] != "catalogue"]
+            failed = [r for r in failed if r not in allowed]
+            db_ok = sorted(r[0] for r in window if r[2] == 200 and r[1] in ("me", "connected") and r[0] >= pg_back)
+            recovery = (db_ok[0] - pg_back) if db_ok else float("inf")
+            name += f" (503 while down: {len(allowed)}; first DB answer {recovery:.2f} s after it was back)"
+        why = {}
+        for r in failed:
+            key = f"{r[1]} {r[2] or r[3]}"
+            why[key] = why.get(key, 0) + 1
+        total_failed += len(failed)
+        lines.append(f"| {name} | {count} | {len(window)} | {len(failed)} | "
+                     f"{', '.join(f'{k}: {v}' for k, v in sorted(why.items())) or '—'} |")
+
+    lost = []
+    for client in clients:
+        if not client.user_id and not client.acknowledged:
+            continue
+        row = subprocess.run(args.psql + f" \"SELECT first_name FROM users WHERE username = '{client.name}'\"",
+                             shell=True, capture_output=True, text=True).stdout.strip()
+        if not row:
+            lost.append(f"{client.name}: registration acknowledged but no row")
+        elif client.acknowledged and row != client.acknowledged[-1] and row not in client.sent_after_ack:
+            lost.append(f"{client.name}: first_name {row!r}, last acknowledged {client.acknowledged[-1]!r}")
+    writes = sum(len(c.acknowledged) for c in clients) + sum(1 for c in clients if c.user_id)
+    report = "\n".join(lines) + f"\n\nAcknowledged writes checked: {writes}; lost: {len(lost)}.\n"
+    for problem in lost:
+        report += f"- {problem}\n"
+    if samples:
+        report += "\n| minute | workers' RSS (MiB) | open fds |\n| --- | --- | --- |\n"
+        for t, rss, fds in samples[:: max(1, len(samples) // 12)] + [samples[-1]]:
+            report += f"| {t / 60:.1f} | {rss} | {fds} |\n"
+    print(report)
+    with open(args.report, "w") as out:
+        out.write(report)
+
+
+if __name__ == "__main__":
+    main()
