@@ -202,3 +202,23 @@ use_state() {  # use_state <dir>
   PG_RUN=$STATE/run/pg
   DATABASE_URL="postgresql:///cineverse?host=$PG_RUN&user=cineverse"
 }
+
+# Replaces what lies between "<!-- NAME:begin -->" and "<!-- NAME:end -->" in a document
+# (appending the block if absent) with the content of a file: generated figures live next
+# to the hand-written analysis.
+replace_block() {  # replace_block <document> <name> <content file>
+  python3 - "$@" <<'PY'
+import os, sys
+document, name, content_file = sys.argv[1:4]
+begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+content = open(content_file).read().rstrip("\n")
+text = open(document).read() if os.path.exists(document) else ""
+block = f"{begin}\n{content}\n{end}"
+if begin in text and end in text:
+    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
+else:
+    text = text.rstrip("\n") + ("\n\n" if text else "") + block + "\n"
+open(document, "w").write(text)
+PY
+  [ "$(id -u)" -eq 0 ] && chown "$(stat -c %u "$REPO"):$(stat -c %g "$REPO")" "$1" || true
+}

@@ -121,6 +121,7 @@ def main():
     parser.add_argument("--psql", required=True, help="command running psql -tA -c")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--soak-minutes", type=float, default=0)
+    parser.add_argument("--short", action="store_true", help="a brief schedule, for scripts/test")
     parser.add_argument("--report", required=True)
     args = parser.parse_args()
 
@@ -153,15 +154,16 @@ def main():
             time.sleep(10)
         phases.append(("soak", start, time.monotonic(), len(samples)))
     else:
-        phase("baseline", 5)
+        scale = 0.4 if args.short else 1.0
+        phase("baseline", 5 * scale)
 
         def kill_worker():
             victims = worker_pids(args.master_pid)
             if victims:
                 os.kill(random.choice(victims), signal.SIGKILL)
-        phase("SIGKILL a worker every second", 10, kill_worker, 1)
+        phase("SIGKILL a worker every second", 10 * scale, kill_worker, 1)
         phase("settle", 2)
-        phase("SIGHUP the master every 3 s", 12, lambda: os.kill(args.master_pid, signal.SIGHUP), 3)
+        phase("SIGHUP the master every 3 s", 12 * scale, lambda: os.kill(args.master_pid, signal.SIGHUP), 3)
         phase("settle", 2)
         pg_start = time.monotonic()
         subprocess.run(args.pg_restart, shell=True, check=True)
@@ -169,7 +171,7 @@ def main():
         time.sleep(4)
         phases.append(("PostgreSQL restart", pg_start, time.monotonic(), 1))
         control_tmdb(args.tmdb_port, {"mode": "error500"})
-        phase("TMDB answering 500", 8)
+        phase("TMDB answering 500", 8 * scale)
         control_tmdb(args.tmdb_port, None)
         phase("after", 3)
     stop.set()
@@ -178,6 +180,7 @@ def main():
 
     lines = ["| phase | faults | requests | failed | why |", "| --- | --- | --- | --- | --- |"]
     total_failed = 0
+    missed = []
     for name, start, end, count in phases:
         window = [r for r in results if start <= r[0] < end]
         failed = [r for r in window if r[2] != 200]
@@ -187,11 +190,17 @@ def main():
             db_ok = sorted(r[0] for r in window if r[2] == 200 and r[1] in ("me", "connected") and r[0] >= pg_back)
             recovery = (db_ok[0] - pg_back) if db_ok else float("inf")
             name += f" (503 while down: {len(allowed)}; first DB answer {recovery:.2f} s after it was back)"
+            if recovery > 2:
+                missed.append(f"PostgreSQL recovery took {recovery:.2f} s")
         why = {}
         for r in failed:
             key = f"{r[1]} {r[2] or r[3]}"
             why[key] = why.get(key, 0) + 1
         total_failed += len(failed)
+        if name.startswith("SIGKILL") and len(failed) > count:
+            missed.append(f"{len(failed)} failures for {count} worker kills")
+        elif name.startswith(("baseline", "SIGHUP", "PostgreSQL", "TMDB", "soak", "settle", "after")) and failed:
+            missed.append(f"{len(failed)} failures during '{name}'")
         lines.append(f"| {name} | {count} | {len(window)} | {len(failed)} | "
                      f"{', '.join(f'{k}: {v}' for k, v in sorted(why.items())) or '—'} |")
 
@@ -213,9 +222,17 @@ def main():
         report += "\n| minute | workers' RSS (MiB) | open fds |\n| --- | --- | --- |\n"
         for t, rss, fds in samples[:: max(1, len(samples) // 12)] + [samples[-1]]:
             report += f"| {t / 60:.1f} | {rss} | {fds} |\n"
+    if lost:
+        missed.append(f"{len(lost)} acknowledged writes lost")
+    if samples and len(samples) >= 4:
+        first, last = samples[1], samples[-1]
+        if last[1] > first[1] * 1.25 + 8 or last[2] > first[2] + 8:
+            missed.append(f"growth: RSS {first[1]}→{last[1]} MiB, fds {first[2]}→{last[2]}")
+    report += "\nTargets: " + ("all met.\n" if not missed else "MISSED — " + "; ".join(missed) + "\n")
     print(report)
     with open(args.report, "w") as out:
         out.write(report)
+    raise SystemExit(1 if missed else 0)
 
 
 if __name__ == "__main__":
