@@ -18,13 +18,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // The fixture file the fake serves for a list (the demo catalogue's layout).
 std::string fixture_path(const cv::catalogue::CatalogueList& list) {
     std::string base = std::string(CV_SOURCE_DIR) + "/demo/tmdb/3" + list.tmdb_path;
@@ -33,7 +26,7 @@ std::string fixture_path(const cv::catalogue::CatalogueList& list) {
 }
 
 Json::Value fixture_results(const cv::catalogue::CatalogueList& list) {
-    return (*cv::fcgi::parse_json(slurp(fixture_path(list))))["results"];
+    return (*cv::fcgi::parse_json(read_file(fixture_path(list))))["results"];
 }
 
 const cv::catalogue::CatalogueList& trending_movies() { return cv::catalogue::catalogue_lists().front(); }

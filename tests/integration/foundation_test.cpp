@@ -59,13 +59,6 @@ size_t settled_worker_count(size_t expected) {
     return count;
 }
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(foundation)
@@ -119,7 +112,7 @@ BOOST_AUTO_TEST_CASE(request_log_lines_are_structured_and_carry_the_request_id) 
     auto r = client.request("GET", "/healthz", "", {"X-Test-Marker: yes"});
     BOOST_TEST(r.status == 200);
     std::this_thread::sleep_for(100ms);
-    auto log = slurp(stack().api_log());
+    auto log = read_file(stack().api_log());
     auto line_start = log.rfind("event=request");
     BOOST_REQUIRE(line_start != std::string::npos);
     auto line = log.substr(log.rfind('\n', line_start) + 1);
@@ -142,7 +135,7 @@ BOOST_AUTO_TEST_CASE(a_killed_worker_is_replaced_and_at_most_in_flight_requests_
     auto after = stack().worker_pids();
     BOOST_TEST(after.size() == before.size());
     BOOST_TEST((std::find(after.begin(), after.end(), before.front()) == after.end()));
-    BOOST_TEST(slurp(stack().api_log()).find("event=worker_died") != std::string::npos);
+    BOOST_TEST(read_file(stack().api_log()).find("event=worker_died") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(metrics_cover_the_whole_pool_and_stay_on_loopback) {
@@ -212,7 +205,7 @@ BOOST_AUTO_TEST_CASE(reload_rereads_the_configuration_file) {
     BOOST_TEST(stack().worker_pids().size() == 3u);
     HttpClient client;
     BOOST_TEST(client.get("/healthz").status == 200);
-    BOOST_TEST(slurp(stack().api_log()).find("event=reload_refused") != std::string::npos);
+    BOOST_TEST(read_file(stack().api_log()).find("event=reload_refused") != std::string::npos);
     stack().stop_pool();
     stack().start_pool();
 }
@@ -327,7 +320,7 @@ BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {
     namespace fs = std::filesystem;
     std::string prod_dir = stack().dir() + "/nginx-prod";
     fs::create_directories(prod_dir);
-    std::string site = slurp(std::string(CV_SOURCE_DIR) + "/nginx/cineverse.conf");
+    std::string site = read_file(std::string(CV_SOURCE_DIR) + "/nginx/cineverse.conf");
     auto replace_all = [&](const std::string& from, const std::string& to) {
         for (size_t at; (at = site.find(from)) != std::string::npos;) site.replace(at, from.size(), to);
     };
@@ -358,7 +351,7 @@ BOOST_AUTO_TEST_CASE(systemd_units_verify) {
     std::string units = stack().dir() + "/units";
     fs::create_directories(units);
     for (const char* unit : {"cineverse-api.socket", "cineverse-api.service"}) {
-        std::string text = slurp(std::string(CV_SOURCE_DIR) + "/systemd/" + unit);
+        std::string text = read_file(std::string(CV_SOURCE_DIR) + "/systemd/" + unit);
         // verify checks that ExecStart exists: point it at the built binary.
         for (size_t at; (at = text.find("/usr/local/bin/cineverse-api")) != std::string::npos;) {
             text.replace(at, 28, CV_API_BINARY);

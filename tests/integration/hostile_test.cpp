@@ -50,11 +50,9 @@ std::vector<std::string> split(const std::string& text, char separator) {
 }
 
 size_t count_in_log(const std::string& needle) {
-    std::ifstream in(stack().api_log());
-    std::stringstream text;
-    text << in.rdbuf();
+    std::string text = read_file(stack().api_log());
     size_t count = 0;
-    for (size_t at = 0; (at = text.str().find(needle, at)) != std::string::npos; at += needle.size()) ++count;
+    for (size_t at = 0; (at = text.find(needle, at)) != std::string::npos; at += needle.size()) ++count;
     return count;
 }
 

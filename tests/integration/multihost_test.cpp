@@ -204,9 +204,7 @@ BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
                     action});
     };
     auto started = pg_ctl("start");
-    std::ifstream replica_log(dir + "/replica.log");
-    std::string log_text((std::istreambuf_iterator<char>(replica_log)), std::istreambuf_iterator<char>());
-    BOOST_REQUIRE_MESSAGE(started.exit_code == 0, started.output << log_text);
+    BOOST_REQUIRE_MESSAGE(started.exit_code == 0, started.output << read_file(dir + "/replica.log"));
     auto on_replica = [&](const std::string& query) {
         return run({stack().pg_bin("psql"), "-X", "-tA", "-h", dir + "/run", "-p", std::to_string(replica_port), "-U",
                     "cineverse", "-d", "cineverse", "-c", query});

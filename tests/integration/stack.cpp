@@ -95,14 +95,14 @@ int reap(pid_t pid, std::chrono::milliseconds patience) {
     return status;
 }
 
-namespace {
-
 std::string read_file(const std::string& path) {
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();
     return text.str();
 }
+
+namespace {
 
 std::string trim(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();

@@ -18,6 +18,9 @@ struct RunResult {
     std::string output;  // stdout and stderr
 };
 
+// The whole content of a file ("" when it cannot be read).
+std::string read_file(const std::string& path);
+
 // A free TCP port on 127.0.0.1.
 int free_port();
 
