@@ -3,6 +3,7 @@
 //   cineverse-api migrate       apply pending database migrations and exit
 //   cineverse-api check-config  validate the configuration and exit
 #include <curl/curl.h>
+#include <malloc.h>
 #include <sodium.h>
 
 #include <chrono>
@@ -104,6 +105,10 @@ int main(int argc, char** argv) {
     }
     // Once, before any fork: libcurl's global state is not safe to set up per worker.
     curl_global_init(CURL_GLOBAL_DEFAULT);
+    // Argon2id's 19 MiB blocks must go back to the system when a login ends. glibc would
+    // otherwise raise its mmap threshold after the first free and keep them in the heap,
+    // so a worker's RSS would grow by a hash's memory and stay there.
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
     cv::AppConfig config;
     try {
         config = cv::load_config();
