@@ -8,11 +8,14 @@ namespace cv::accounts {
 
 // OWASP's Argon2id baseline (19 MiB, 2 passes): about 50 ms here, and small enough that a
 // pool of workers hashing at once stays within a small VPS's memory.
-PasswordCost default_password_cost() { return {2, 19 * 1024 * 1024}; }
+PasswordCost default_password_cost() {
+    return {2, 19 * 1024 * 1024};
+}
 
 std::string PasswordHasher::hash(std::string_view password) const {
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(out, password.data(), password.size(), cost_.opslimit, cost_.memlimit) != 0) {
+    if (crypto_pwhash_str(out, password.data(), password.size(), cost_.opslimit, cost_.memlimit) !=
+        0) {
         throw std::runtime_error("crypto_pwhash_str failed (out of memory)");
     }
     return out;

@@ -15,13 +15,13 @@ struct PasswordCost {
 PasswordCost default_password_cost();  // Argon2id, 19 MiB, 2 passes
 
 class PasswordHasher {
-public:
+  public:
     explicit PasswordHasher(PasswordCost cost) : cost_(cost) {}
     std::string hash(std::string_view password) const;  // throws std::bad_alloc-like on OOM
     bool verify(const std::string& stored_hash, std::string_view password) const;
     bool needs_rehash(const std::string& stored_hash) const;
 
-private:
+  private:
     PasswordCost cost_;
 };
 

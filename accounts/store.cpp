@@ -5,7 +5,8 @@
 namespace cv::accounts {
 namespace {
 
-constexpr const char* kUserColumns = "id::text, username, email, first_name, last_name, phone_number";
+constexpr const char* kUserColumns =
+    "id::text, username, email, first_name, last_name, phone_number";
 
 User read_user(soci::row& row) {
     User user;
@@ -49,12 +50,13 @@ std::pair<User, OpenedSession> AccountStore::register_user(const AccountFields& 
             soci::indicator phone_ind = fields.phone_number ? soci::i_ok : soci::i_null;
             std::string phone = fields.phone_number.value_or("");
             soci::row row;
-            sql << "INSERT INTO users (username, email, password_hash, first_name, last_name, phone_number) "
+            sql << "INSERT INTO users (username, email, password_hash, first_name, last_name, "
+                   "phone_number) "
                    "VALUES (:u, :e, :p, :f, :l, :ph) RETURNING "
                 << kUserColumns,
                 soci::use(*fields.username), soci::use(*fields.email), soci::use(password_hash),
-                soci::use(*fields.first_name), soci::use(*fields.last_name), soci::use(phone, phone_ind),
-                soci::into(row);
+                soci::use(*fields.first_name), soci::use(*fields.last_name),
+                soci::use(phone, phone_ind), soci::into(row);
             User created = read_user(row);
             insert_session(sql, token_hash, created.id, lifetime);
             tx.commit();
@@ -67,7 +69,8 @@ std::pair<User, OpenedSession> AccountStore::register_user(const AccountFields& 
 std::optional<Credentials> AccountStore::find_credentials(const std::string& username) {
     return db_.read([&](soci::session& sql) -> std::optional<Credentials> {
         Credentials found;
-        sql << "SELECT id::text, username, password_hash FROM users WHERE lower(username) = lower(:u)",
+        sql << "SELECT id::text, username, password_hash FROM users WHERE lower(username) = "
+               "lower(:u)",
             soci::use(username), soci::into(found.id), soci::into(found.username),
             soci::into(found.password_hash);
         if (!sql.got_data()) return std::nullopt;
@@ -75,10 +78,11 @@ std::optional<Credentials> AccountStore::find_credentials(const std::string& use
     });
 }
 
-void AccountStore::replace_password_hash(const std::string& user_id, const std::string& password_hash) {
+void AccountStore::replace_password_hash(const std::string& user_id,
+                                         const std::string& password_hash) {
     db_.write([&](soci::session& sql) {
-        sql << "UPDATE users SET password_hash = :p WHERE id = CAST(:id AS uuid)", soci::use(password_hash),
-            soci::use(user_id);
+        sql << "UPDATE users SET password_hash = :p WHERE id = CAST(:id AS uuid)",
+            soci::use(password_hash), soci::use(user_id);
     });
 }
 
@@ -92,7 +96,8 @@ OpenedSession AccountStore::open_session(const std::string& user_id,
         soci::transaction tx(sql);
         insert_session(sql, token_hash, user_id, lifetime);
         if (replaced_token) {
-            sql << "DELETE FROM sessions WHERE token_hash = decode(:h, 'hex')", soci::use(replaced_hash);
+            sql << "DELETE FROM sessions WHERE token_hash = decode(:h, 'hex')",
+                soci::use(replaced_hash);
         }
         // Keeps one user's table of sessions from growing without bound.
         sql << "DELETE FROM sessions WHERE user_id = CAST(:u AS uuid) AND "
@@ -154,14 +159,16 @@ AccountStore::Presence AccountStore::presence(const std::string& user_id) {
         int live = 0;
         sql << "SELECT EXISTS (SELECT 1 FROM users WHERE id = CAST(:u AS uuid))::int, "
                "EXISTS (SELECT 1 FROM sessions WHERE user_id = CAST(:u AS uuid) "
-               "AND expires_at > now() AND last_seen_at > now() - make_interval(secs => :idle))::int",
+               "AND expires_at > now() AND last_seen_at > now() - make_interval(secs => "
+               ":idle))::int",
             soci::use(user_id, "u"), soci::use(idle, "idle"), soci::into(known), soci::into(live);
         if (known == 0) return Presence::unknown_user;
         return live != 0 ? Presence::connected : Presence::disconnected;
     });
 }
 
-std::optional<User> AccountStore::update_user(const std::string& user_id, const AccountFields& fields,
+std::optional<User> AccountStore::update_user(const std::string& user_id,
+                                              const AccountFields& fields,
                                               const std::optional<std::string>& password_hash,
                                               const std::string& current_token) {
     std::string current_hash = hash_token(current_token);
@@ -169,7 +176,8 @@ std::optional<User> AccountStore::update_user(const std::string& user_id, const 
         return conflict_aware([&]() -> std::optional<User> {
             soci::transaction tx(sql);
             // One statement for any subset of fields: a NULL parameter keeps the column.
-            auto bind = [](const std::optional<std::string>& v, soci::indicator& ind) -> std::string {
+            auto bind = [](const std::optional<std::string>& v,
+                           soci::indicator& ind) -> std::string {
                 ind = v ? soci::i_ok : soci::i_null;
                 return v.value_or("");
             };
@@ -179,7 +187,8 @@ std::optional<User> AccountStore::update_user(const std::string& user_id, const 
                         p = bind(fields.phone_number, pi), h = bind(password_hash, hi);
             int set_phone = fields.phone_given ? 1 : 0;
             soci::row row;
-            sql << "UPDATE users SET username = COALESCE(:u, username), email = COALESCE(:e, email), "
+            sql << "UPDATE users SET username = COALESCE(:u, username), email = COALESCE(:e, "
+                   "email), "
                    "first_name = COALESCE(:f, first_name), last_name = COALESCE(:l, last_name), "
                    "phone_number = CASE WHEN :sp = 1 THEN :p ELSE phone_number END, "
                    "password_hash = COALESCE(:h, password_hash), updated_at = now() "
@@ -191,7 +200,8 @@ std::optional<User> AccountStore::update_user(const std::string& user_id, const 
             if (!sql.got_data()) return std::nullopt;
             User updated = read_user(row);
             if (password_hash) {
-                sql << "DELETE FROM sessions WHERE user_id = CAST(:u AS uuid) AND token_hash <> decode(:h, 'hex')",
+                sql << "DELETE FROM sessions WHERE user_id = CAST(:u AS uuid) AND token_hash <> "
+                       "decode(:h, 'hex')",
                     soci::use(user_id), soci::use(current_hash);
             }
             tx.commit();

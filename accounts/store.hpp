@@ -12,7 +12,7 @@
 namespace cv::accounts {
 
 class Conflict : public std::runtime_error {
-public:
+  public:
     Conflict() : std::runtime_error("user already exists") {}
 };
 
@@ -41,18 +41,20 @@ struct OpenedSession {
 };
 
 class AccountStore {
-public:
+  public:
     AccountStore(db::Database& database, db::ReadRouter lagging_reads, SessionPolicy policy)
         : db_(database), lagging_reads_(lagging_reads), policy_(policy) {}
 
     // Creates the user and its first session in one transaction. Throws Conflict.
-    std::pair<User, OpenedSession> register_user(const AccountFields& fields, const std::string& password_hash);
+    std::pair<User, OpenedSession> register_user(const AccountFields& fields,
+                                                 const std::string& password_hash);
     std::optional<Credentials> find_credentials(const std::string& username);
     void replace_password_hash(const std::string& user_id, const std::string& password_hash);
 
     // Opens a session; the client's previous one, if given, ends in the same transaction,
     // so a failure never leaves the client with neither.
-    OpenedSession open_session(const std::string& user_id, const std::optional<std::string>& replaced_token);
+    OpenedSession open_session(const std::string& user_id,
+                               const std::optional<std::string>& replaced_token);
     // The user id of a live session; extends its idle lifetime.
     std::optional<std::string> session_user(const std::string& token);
     // The user of a live session, in one round trip; extends its idle lifetime.
@@ -73,7 +75,7 @@ public:
 
     const SessionPolicy& policy() const { return policy_; }
 
-private:
+  private:
     db::Database& db_;
     db::ReadRouter lagging_reads_;  // presence only: sessions are always checked on the primary
     SessionPolicy policy_;

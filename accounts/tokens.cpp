@@ -37,8 +37,8 @@ std::string hash_token(std::string_view token) {
 }
 
 std::string session_cookie(std::string_view token, std::chrono::seconds max_age) {
-    return "session=" + std::string(token) + "; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=" +
-           std::to_string(max_age.count());
+    return "session=" + std::string(token) +
+           "; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=" + std::to_string(max_age.count());
 }
 
 std::string expired_session_cookie() {

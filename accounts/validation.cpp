@@ -29,8 +29,12 @@ struct FieldSpec {
     std::optional<std::string> (*check)(std::string_view);
 };
 
-std::optional<std::string> check_first_name(std::string_view v) { return check_name("first_name", v); }
-std::optional<std::string> check_last_name(std::string_view v) { return check_name("last_name", v); }
+std::optional<std::string> check_first_name(std::string_view v) {
+    return check_name("first_name", v);
+}
+std::optional<std::string> check_last_name(std::string_view v) {
+    return check_name("last_name", v);
+}
 
 const FieldSpec kRequiredFields[] = {
     {"username", nullptr, &AccountFields::username, check_username},
@@ -62,7 +66,8 @@ bool is_uuid(std::string_view text) {
 
 std::optional<std::string> check_username(std::string_view value) {
     bool allowed = value.size() >= 3 && value.size() <= 50;
-    for (char c : value) allowed = allowed && (is_ascii_alnum(c) || c == '.' || c == '_' || c == '-');
+    for (char c : value)
+        allowed = allowed && (is_ascii_alnum(c) || c == '.' || c == '_' || c == '-');
     if (!allowed) return "username must be 3 to 50 characters of letters, digits, '.', '_' or '-'";
     return std::nullopt;
 }
@@ -73,13 +78,16 @@ std::optional<std::string> check_password(std::string_view value) {
 }
 
 std::optional<std::string> check_email(std::string_view value) {
-    const char* problem = "email must look like name@domain.tld, without spaces, at most 254 characters";
-    if (!fcgi::is_valid_utf8(value) || code_points(value) > 254 || has_control_characters(value)) return problem;
+    const char* problem =
+        "email must look like name@domain.tld, without spaces, at most 254 characters";
+    if (!fcgi::is_valid_utf8(value) || code_points(value) > 254 || has_control_characters(value))
+        return problem;
     for (char c : value) {
         if (c == ' ' || c == '\t') return problem;
     }
     auto at = value.find('@');
-    if (at == std::string_view::npos || at == 0 || value.find('@', at + 1) != std::string_view::npos) {
+    if (at == std::string_view::npos || at == 0 ||
+        value.find('@', at + 1) != std::string_view::npos) {
         return problem;
     }
     std::string_view domain = value.substr(at + 1);
@@ -110,7 +118,8 @@ std::optional<std::string> check_phone(std::string_view value) {
         }
     }
     if (!allowed || digits < 6) {
-        return "phone_number must be 6 to 20 characters of digits, spaces and + - ( ) ., with at least 6 digits";
+        return "phone_number must be 6 to 20 characters of digits, spaces and + - ( ) ., with at "
+               "least 6 digits";
     }
     return std::nullopt;
 }

@@ -18,35 +18,45 @@ AppConfig AppConfig::load(const fcgi::Settings& settings) {
     config.public_origins = settings.list("CINEVERSE_PUBLIC_ORIGINS", {"https://localhost:8443"});
     for (const auto& origin : config.public_origins) {
         if (origin.rfind("https://", 0) != 0 && origin.rfind("http://", 0) != 0) {
-            throw fcgi::ConfigError("CINEVERSE_PUBLIC_ORIGINS", "'" + origin + "' is not an http(s) origin");
+            throw fcgi::ConfigError("CINEVERSE_PUBLIC_ORIGINS",
+                                    "'" + origin + "' is not an http(s) origin");
         }
     }
 
     auto to_seconds = [](milliseconds ms) { return duration_cast<seconds>(ms); };
     config.sessions.absolute_lifetime =
         to_seconds(settings.duration("CINEVERSE_SESSION_LIFETIME", 7 * 24h, 1s, 3650 * 24h));
-    config.sessions.idle_lifetime = to_seconds(settings.duration("CINEVERSE_SESSION_IDLE", 24h, 1s, 3650 * 24h));
+    config.sessions.idle_lifetime =
+        to_seconds(settings.duration("CINEVERSE_SESSION_IDLE", 24h, 1s, 3650 * 24h));
 
     auto defaults = accounts::default_password_cost();
-    config.password_cost.opslimit = static_cast<unsigned long long>(settings.integer(
-        "CINEVERSE_ARGON2_OPSLIMIT", static_cast<long>(defaults.opslimit), crypto_pwhash_OPSLIMIT_MIN, 64));
+    config.password_cost.opslimit = static_cast<unsigned long long>(
+        settings.integer("CINEVERSE_ARGON2_OPSLIMIT", static_cast<long>(defaults.opslimit),
+                         crypto_pwhash_OPSLIMIT_MIN, 64));
     config.password_cost.memlimit = settings.bytes("CINEVERSE_ARGON2_MEMLIMIT", defaults.memlimit,
                                                    64 * 1024, std::size_t{4} * 1024 * 1024 * 1024);
 
     config.tmdb.base_url = settings.text("TMDB_BASE_URL", config.tmdb.base_url);
-    if (config.tmdb.base_url.rfind("https://", 0) != 0 && config.tmdb.base_url.rfind("http://", 0) != 0) {
-        throw fcgi::ConfigError("TMDB_BASE_URL", "must start with https:// (or http:// for a local stand-in)");
+    if (config.tmdb.base_url.rfind("https://", 0) != 0 &&
+        config.tmdb.base_url.rfind("http://", 0) != 0) {
+        throw fcgi::ConfigError("TMDB_BASE_URL",
+                                "must start with https:// (or http:// for a local stand-in)");
     }
-    while (!config.tmdb.base_url.empty() && config.tmdb.base_url.back() == '/') config.tmdb.base_url.pop_back();
+    while (!config.tmdb.base_url.empty() && config.tmdb.base_url.back() == '/')
+        config.tmdb.base_url.pop_back();
     config.tmdb.api_key = settings.text("TMDB_API_KEY", "");
     config.tmdb.access_token = settings.text("TMDB_ACCESS_TOKEN", "");
-    config.tmdb.connect_timeout = settings.duration("CINEVERSE_TMDB_CONNECT_TIMEOUT", 2s, 10ms, 60s);
+    config.tmdb.connect_timeout =
+        settings.duration("CINEVERSE_TMDB_CONNECT_TIMEOUT", 2s, 10ms, 60s);
     config.tmdb.total_timeout = settings.duration("CINEVERSE_TMDB_TIMEOUT", 5s, 10ms, 120s);
-    config.tmdb.max_body = settings.bytes("CINEVERSE_TMDB_MAX_BODY", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024);
+    config.tmdb.max_body =
+        settings.bytes("CINEVERSE_TMDB_MAX_BODY", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024);
 
     config.cache.ttl = to_seconds(settings.duration("CINEVERSE_CACHE_TTL", 10min, 1s, 7 * 24h));
-    config.cache.stale_limit = to_seconds(settings.duration("CINEVERSE_CACHE_STALE_LIMIT", 7 * 24h, 1s, 3650 * 24h));
-    config.cache.failure_backoff = to_seconds(settings.duration("CINEVERSE_TMDB_FAILURE_BACKOFF", 30s, 1s, 1h));
+    config.cache.stale_limit =
+        to_seconds(settings.duration("CINEVERSE_CACHE_STALE_LIMIT", 7 * 24h, 1s, 3650 * 24h));
+    config.cache.failure_backoff =
+        to_seconds(settings.duration("CINEVERSE_TMDB_FAILURE_BACKOFF", 30s, 1s, 1h));
     config.cache.lock_timeout = config.tmdb.total_timeout * 2 + 2s;
 
     config.migrate_on_start = settings.flag("CINEVERSE_MIGRATE_ON_START", true);

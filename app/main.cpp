@@ -23,9 +23,11 @@ namespace {
 
 // One worker's state: its own copy of the configuration, context and router.
 class Worker {
-public:
+  public:
     Worker(AppConfig config, fcgi::SharedMetrics& metrics)
-        : config_(std::move(config)), context_(config_, metrics), router_(handlers::build_router()) {}
+        : config_(std::move(config)),
+          context_(config_, metrics),
+          router_(handlers::build_router()) {}
 
     fcgi::Response handle(const fcgi::Request& request) {
         try {
@@ -42,7 +44,7 @@ public:
         }
     }
 
-private:
+  private:
     void purge_sessions_now_and_then() {
         auto now = std::chrono::steady_clock::now();
         if (now < context_.next_purge) return;
@@ -61,7 +63,7 @@ private:
 };
 
 class ApiService : public fcgi::Service {
-public:
+  public:
     explicit ApiService(AppConfig config) : config_(std::move(config)) {}
     const fcgi::PoolSettings& pool_settings() const override { return config_.pool; }
     fcgi::RequestHandler start_worker(fcgi::SharedMetrics& metrics) const override {
@@ -69,11 +71,13 @@ public:
         return [worker](const fcgi::Request& request) { return worker->handle(request); };
     }
 
-private:
+  private:
     AppConfig config_;
 };
 
-AppConfig load_config() { return AppConfig::load(fcgi::Settings::from_environment()); }
+AppConfig load_config() {
+    return AppConfig::load(fcgi::Settings::from_environment());
+}
 
 int migrate(const AppConfig& config) {
     try {

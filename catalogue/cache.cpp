@@ -27,12 +27,14 @@ Row load_row(soci::session& sql, const std::string& key, long long stale_limit) 
     int within = 0;
     // Epochs rather than timestamp arithmetic: the '-infinity' defaults cannot be subtracted.
     sql << "SELECT body, "
-           "GREATEST(-1, LEAST(2147483647, floor(extract(epoch FROM fresh_until) - extract(epoch FROM now()))))::bigint, "
-           "GREATEST(-1, LEAST(2147483647, ceil(extract(epoch FROM retry_at) - extract(epoch FROM now()))))::bigint, "
+           "GREATEST(-1, LEAST(2147483647, floor(extract(epoch FROM fresh_until) - extract(epoch "
+           "FROM now()))))::bigint, "
+           "GREATEST(-1, LEAST(2147483647, ceil(extract(epoch FROM retry_at) - extract(epoch FROM "
+           "now()))))::bigint, "
            "COALESCE(fetched_at > now() - make_interval(secs => :limit), false)::int "
            "FROM catalogue_cache WHERE key = :k",
-        soci::use(stale_limit), soci::use(key), soci::into(body, body_ind), soci::into(row.fresh_for),
-        soci::into(row.retry_in), soci::into(within);
+        soci::use(stale_limit), soci::use(key), soci::into(body, body_ind),
+        soci::into(row.fresh_for), soci::into(row.retry_in), soci::into(within);
     row.exists = sql.got_data();
     if (row.exists && body_ind == soci::i_ok) row.body = std::move(body);
     row.within_stale_limit = within != 0;
@@ -43,10 +45,14 @@ Row load_row(soci::session& sql, const std::string& key, long long stale_limit) 
 
 const char* to_string(Freshness freshness) {
     switch (freshness) {
-        case Freshness::hit: return "HIT";
-        case Freshness::miss: return "MISS";
-        case Freshness::stale: return "STALE";
-        case Freshness::empty: return "MISS";
+        case Freshness::hit:
+            return "HIT";
+        case Freshness::miss:
+            return "MISS";
+        case Freshness::stale:
+            return "STALE";
+        case Freshness::empty:
+            return "MISS";
     }
     return "MISS";
 }
@@ -67,12 +73,15 @@ CatalogueAnswer CatalogueCache::get(const std::string& tmdb_path, const std::str
 CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std::string& path,
                                               const std::string& query) {
     long long stale_limit = settings_.stale_limit.count();
-    Row row = lagging_reads_.read([&](soci::session& sql) { return load_row(sql, key, stale_limit); });
+    Row row =
+        lagging_reads_.read([&](soci::session& sql) { return load_row(sql, key, stale_limit); });
     if (row.body && row.fresh_for > 0) {
         remember(key, *row.body, seconds(row.fresh_for));
         return {*row.body, Freshness::hit, seconds(row.fresh_for)};
     }
-    if (row.retry_in > 0) return fallback(key, row.within_stale_limit ? row.body : std::nullopt, seconds(row.retry_in));
+    if (row.retry_in > 0)
+        return fallback(key, row.within_stale_limit ? row.body : std::nullopt,
+                        seconds(row.retry_in));
 
     // Single flight across workers: whoever holds the key's lock asks TMDB; the others wait
     // for it, then find the fresh row (or its failure) and do not ask again.
@@ -80,7 +89,8 @@ CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std:
         return refresh(key, path, query);
     } catch (const soci::soci_error& e) {
         if (db::sqlstate(e) != "55P03") throw;  // lock_not_available: the refresh took too long
-        return fallback(key, row.within_stale_limit ? row.body : std::nullopt, settings_.failure_backoff);
+        return fallback(key, row.within_stale_limit ? row.body : std::nullopt,
+                        settings_.failure_backoff);
     }
 }
 
@@ -99,15 +109,19 @@ CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::strin
         }
         if (current.retry_in > 0) {
             tx.commit();
-            return fallback(key, current.within_stale_limit ? current.body : std::nullopt, seconds(current.retry_in));
+            return fallback(key, current.within_stale_limit ? current.body : std::nullopt,
+                            seconds(current.retry_in));
         }
         FetchResult fetched = tmdb_.fetch(path, query);
         long long ttl = settings_.ttl.count();
         if (fetched.ok) {
-            sql << "INSERT INTO catalogue_cache AS c (key, body, fetched_at, fresh_until, retry_at, last_error) "
+            sql << "INSERT INTO catalogue_cache AS c (key, body, fetched_at, fresh_until, "
+                   "retry_at, last_error) "
                    "VALUES (:k, :b, now(), now() + make_interval(secs => :ttl), '-infinity', NULL) "
-                   "ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, fetched_at = EXCLUDED.fetched_at, "
-                   "fresh_until = EXCLUDED.fresh_until, retry_at = EXCLUDED.retry_at, last_error = NULL",
+                   "ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, fetched_at = "
+                   "EXCLUDED.fetched_at, "
+                   "fresh_until = EXCLUDED.fresh_until, retry_at = EXCLUDED.retry_at, last_error = "
+                   "NULL",
                 soci::use(key), soci::use(fetched.results), soci::use(ttl);
             tx.commit();
             remember(key, fetched.results, settings_.ttl);
@@ -115,12 +129,14 @@ CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::strin
         }
         metrics_.add("cineverse_upstream_errors_total");
         // TMDB's Retry-After is honoured (capped at an hour); other failures back off briefly.
-        seconds wait = std::min(fetched.retry_after.value_or(settings_.failure_backoff), seconds(3600));
+        seconds wait =
+            std::min(fetched.retry_after.value_or(settings_.failure_backoff), seconds(3600));
         wait = std::max(wait, seconds(1));
         long long wait_seconds = wait.count();
         sql << "INSERT INTO catalogue_cache AS c (key, retry_at, last_error) "
                "VALUES (:k, now() + make_interval(secs => :w), :e) "
-               "ON CONFLICT (key) DO UPDATE SET retry_at = EXCLUDED.retry_at, last_error = EXCLUDED.last_error",
+               "ON CONFLICT (key) DO UPDATE SET retry_at = EXCLUDED.retry_at, last_error = "
+               "EXCLUDED.last_error",
             soci::use(key), soci::use(wait_seconds), soci::use(fetched.problem);
         tx.commit();
         return fallback(key, current.within_stale_limit ? current.body : std::nullopt, wait);
@@ -145,7 +161,8 @@ CatalogueAnswer CatalogueCache::without_database(const std::string& key, const s
 CatalogueAnswer CatalogueCache::fallback(const std::string& key, std::optional<std::string> body,
                                          seconds retry_in) {
     if (!body) {
-        if (auto it = memory_.find(key); it != memory_.end() && Clock::now() < it->second.stale_until) {
+        if (auto it = memory_.find(key);
+            it != memory_.end() && Clock::now() < it->second.stale_until) {
             body = it->second.body;
         }
     }
@@ -161,9 +178,10 @@ void CatalogueCache::remember(const std::string& key, const std::string& body, s
 }
 
 CatalogueAnswer CatalogueCache::count(CatalogueAnswer answer) {
-    static constexpr const char* kSeries[] = {
-        "cineverse_catalogue_cache_total{result=\"hit\"}", "cineverse_catalogue_cache_total{result=\"miss\"}",
-        "cineverse_catalogue_cache_total{result=\"stale\"}", "cineverse_catalogue_cache_total{result=\"empty\"}"};
+    static constexpr const char* kSeries[] = {"cineverse_catalogue_cache_total{result=\"hit\"}",
+                                              "cineverse_catalogue_cache_total{result=\"miss\"}",
+                                              "cineverse_catalogue_cache_total{result=\"stale\"}",
+                                              "cineverse_catalogue_cache_total{result=\"empty\"}"};
     metrics_.add(kSeries[static_cast<int>(answer.freshness)]);
     return answer;
 }

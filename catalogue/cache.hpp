@@ -31,23 +31,30 @@ struct CatalogueAnswer {
 };
 
 class CatalogueCache {
-public:
-    CatalogueCache(db::Database& database, db::ReadRouter lagging_reads, TmdbClient& tmdb, CacheSettings settings,
-                   fcgi::SharedMetrics& metrics)
-        : db_(database), lagging_reads_(lagging_reads), tmdb_(tmdb), settings_(settings), metrics_(metrics) {}
+  public:
+    CatalogueCache(db::Database& database, db::ReadRouter lagging_reads, TmdbClient& tmdb,
+                   CacheSettings settings, fcgi::SharedMetrics& metrics)
+        : db_(database),
+          lagging_reads_(lagging_reads),
+          tmdb_(tmdb),
+          settings_(settings),
+          metrics_(metrics) {}
 
     CatalogueAnswer get(const std::string& tmdb_path, const std::string& query);
 
-private:
+  private:
     struct Remembered {
         std::string body;
         std::chrono::steady_clock::time_point fresh_until;
         std::chrono::steady_clock::time_point stale_until;
     };
 
-    CatalogueAnswer from_database(const std::string& key, const std::string& path, const std::string& query);
-    CatalogueAnswer refresh(const std::string& key, const std::string& path, const std::string& query);
-    CatalogueAnswer without_database(const std::string& key, const std::string& path, const std::string& query);
+    CatalogueAnswer from_database(const std::string& key, const std::string& path,
+                                  const std::string& query);
+    CatalogueAnswer refresh(const std::string& key, const std::string& path,
+                            const std::string& query);
+    CatalogueAnswer without_database(const std::string& key, const std::string& path,
+                                     const std::string& query);
     CatalogueAnswer fallback(const std::string& key, std::optional<std::string> body,
                              std::chrono::seconds retry_in);
     CatalogueAnswer count(CatalogueAnswer answer);

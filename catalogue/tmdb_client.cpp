@@ -55,7 +55,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
             while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
             long seconds = 0;
             auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-            if (ec == std::errc{} && seconds >= 0) transfer->retry_after = std::chrono::seconds(seconds);
+            if (ec == std::errc{} && seconds >= 0)
+                transfer->retry_after = std::chrono::seconds(seconds);
         }
     }
     return size * count;
@@ -84,7 +85,8 @@ TmdbClient::TmdbClient(TmdbSettings settings)
     }
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, curl_->headers);
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(settings_.connect_timeout.count()));
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(settings_.connect_timeout.count()));
     curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(settings_.total_timeout.count()));
     curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl supports
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -120,7 +122,9 @@ FetchResult TmdbClient::fetch(const std::string& path, const std::string& query)
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
     auto started = std::chrono::steady_clock::now();
     CURLcode code = curl_easy_perform(easy);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
 
     FetchResult result;
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &result.http_status);
@@ -138,10 +142,9 @@ FetchResult TmdbClient::fetch(const std::string& path, const std::string& query)
     } else {
         result.problem = "answer is not JSON with a results array";
     }
-    log::warn("tmdb_failed", {{"path", path},
-                              {"status", result.http_status},
-                              {"ms", ms},
-                              {"problem", result.problem}});
+    log::warn(
+        "tmdb_failed",
+        {{"path", path}, {"status", result.http_status}, {"ms", ms}, {"problem", result.problem}});
     return result;
 }
 

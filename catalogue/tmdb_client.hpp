@@ -28,7 +28,7 @@ struct FetchResult {
 std::optional<std::string> extract_results(const std::string& body);
 
 class TmdbClient {
-public:
+  public:
     explicit TmdbClient(TmdbSettings settings);
     ~TmdbClient();
     TmdbClient(const TmdbClient&) = delete;
@@ -37,7 +37,7 @@ public:
     // `path` like "/discover/movie", `query` like "with_genres=28&page=2" (already encoded).
     FetchResult fetch(const std::string& path, const std::string& query);
 
-private:
+  private:
     struct CurlHandle;
     TmdbSettings settings_;
     std::unique_ptr<CurlHandle> curl_;

@@ -13,19 +13,21 @@
 namespace cv::db {
 
 class Unavailable : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // SQLSTATE of a PostgreSQL error, or "" when the error did not come from the server.
 std::string sqlstate(const soci::soci_error& error);
-inline bool is_unique_violation(const soci::soci_error& error) { return sqlstate(error) == "23505"; }
+inline bool is_unique_violation(const soci::soci_error& error) {
+    return sqlstate(error) == "23505";
+}
 
 // Adds connect_timeout and application_name unless the operator set them.
 std::string with_defaults(const std::string& conninfo);
 
 class Database {
-public:
+  public:
     explicit Database(std::string conninfo) : conninfo_(with_defaults(conninfo)) {}
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -59,7 +61,7 @@ public:
         return std::chrono::steady_clock::now() - last_unreachable_ < std::chrono::seconds(5);
     }
 
-private:
+  private:
     bool lost(const soci::soci_error& e);  // drops the session when the connection is gone
     bool healthy_idle_connection();
 
@@ -71,7 +73,7 @@ private:
 // Reads that tolerate a little lag go to a replica when there is one, and fall back to the
 // primary while the replica is unreachable.
 class ReadRouter {
-public:
+  public:
     ReadRouter(Database& primary, Database* replica) : primary_(primary), replica_(replica) {}
     template <typename Work>
     auto read(Work&& work) -> std::invoke_result_t<Work&, soci::session&> {
@@ -84,7 +86,7 @@ public:
         return primary_.read(work);
     }
 
-private:
+  private:
     Database& primary_;
     Database* replica_;
 };

@@ -17,8 +17,8 @@ std::vector<std::string> migrate(Database& database, const std::vector<Migration
                        " version text PRIMARY KEY,"
                        " applied_at timestamptz NOT NULL DEFAULT now())");
         int done = 0;
-        sql << "SELECT count(*) FROM schema_migrations WHERE version = :v", soci::use(migration.name),
-            soci::into(done);
+        sql << "SELECT count(*) FROM schema_migrations WHERE version = :v",
+            soci::use(migration.name), soci::into(done);
         if (done == 0) {
             execute_script(sql, migration.sql);
             sql << "INSERT INTO schema_migrations (version) VALUES (:v)", soci::use(migration.name);

@@ -18,10 +18,10 @@ struct Field {
     Field(std::string_view k, const char* v) : key(k), value(v ? v : "") {}
     Field(std::string_view k, const std::string& v) : key(k), value(v) {}
     template <typename Number>
-        requires std::is_arithmetic_v<Number>
-    Field(std::string_view k, Number v) : key(k), value(format_number(v)) {}
+    requires std::is_arithmetic_v<Number> Field(std::string_view k, Number v)
+        : key(k), value(format_number(v)) {}
 
-private:
+  private:
     template <typename Number>
     static std::string format_number(Number v) {
         if constexpr (std::is_floating_point_v<Number>) {

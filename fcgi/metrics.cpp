@@ -10,7 +10,8 @@
 namespace cv::fcgi {
 namespace {
 
-constexpr double kBuckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+constexpr double kBuckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+                               0.25,  0.5,    1,     2.5,  5,     10};
 
 }  // namespace
 
@@ -28,12 +29,15 @@ std::string label_value(std::string_view value) {
 }
 
 SharedMetrics::SharedMetrics() {
-    void* region = mmap(nullptr, sizeof(Slot) * kSlots, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    void* region = mmap(nullptr, sizeof(Slot) * kSlots, PROT_READ | PROT_WRITE,
+                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (region == MAP_FAILED) throw std::bad_alloc();
     slots_ = static_cast<Slot*>(region);  // zero-filled by the kernel: every slot empty
 }
 
-SharedMetrics::~SharedMetrics() { munmap(slots_, sizeof(Slot) * kSlots); }
+SharedMetrics::~SharedMetrics() {
+    munmap(slots_, sizeof(Slot) * kSlots);
+}
 
 void SharedMetrics::add(std::string_view series, std::uint64_t amount) {
     if (series.size() >= kNameBytes) return;
@@ -54,7 +58,8 @@ void SharedMetrics::add(std::string_view series, std::uint64_t amount) {
             }
             state = slot.state.load(std::memory_order_acquire);
         }
-        while (state == 1) state = slot.state.load(std::memory_order_acquire);  // a few instructions away
+        while (state == 1)
+            state = slot.state.load(std::memory_order_acquire);  // a few instructions away
         if (series == std::string_view(slot.name)) {
             slot.value.fetch_add(amount, std::memory_order_relaxed);
             return;
@@ -63,7 +68,8 @@ void SharedMetrics::add(std::string_view series, std::uint64_t amount) {
 }
 
 void SharedMetrics::observe_request(std::string_view route, int status, double seconds) {
-    std::string labels = "route=\"" + label_value(route) + "\",status=\"" + std::to_string(status) + "\"";
+    std::string labels =
+        "route=\"" + label_value(route) + "\",status=\"" + std::to_string(status) + "\"";
     add("cineverse_requests_total{" + labels + "}");
     for (double bound : kBuckets) {
         if (seconds <= bound) {

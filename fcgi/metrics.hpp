@@ -11,7 +11,7 @@
 namespace cv::fcgi {
 
 class SharedMetrics {
-public:
+  public:
     static constexpr std::size_t kSlots = 2048;
     static constexpr std::size_t kNameBytes = 160;
 
@@ -27,7 +27,7 @@ public:
     // Prometheus text exposition format (version 0.0.4).
     std::string render() const;
 
-private:
+  private:
     struct Slot {
         std::atomic<std::uint32_t> state;  // 0 empty, 1 being claimed, 2 ready
         std::atomic<std::uint64_t> value;

@@ -38,7 +38,7 @@ void forward_signal(int signo) {
 }
 
 class FileDescriptor {
-public:
+  public:
     FileDescriptor() = default;
     explicit FileDescriptor(int fd) : fd_(fd) {}
     ~FileDescriptor() { reset(); }
@@ -56,13 +56,13 @@ public:
         fd_ = -1;
     }
 
-private:
+  private:
     int fd_ = -1;
 };
 
 // Signals become bytes on a pipe that the owning loop polls (the php-fpm pattern).
 class SignalPipe {
-public:
+  public:
     SignalPipe() {
         int fds[2];
         if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error("pipe2 failed");
@@ -94,7 +94,7 @@ public:
         return signals;
     }
 
-private:
+  private:
     FileDescriptor read_;
     FileDescriptor write_;
 };
@@ -103,12 +103,15 @@ void set_default(std::initializer_list<int> signals) {
     for (int signo : signals) signal(signo, SIG_DFL);
 }
 
-void set_nonblocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); }
+void set_nonblocking(int fd) {
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
 
 std::string describe_exit(int status) {
     if (WIFEXITED(status)) return "exit " + std::to_string(WEXITSTATUS(status));
     if (WIFSIGNALED(status)) {
-        return std::string("signal ") + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
+        return std::string("signal ") + std::to_string(WTERMSIG(status)) + " (" +
+               strsignal(WTERMSIG(status)) + ")";
     }
     return "status " + std::to_string(status);
 }
@@ -116,7 +119,7 @@ std::string describe_exit(int status) {
 // The socket all workers accept on. It lives in the master, so a reload never leaves a
 // moment with nobody listening.
 class ListenSocket {
-public:
+  public:
     explicit ListenSocket(const ListenAddress& address, unsigned mode) {
         if (inherit_from_systemd()) return;
         if (address.kind == ListenAddress::Kind::unix_socket) {
@@ -134,7 +137,7 @@ public:
     int fd() const { return fd_.get(); }
     std::string origin() const { return origin_; }
 
-private:
+  private:
     bool inherit_from_systemd() {
         const char* pid = getenv("LISTEN_PID");
         const char* fds = getenv("LISTEN_FDS");
@@ -158,7 +161,8 @@ private:
         sockaddr_un addr{};
         addr.sun_family = AF_UNIX;
         std::strncpy(addr.sun_path, path.c_str(), sizeof addr.sun_path - 1);
-        if (bind(fd_.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) fail("bind", path);
+        if (bind(fd_.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+            fail("bind", path);
         unix_path_ = path;
         chmod(path.c_str(), mode);
         if (listen(fd_.get(), SOMAXCONN) != 0) fail("listen", path);
@@ -180,7 +184,8 @@ private:
         if (fd_.get() < 0) fail("socket", host);
         int one = 1;
         setsockopt(fd_.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        if (bind(fd_.get(), found->ai_addr, found->ai_addrlen) != 0) fail("bind", host + ":" + service);
+        if (bind(fd_.get(), found->ai_addr, found->ai_addrlen) != 0)
+            fail("bind", host + ":" + service);
         if (listen(fd_.get(), SOMAXCONN) != 0) fail("listen", host + ":" + service);
         origin_ = host + ":" + service;
     }
@@ -200,16 +205,18 @@ struct WorkerInfo {
 };
 
 class Master {
-public:
+  public:
     Master(const ServiceLoader& load, std::unique_ptr<Service> service, SharedMetrics& metrics)
-        : load_(load), service_(std::move(service)), metrics_(metrics),
+        : load_(load),
+          service_(std::move(service)),
+          metrics_(metrics),
           socket_(service_->pool_settings().listen, service_->pool_settings().socket_mode) {}
 
     int run() {
         SignalPipe::forward({SIGTERM, SIGINT, SIGHUP, SIGCHLD});
         signal(SIGPIPE, SIG_IGN);
-        log::info("pool_started", {{"listen", socket_.origin()},
-                                   {"workers", service_->pool_settings().workers}});
+        log::info("pool_started",
+                  {{"listen", socket_.origin()}, {"workers", service_->pool_settings().workers}});
         top_up();
         while (true) {
             pollfd fd{signals_.read_fd(), POLLIN, 0};
@@ -227,12 +234,13 @@ public:
         return 0;
     }
 
-private:
+  private:
     const PoolSettings& settings() const { return service_->pool_settings(); }
 
     int next_timeout_ms() const {
         auto deadline = stopping_ ? stop_deadline_ : respawn_at_;
-        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        auto wait =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
         return static_cast<int>(std::clamp<long long>(wait, 10, 1000));
     }
 
@@ -259,7 +267,8 @@ private:
             return;
         }
         if (!(fresh->pool_settings().listen == settings().listen)) {
-            log::warn("reload_listen_unchanged", {{"reason", "changing the listen address needs a restart"}});
+            log::warn("reload_listen_unchanged",
+                      {{"reason", "changing the listen address needs a restart"}});
         }
         service_ = std::move(fresh);
         ++generation_;
@@ -297,9 +306,10 @@ private:
             // A worker that dies at start again and again (bad database URL, missing file)
             // is respawned with exponential backoff instead of a fork storm.
             failures_ = lived < std::chrono::seconds(2) ? std::min(failures_ + 1, 10) : 0;
-            auto delay = failures_ == 0 ? std::chrono::milliseconds(0)
-                                        : std::min(std::chrono::milliseconds(100 << (failures_ - 1)),
-                                                   std::chrono::milliseconds(10000));
+            auto delay = failures_ == 0
+                             ? std::chrono::milliseconds(0)
+                             : std::min(std::chrono::milliseconds(100 << (failures_ - 1)),
+                                        std::chrono::milliseconds(10000));
             respawn_at_ = Clock::now() + delay;
             log::warn("worker_died", {{"worker", pid},
                                       {"status", describe_exit(status)},
@@ -309,9 +319,10 @@ private:
 
     void top_up() {
         if (Clock::now() < respawn_at_) return;
-        int current = static_cast<int>(std::count_if(workers_.begin(), workers_.end(), [&](auto& w) {
-            return w.second.generation == generation_;
-        }));
+        int current =
+            static_cast<int>(std::count_if(workers_.begin(), workers_.end(), [&](auto& w) {
+                return w.second.generation == generation_;
+            }));
         for (int i = current; i < settings().workers; ++i) spawn();
     }
 

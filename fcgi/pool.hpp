@@ -16,7 +16,7 @@ using RequestHandler = std::function<Response(const Request&)>;
 // What the pool serves. The master loads it at start and again on SIGHUP; every worker
 // calls start_worker() once after fork to build its own state (DB session, HTTP client).
 class Service {
-public:
+  public:
     virtual ~Service() = default;
     virtual const PoolSettings& pool_settings() const = 0;
     virtual RequestHandler start_worker(SharedMetrics& metrics) const = 0;

@@ -21,7 +21,8 @@ std::string_view trim(std::string_view s) {
 
 std::string header_name(std::string_view cgi_name) {
     std::string name(cgi_name);
-    for (char& c : name) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : name)
+        c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return name;
 }
 
@@ -58,7 +59,8 @@ std::multimap<std::string, std::string> parse_query(std::string_view query) {
         auto eq = pair.find('=');
         auto name = percent_decode(pair.substr(0, eq), true);
         auto value = percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
-        if (!name || !value) throw MalformedRequest("malformed percent-encoding in the query string");
+        if (!name || !value)
+            throw MalformedRequest("malformed percent-encoding in the query string");
         params.emplace(std::move(*name), std::move(*value));
     }
     return params;
@@ -125,7 +127,8 @@ Request Request::from_params(const Params& params, BodyReader body_reader) {
         request.path_ = raw.empty() ? "/" : *decoded;
     }
     request.query_ = parse_query(request.query_string_);
-    if (auto cookie_header = request.headers_.find("cookie"); cookie_header != request.headers_.end()) {
+    if (auto cookie_header = request.headers_.find("cookie");
+        cookie_header != request.headers_.end()) {
         request.cookies_ = parse_cookies(cookie_header->second);
     }
     return request;

@@ -15,14 +15,14 @@ namespace cv::fcgi {
 
 // A request line or parameter nginx should never have let through (bad percent-encoding).
 class MalformedRequest : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 
 class Request {
-public:
+  public:
     using Params = std::vector<std::pair<std::string, std::string>>;
     // Reads exactly `length` bytes of body; returns fewer on a short read.
     using BodyReader = std::function<std::string(std::size_t length)>;
@@ -48,7 +48,7 @@ public:
     // (413) a Content-Length over the limit, so this never buffers more than the limit.
     const std::string& body() const;
 
-private:
+  private:
     std::string method_;
     std::string path_;
     std::string query_string_;

@@ -15,7 +15,7 @@ namespace cv::fcgi {
 
 template <typename Context>
 class Router {
-public:
+  public:
     using Handler = std::function<Response(Context&, const Request&)>;
     // Runs after a route matched and before its handler (and before any body is read):
     // a response from it is the answer.
@@ -44,7 +44,7 @@ public:
 
     bool has_path(const std::string& path) const { return paths_.count(path) > 0; }
 
-private:
+  private:
     using Methods = std::map<std::string, Handler>;
 
     static std::string allowed(const Methods& methods) {

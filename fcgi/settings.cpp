@@ -56,7 +56,8 @@ Settings Settings::from_environment() {
         auto eq = pair.find('=');
         if (eq != std::string::npos) values[pair.substr(0, eq)] = pair.substr(eq + 1);
     }
-    if (auto file = values.find("CINEVERSE_CONFIG_FILE"); file != values.end() && !file->second.empty()) {
+    if (auto file = values.find("CINEVERSE_CONFIG_FILE");
+        file != values.end() && !file->second.empty()) {
         std::ifstream in(file->second);
         if (!in) throw ConfigError("CINEVERSE_CONFIG_FILE", "cannot read " + file->second);
         std::stringstream text;
@@ -136,10 +137,12 @@ std::size_t Settings::bytes(const std::string& name, std::size_t fallback, std::
     while (split < v.size() && std::isdigit(static_cast<unsigned char>(v[split]))) ++split;
     auto number = parse_long(v.substr(0, split));
     std::string unit = v.substr(split);
-    long scale = unit.empty() ? 1 : unit == "k" || unit == "K" ? 1024
-                                  : unit == "m" || unit == "M" ? 1024 * 1024
-                                                               : 0;
-    if (!number || scale == 0) throw ConfigError(name, "'" + v + "' is not a size (e.g. 65536, 64k, 1m)");
+    long scale = unit.empty()                 ? 1
+                 : unit == "k" || unit == "K" ? 1024
+                 : unit == "m" || unit == "M" ? 1024 * 1024
+                                              : 0;
+    if (!number || scale == 0)
+        throw ConfigError(name, "'" + v + "' is not a size (e.g. 65536, 64k, 1m)");
     auto result = static_cast<std::size_t>(*number) * static_cast<std::size_t>(scale);
     if (result < min || result > max) {
         throw ConfigError(name, "'" + v + "' is out of range (" + std::to_string(min) + " to " +

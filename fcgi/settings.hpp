@@ -13,17 +13,17 @@
 namespace cv::fcgi {
 
 class ConfigError : public std::runtime_error {
-public:
+  public:
     ConfigError(const std::string& variable, const std::string& problem)
         : std::runtime_error(variable + ": " + problem), variable_(variable) {}
     const std::string& variable() const { return variable_; }
 
-private:
+  private:
     std::string variable_;
 };
 
 class Settings {
-public:
+  public:
     // Reads `environ`, then the file named by CINEVERSE_CONFIG_FILE if set (file wins).
     static Settings from_environment();
     explicit Settings(std::map<std::string, std::string> values) : values_(std::move(values)) {}
@@ -40,7 +40,7 @@ public:
     std::vector<std::string> list(const std::string& name,
                                   const std::vector<std::string>& fallback) const;
 
-private:
+  private:
     std::map<std::string, std::string> values_;
 };
 

@@ -16,26 +16,26 @@ namespace {
 
 // Owns one accepted FastCGI request: FCGX_Finish_r runs whatever path the code takes.
 class AcceptedRequest {
-public:
+  public:
     explicit AcceptedRequest(FCGX_Request& request) : request_(request) {}
     ~AcceptedRequest() { FCGX_Finish_r(&request_); }
     AcceptedRequest(const AcceptedRequest&) = delete;
     AcceptedRequest& operator=(const AcceptedRequest&) = delete;
 
-private:
+  private:
     FCGX_Request& request_;
 };
 
 // Owns the libfcgi request structure for the worker's lifetime.
 class RequestSlot {
-public:
+  public:
     explicit RequestSlot(int listen_fd) { FCGX_InitRequest(&request_, listen_fd, 0); }
     ~RequestSlot() { FCGX_Free(&request_, 0); }
     RequestSlot(const RequestSlot&) = delete;
     RequestSlot& operator=(const RequestSlot&) = delete;
     FCGX_Request& get() { return request_; }
 
-private:
+  private:
     FCGX_Request request_{};
 };
 
@@ -63,7 +63,7 @@ std::string read_body(FCGX_Stream* in, size_t length) {
 }
 
 class RequestIds {
-public:
+  public:
     RequestIds() : engine_(std::random_device{}()) {}
     std::string next() {
         char buf[17];
@@ -71,7 +71,7 @@ public:
         return buf;
     }
 
-private:
+  private:
     std::mt19937_64 engine_;
 };
 
@@ -115,9 +115,12 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHan
     }
     std::string out = serialize(response, method != "HEAD");
     FCGX_PutStr(out.data(), static_cast<int>(out.size()), raw.out);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     // Unknown paths share one label, so hostile URLs cannot grow the metrics without bound.
-    metrics.observe_request(routed && response.status != 404 ? path : "unmatched", response.status, ms / 1000);
+    metrics.observe_request(routed && response.status != 404 ? path : "unmatched", response.status,
+                            ms / 1000);
     log::info("request", {{"rid", request_id},
                           {"method", method},
                           {"path", path},
@@ -155,7 +158,8 @@ void run_worker(int listen_fd, const PoolSettings& settings, const RequestHandle
         // connection, accept fails with EAGAIN and we go back to waiting.
         int rc = FCGX_Accept_r(&slot.get());
         if (rc < 0) {
-            if (-rc == EAGAIN || -rc == EWOULDBLOCK || -rc == EINTR || -rc == ECONNABORTED) continue;
+            if (-rc == EAGAIN || -rc == EWOULDBLOCK || -rc == EINTR || -rc == ECONNABORTED)
+                continue;
             log::error("worker_accept_failed", {{"rc", rc}});
             return;
         }

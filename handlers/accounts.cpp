@@ -51,7 +51,8 @@ std::optional<std::string> string_field(const Json::Value& body, const char* nam
 Response register_user(WorkerContext& ctx, const Request& request) {
     auto parsed = json_object_body(request);
     if (auto* refused = std::get_if<Response>(&parsed)) return std::move(*refused);
-    auto input = accounts::read_account_fields(std::get<Json::Value>(parsed), accounts::Require::all);
+    auto input =
+        accounts::read_account_fields(std::get<Json::Value>(parsed), accounts::Require::all);
     if (input.error) return fcgi::error(400, input.error->message);
     std::string hash = ctx.passwords.hash(*input.fields.password);
     try {
@@ -72,13 +73,15 @@ Response login(WorkerContext& ctx, const Request& request) {
     if (!password) return fcgi::error(400, "password must be a string");
     auto found = ctx.accounts.find_credentials(*username);
     if (!found) return fcgi::error(401, "Incorrect Login");
-    if (!ctx.passwords.verify(found->password_hash, *password)) return fcgi::error(401, "Incorrect Password");
+    if (!ctx.passwords.verify(found->password_hash, *password))
+        return fcgi::error(401, "Incorrect Password");
     if (ctx.passwords.needs_rehash(found->password_hash)) {
         ctx.accounts.replace_password_hash(found->id, ctx.passwords.hash(*password));
     }
     // A fresh token at every login; the client's previous session, if any, ends with it.
     auto session = ctx.accounts.open_session(found->id, session_token(request));
-    return private_json(200, session_json(found->id, found->username)).with_cookie(cookie_for(ctx, session.token));
+    return private_json(200, session_json(found->id, found->username))
+        .with_cookie(cookie_for(ctx, session.token));
 }
 
 Response logout(WorkerContext& ctx, const Request& request) {
@@ -113,7 +116,8 @@ Response modify(WorkerContext& ctx, const Request& request) {
     if (!user_id) return fcgi::error(401, "User not authenticated");
     auto parsed = json_object_body(request);
     if (auto* refused = std::get_if<Response>(&parsed)) return std::move(*refused);
-    auto input = accounts::read_account_fields(std::get<Json::Value>(parsed), accounts::Require::any_subset);
+    auto input =
+        accounts::read_account_fields(std::get<Json::Value>(parsed), accounts::Require::any_subset);
     if (input.error) return fcgi::error(400, input.error->message);
     std::optional<std::string> new_hash;
     if (input.fields.password) new_hash = ctx.passwords.hash(*input.fields.password);

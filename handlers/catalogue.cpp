@@ -22,7 +22,8 @@ bool valid_language(const std::string& language) {
 
 }  // namespace
 
-Response catalogue_list(WorkerContext& ctx, const Request& request, const catalogue::CatalogueList& list) {
+Response catalogue_list(WorkerContext& ctx, const Request& request,
+                        const catalogue::CatalogueList& list) {
     std::string query = list.fixed_query;
     auto append = [&query](const std::string& pair) { query += (query.empty() ? "" : "&") + pair; };
     if (auto page = request.query("page")) {
@@ -30,7 +31,8 @@ Response catalogue_list(WorkerContext& ctx, const Request& request, const catalo
         append("page=" + *page);
     }
     if (auto language = request.query("language")) {
-        if (!valid_language(*language)) return fcgi::error(400, "language must look like xx or xx-XX");
+        if (!valid_language(*language))
+            return fcgi::error(400, "language must look like xx or xx-XX");
         append("language=" + *language);
     }
     auto answer = ctx.catalogue.get(list.tmdb_path, query);

@@ -20,11 +20,14 @@ struct WorkerContext {
         : config(app_config),
           metrics(shared_metrics),
           db(app_config.database_url),
-          replica(app_config.replica_url.empty() ? nullptr : std::make_unique<db::Database>(app_config.replica_url)),
+          replica(app_config.replica_url.empty()
+                      ? nullptr
+                      : std::make_unique<db::Database>(app_config.replica_url)),
           passwords(app_config.password_cost),
           accounts(db, db::ReadRouter(db, replica.get()), app_config.sessions),
           tmdb(app_config.tmdb),
-          catalogue(db, db::ReadRouter(db, replica.get()), tmdb, app_config.cache, shared_metrics) {}
+          catalogue(db, db::ReadRouter(db, replica.get()), tmdb, app_config.cache, shared_metrics) {
+    }
 
     const AppConfig& config;
     fcgi::SharedMetrics& metrics;

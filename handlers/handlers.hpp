@@ -16,6 +16,7 @@ Response user_info(WorkerContext& ctx, const Request& request);
 Response modify(WorkerContext& ctx, const Request& request);
 Response users_connected(WorkerContext& ctx, const Request& request);
 
-Response catalogue_list(WorkerContext& ctx, const Request& request, const catalogue::CatalogueList& list);
+Response catalogue_list(WorkerContext& ctx, const Request& request,
+                        const catalogue::CatalogueList& list);
 
 }  // namespace cv::handlers

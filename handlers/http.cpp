@@ -43,6 +43,8 @@ std::variant<Json::Value, Response> json_object_body(const Request& request) {
     return std::move(*value);
 }
 
-std::optional<std::string> session_token(const Request& request) { return request.cookie("session"); }
+std::optional<std::string> session_token(const Request& request) {
+    return request.cookie("session");
+}
 
 }  // namespace cv::handlers

@@ -49,7 +49,9 @@ std::string register_user(HttpClient& client, const std::string& username,
     return r.json()["id"].asString();
 }
 
-std::string count_users() { return stack().sql("SELECT count(*) FROM users"); }
+std::string count_users() {
+    return stack().sql("SELECT count(*) FROM users");
+}
 
 }  // namespace
 
@@ -78,9 +80,10 @@ BOOST_AUTO_TEST_CASE(register_opens_a_session_with_the_contract_cookie) {
     // The token is 256 bits in base64url; the database holds only its hash.
     std::string token = client.cookie("session");
     BOOST_TEST(token.size() == 43u);
-    BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE token_hash = convert_to('" + token + "', 'UTF8')") == "0");
-    BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE token_hash = sha256(convert_to('" + token +
-                           "', 'UTF8'))") == "1");
+    BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE token_hash = convert_to('" + token +
+                           "', 'UTF8')") == "0");
+    BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE token_hash = sha256(convert_to('" +
+                           token + "', 'UTF8'))") == "1");
     auto hash = stack().sql("SELECT password_hash FROM users WHERE username = '" + name + "'");
     BOOST_TEST(hash.rfind("$argon2id$", 0) == 0u);
 
@@ -88,7 +91,8 @@ BOOST_AUTO_TEST_CASE(register_opens_a_session_with_the_contract_cookie) {
     BOOST_TEST(me.status == 200);
     BOOST_TEST(me.json()["id"].asString() == body["id"].asString());
     BOOST_TEST(me.json()["email"].asString() == name + "@example.org");
-    BOOST_TEST(client.request("POST", "/@me", "{}", {"Content-Type: application/json"}).status == 200);
+    BOOST_TEST(client.request("POST", "/@me", "{}", {"Content-Type: application/json"}).status ==
+               200);
 }
 
 BOOST_AUTO_TEST_CASE(register_conflicts_are_409_case_insensitively) {
@@ -149,7 +153,9 @@ BOOST_AUTO_TEST_CASE(register_rejects_each_invalid_field_and_writes_nothing) {
         BOOST_TEST(r.status == 400);
         BOOST_TEST(r.json()["error"].asString() == std::string(missing) + " is required");
     }
-    for (const char* malformed : {"{", "[]", "\"text\"", "{\"username\": \"a\", \"username\": \"b\"}", "{\"a\":\"\xff\"}"}) {
+    for (const char* malformed :
+         {"{", "[]", "\"text\"", "{\"username\": \"a\", \"username\": \"b\"}",
+          "{\"a\":\"\xff\"}"}) {
         BOOST_TEST(client.post_json("/register", malformed).status == 400, malformed);
     }
     BOOST_TEST(count_users() == before);
@@ -188,7 +194,8 @@ BOOST_AUTO_TEST_CASE(login_statuses_and_messages) {
     BOOST_TEST(other.post_json("/login", R"({"username": 1, "password": "x"})").status == 400);
     auto ok = other.post_json("/login", login_body(name, "first password"));
     BOOST_TEST(ok.status == 200);
-    BOOST_TEST(ok.body == "{\"id\":\"" + id + "\",\"isconnected\":true,\"username\":\"" + name + "\"}");
+    BOOST_TEST(ok.body ==
+               "{\"id\":\"" + id + "\",\"isconnected\":true,\"username\":\"" + name + "\"}");
     BOOST_TEST(other.get("/@me").status == 200);
     // Two clients, two sessions.
     BOOST_TEST(other.cookie("session") != client.cookie("session"));
@@ -254,7 +261,8 @@ BOOST_AUTO_TEST_CASE(users_connected_statuses) {
     BOOST_TEST(yes.status == 200);
     BOOST_TEST(yes.body == R"({"isconnected":true})");
     BOOST_TEST(client.get("/api/users/connected").body == R"({"isconnected":true})");
-    for (const char* bad : {"undefined", "00000000-0000-0000-0000-000000000000", "1", "%27%20OR%201=1"}) {
+    for (const char* bad :
+         {"undefined", "00000000-0000-0000-0000-000000000000", "1", "%27%20OR%201=1"}) {
         auto r = anonymous.get(std::string("/api/users/connected?user_id=") + bad);
         BOOST_TEST(r.status == 401);
         BOOST_TEST(r.body == R"({"error":"Unknown user"})");
@@ -298,10 +306,12 @@ BOOST_AUTO_TEST_CASE(modify_errors_change_nothing) {
     std::string name = unique_name("keeper");
     register_user(client, name);
     auto before = client.get("/api/userinfo").body;
-    auto conflict = client.patch_json("/modify", "{\"username\": \"" + taken + "\", \"first_name\": \"Changed\"}");
+    auto conflict = client.patch_json(
+        "/modify", "{\"username\": \"" + taken + "\", \"first_name\": \"Changed\"}");
     BOOST_TEST(conflict.status == 409);
     BOOST_TEST(conflict.body == R"({"error":"user already exists"})");
-    BOOST_TEST(client.patch_json("/modify", "{\"email\": \"" + taken + "@example.org\"}").status == 409);
+    BOOST_TEST(client.patch_json("/modify", "{\"email\": \"" + taken + "@example.org\"}").status ==
+               409);
     auto invalid = client.patch_json("/modify", R"({"first_name": "Valid", "email": "broken"})");
     BOOST_TEST(invalid.status == 400);
     BOOST_TEST(invalid.json()["error"].asString().find("email") != std::string::npos);
@@ -322,9 +332,11 @@ BOOST_AUTO_TEST_CASE(password_change_ends_other_sessions_only) {
     BOOST_TEST(first.get("/@me").status == 200);
     BOOST_TEST(second.get("/@me").status == 401);
     HttpClient replay;
-    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: session=" + second_token}).status == 401);
+    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: session=" + second_token}).status ==
+               401);
     HttpClient third;
-    BOOST_TEST(third.post_json("/login", login_body(name, "old password")).body == R"({"error":"Incorrect Password"})");
+    BOOST_TEST(third.post_json("/login", login_body(name, "old password")).body ==
+               R"({"error":"Incorrect Password"})");
     BOOST_TEST(third.post_json("/login", login_body(name, "new password")).status == 200);
 }
 
@@ -336,7 +348,8 @@ BOOST_AUTO_TEST_CASE(forty_parallel_registrations_one_winner) {
         threads.emplace_back([&, i] {
             HttpClient client;
             Json::Value body = *cv::fcgi::parse_json(registration(name));
-            body["email"] = name + std::to_string(i) + "@example.org";  // username is the contested field
+            body["email"] =
+                name + std::to_string(i) + "@example.org";  // username is the contested field
             auto r = client.post_json("/register", cv::fcgi::to_json(body));
             (r.status == 200 ? ok : r.status == 409 ? conflict : other)++;
         });
@@ -345,7 +358,8 @@ BOOST_AUTO_TEST_CASE(forty_parallel_registrations_one_winner) {
     BOOST_TEST(ok.load() == 1);
     BOOST_TEST(conflict.load() == 39);
     BOOST_TEST(other.load() == 0);
-    BOOST_TEST(stack().sql("SELECT count(*) FROM users WHERE lower(username) = lower('" + name + "')") == "1");
+    BOOST_TEST(stack().sql("SELECT count(*) FROM users WHERE lower(username) = lower('" + name +
+                           "')") == "1");
 }
 
 BOOST_AUTO_TEST_CASE(cross_site_rules) {
@@ -356,18 +370,21 @@ BOOST_AUTO_TEST_CASE(cross_site_rules) {
     BOOST_TEST(form.status == 415);
     auto none = client.request("POST", "/login", login_body("a", "b"), {"Content-Type:"});
     BOOST_TEST(none.status == 415);
-    auto foreign = client.request("POST", "/register", registration(unique_name("evil")),
-                                  {"Content-Type: application/json", "Origin: https://evil.example"});
+    auto foreign =
+        client.request("POST", "/register", registration(unique_name("evil")),
+                       {"Content-Type: application/json", "Origin: https://evil.example"});
     BOOST_TEST(foreign.status == 403);
     BOOST_TEST(foreign.body == R"({"error":"Forbidden origin"})");
     BOOST_TEST(count_users() == before);
-    auto same = client.request("POST", "/register", registration(unique_name("same")),
-                               {"Content-Type: application/json; charset=utf-8", "Origin: " + stack().base_url()});
+    auto same = client.request(
+        "POST", "/register", registration(unique_name("same")),
+        {"Content-Type: application/json; charset=utf-8", "Origin: " + stack().base_url()});
     BOOST_TEST(same.status == 200, same.body);
 }
 
 BOOST_AUTO_TEST_CASE(garbage_session_cookies_are_just_unauthenticated) {
-    const std::vector<std::string> cookies = {"session=garbage", "session=", "session=" + std::string(4000, 'A'),
+    const std::vector<std::string> cookies = {"session=garbage",
+                                              "session=", "session=" + std::string(4000, 'A'),
                                               "session=%00%ff", "a=b; session=x; session=y"};
     for (const auto& cookie : cookies) {
         HttpClient client;
@@ -385,7 +402,8 @@ BOOST_AUTO_TEST_CASE(expired_sessions_are_refused_and_purged) {
     BOOST_TEST(client.get("/@me").status == 200);
     std::this_thread::sleep_for(2500ms);
     BOOST_TEST(client.get("/@me").status == 401);
-    BOOST_TEST(client.get("/api/users/connected?user_id=" + id).body == R"({"error":"disconnected"})");
+    BOOST_TEST(client.get("/api/users/connected?user_id=" + id).body ==
+               R"({"error":"disconnected"})");
     // Dead sessions do not pile up: workers purge them periodically, and a login purges
     // the user's own.
     stack().stop_pool();
@@ -413,7 +431,8 @@ BOOST_AUTO_TEST_CASE(login_is_rate_limited_per_address_with_json_429) {
     BOOST_TEST(body.find(R"("error": "Too many requests")") != std::string::npos, body);
     // Loopback itself is exempt.
     HttpClient local;
-    for (int i = 0; i < 30; ++i) BOOST_TEST(local.post_json("/login", login_body("nobody_here", "x")).status == 401);
+    for (int i = 0; i < 30; ++i)
+        BOOST_TEST(local.post_json("/login", login_body("nobody_here", "x")).status == 401);
 }
 
 BOOST_AUTO_TEST_CASE(secrets_never_reach_the_logs) {

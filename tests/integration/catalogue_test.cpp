@@ -29,7 +29,9 @@ Json::Value fixture_results(const cv::catalogue::CatalogueList& list) {
     return (*cv::fcgi::parse_json(read_file(fixture_path(list))))["results"];
 }
 
-const cv::catalogue::CatalogueList& trending_movies() { return cv::catalogue::catalogue_lists().front(); }
+const cv::catalogue::CatalogueList& trending_movies() {
+    return cv::catalogue::catalogue_lists().front();
+}
 
 // Each test uses its own `page` values so that neither cache remembers another test.
 int fresh_page() {
@@ -58,12 +60,14 @@ BOOST_AUTO_TEST_CASE(the_tmdb_call_carries_the_genre_page_language_and_key) {
     HttpClient client;
     auto r = client.get("/__direct/api/discover-western-movies?page=2&language=fr-FR");
     BOOST_TEST(r.status == 200);
-    auto last = run({"curl", "-s", "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) +
-                                       "/__control/last?path=/3/discover/movie"});
+    auto last = run({"curl", "-s",
+                     "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) +
+                         "/__control/last?path=/3/discover/movie"});
     auto seen = cv::fcgi::parse_json(last.output);
     BOOST_REQUIRE(seen.has_value());
     std::string query = (*seen)["query"].asString();
-    for (const char* part : {"with_genres=37", "page=2", "language=fr-FR", "api_key=test-api-key-not-a-secret"}) {
+    for (const char* part :
+         {"with_genres=37", "page=2", "language=fr-FR", "api_key=test-api-key-not-a-secret"}) {
         BOOST_TEST(query.find(part) != std::string::npos, part << " in " << query);
     }
 }
@@ -100,9 +104,12 @@ BOOST_AUTO_TEST_CASE(fifty_concurrent_first_requests_reach_tmdb_once) {
 
 BOOST_AUTO_TEST_CASE(each_upstream_failure_serves_the_stale_answer_or_an_empty_list) {
     const char* modes[] = {
-        R"({"mode": "error500"})",        R"({"mode": "unauthorized"})",
-        R"({"mode": "ratelimit", "retry_after": 2})", R"({"mode": "invalid_json"})",
-        R"({"mode": "no_results"})",      R"({"mode": "close"})",
+        R"({"mode": "error500"})",
+        R"({"mode": "unauthorized"})",
+        R"({"mode": "ratelimit", "retry_after": 2})",
+        R"({"mode": "invalid_json"})",
+        R"({"mode": "no_results"})",
+        R"({"mode": "close"})",
         R"({"mode": "hang", "delay": 5})",
     };
     stack().tmdb_reset();
@@ -112,18 +119,21 @@ BOOST_AUTO_TEST_CASE(each_upstream_failure_serves_the_stale_answer_or_an_empty_l
     for (size_t i = 0; i < std::size(modes); ++i) {
         warm_pages.push_back(fresh_page());
         cold_pages.push_back(fresh_page());
-        auto r = client.get("/__direct/api/trending-movies?page=" + std::to_string(warm_pages.back()));
+        auto r =
+            client.get("/__direct/api/trending-movies?page=" + std::to_string(warm_pages.back()));
         BOOST_TEST(r.header("x-cache") == "MISS");
     }
     std::this_thread::sleep_for(3500ms);  // the test pool's TTL is 3 s
     for (size_t i = 0; i < std::size(modes); ++i) {
         stack().tmdb_mode(modes[i]);
-        auto stale = client.get("/__direct/api/trending-movies?page=" + std::to_string(warm_pages[i]));
+        auto stale =
+            client.get("/__direct/api/trending-movies?page=" + std::to_string(warm_pages[i]));
         BOOST_TEST(stale.status == 200, modes[i]);
         BOOST_TEST(stale.header("x-cache") == "STALE", modes[i]);
         BOOST_TEST(stale.json() == expected, modes[i]);
         BOOST_TEST(stale.seconds < 3.0, modes[i] << " took " << stale.seconds);
-        auto cold = client.get("/__direct/api/trending-movies?page=" + std::to_string(cold_pages[i]));
+        auto cold =
+            client.get("/__direct/api/trending-movies?page=" + std::to_string(cold_pages[i]));
         BOOST_TEST(cold.status == 200, modes[i]);
         BOOST_TEST(cold.body == "[]", modes[i]);
         stack().tmdb_reset();
@@ -145,11 +155,14 @@ BOOST_AUTO_TEST_CASE(a_hanging_tmdb_holds_a_request_no_longer_than_the_timeout) 
     std::atomic<double> hung_seconds{0};
     std::thread hung([&] {
         HttpClient client;
-        hung_seconds = client.get("/__direct/api/discover-music-movies?page=" + std::to_string(fresh_page())).seconds;
+        hung_seconds =
+            client.get("/__direct/api/discover-music-movies?page=" + std::to_string(fresh_page()))
+                .seconds;
     });
     std::this_thread::sleep_for(200ms);
     HttpClient other;
-    auto meanwhile = other.get("/__direct/api/trending-movies?page=" + std::to_string(fresh_page()));
+    auto meanwhile =
+        other.get("/__direct/api/trending-movies?page=" + std::to_string(fresh_page()));
     BOOST_TEST(meanwhile.status == 200);
     BOOST_TEST(meanwhile.seconds < 1.0);
     hung.join();
@@ -176,8 +189,9 @@ BOOST_AUTO_TEST_CASE(the_cache_survives_a_restart_of_the_pool) {
 
 BOOST_AUTO_TEST_CASE(invalid_page_or_language_is_400) {
     HttpClient client;
-    for (const char* query : {"page=0", "page=501", "page=abc", "page=1.5", "page=", "page=-1", "language=french",
-                              "language=FR", "language=fr_FR", "language=fr-fr"}) {
+    for (const char* query :
+         {"page=0", "page=501", "page=abc", "page=1.5", "page=", "page=-1", "language=french",
+          "language=FR", "language=fr_FR", "language=fr-fr"}) {
         auto r = client.get(std::string("/api/trending-movies?") + query);
         BOOST_TEST(r.status == 400, query);
         BOOST_TEST(r.json()["error"].isString(), query);
@@ -214,8 +228,9 @@ BOOST_AUTO_TEST_CASE(a_v4_token_travels_as_a_bearer_header_and_never_in_the_url)
     settings.access_token = "v4-token-for-tests";
     cv::catalogue::TmdbClient tmdb(settings);
     BOOST_TEST(tmdb.fetch("/trending/tv/week", "").ok);
-    auto last = run({"curl", "-s", "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) +
-                                       "/__control/last?path=/3/trending/tv/week"});
+    auto last = run({"curl", "-s",
+                     "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) +
+                         "/__control/last?path=/3/trending/tv/week"});
     auto seen = cv::fcgi::parse_json(last.output);
     BOOST_REQUIRE(seen.has_value());
     BOOST_TEST((*seen)["authorization"].asString() == "Bearer v4-token-for-tests");

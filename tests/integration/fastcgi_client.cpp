@@ -9,8 +9,14 @@ namespace cv::it {
 namespace {
 
 void append_record(std::string& out, unsigned char type, const std::string& content) {
-    unsigned char header[8] = {1, type, 0, 1, static_cast<unsigned char>(content.size() >> 8),
-                               static_cast<unsigned char>(content.size() & 0xff), 0, 0};
+    unsigned char header[8] = {1,
+                               type,
+                               0,
+                               1,
+                               static_cast<unsigned char>(content.size() >> 8),
+                               static_cast<unsigned char>(content.size() & 0xff),
+                               0,
+                               0};
     out.append(reinterpret_cast<char*>(header), 8);
     out += content;
 }
@@ -35,7 +41,8 @@ std::string name_value(const std::string& name, const std::string& value) {
 
 }  // namespace
 
-std::string fastcgi_request(int port, const std::string& method, const std::string& path, const std::string& body,
+std::string fastcgi_request(int port, const std::string& method, const std::string& path,
+                            const std::string& body,
                             const std::map<std::string, std::string>& extra) {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
@@ -46,12 +53,14 @@ std::string fastcgi_request(int port, const std::string& method, const std::stri
         close(fd);
         return "";
     }
-    std::map<std::string, std::string> params = {{"REQUEST_METHOD", method},
-                                                 {"REQUEST_URI", path},
-                                                 {"DOCUMENT_URI", path.substr(0, path.find('?'))},
-                                                 {"QUERY_STRING", path.find('?') == std::string::npos ? "" : path.substr(path.find('?') + 1)},
-                                                 {"SERVER_PROTOCOL", "HTTP/1.1"},
-                                                 {"CONTENT_LENGTH", std::to_string(body.size())}};
+    std::map<std::string, std::string> params = {
+        {"REQUEST_METHOD", method},
+        {"REQUEST_URI", path},
+        {"DOCUMENT_URI", path.substr(0, path.find('?'))},
+        {"QUERY_STRING",
+         path.find('?') == std::string::npos ? "" : path.substr(path.find('?') + 1)},
+        {"SERVER_PROTOCOL", "HTTP/1.1"},
+        {"CONTENT_LENGTH", std::to_string(body.size())}};
     if (!body.empty()) params["CONTENT_TYPE"] = "application/json";
     for (const auto& [k, v] : extra) params[k] = v;
     std::string request;
@@ -71,7 +80,8 @@ std::string fastcgi_request(int port, const std::string& method, const std::stri
     std::string answer;
     for (size_t at = 0; at + 8 <= raw.size();) {
         auto type = static_cast<unsigned char>(raw[at + 1]);
-        size_t length = (static_cast<unsigned char>(raw[at + 4]) << 8) | static_cast<unsigned char>(raw[at + 5]);
+        size_t length = (static_cast<unsigned char>(raw[at + 4]) << 8) |
+                        static_cast<unsigned char>(raw[at + 5]);
         size_t padding = static_cast<unsigned char>(raw[at + 6]);
         if (type == 6) answer += raw.substr(at + 8, length);
         at += 8 + length + padding;

@@ -19,8 +19,9 @@ namespace {
 
 // Loops GET /healthz in a thread, counting answers that are not 200.
 class SteadyLoad {
-public:
-    explicit SteadyLoad(std::string path = "/healthz") : path_(std::move(path)), thread_([this] { loop(); }) {}
+  public:
+    explicit SteadyLoad(std::string path = "/healthz")
+        : path_(std::move(path)), thread_([this] { loop(); }) {}
     ~SteadyLoad() { stop(); }
     void stop() {
         running_ = false;
@@ -30,14 +31,16 @@ public:
     long failed() const { return failed_; }
     std::string first_failure() const { return first_failure_; }
 
-private:
+  private:
     void loop() {
         HttpClient client;
         while (running_) {
             auto r = client.get(path_);
             ++sent_;
             if (r.status != 200) {
-                if (failed_++ == 0) first_failure_ = std::to_string(r.status) + " curl=" + std::to_string(r.curl_code) + " " + r.body;
+                if (failed_++ == 0)
+                    first_failure_ = std::to_string(r.status) +
+                                     " curl=" + std::to_string(r.curl_code) + " " + r.body;
             }
         }
     }
@@ -95,16 +98,18 @@ BOOST_AUTO_TEST_CASE(head_is_get_without_body) {
 BOOST_AUTO_TEST_CASE(oversized_body_is_413_json_and_not_buffered) {
     HttpClient client;
     std::string big(70 * 1024, 'x');
-    auto r = client.request("POST", "/login", "{\"username\":\"" + big + "\"}", {"Content-Type: application/json"});
+    auto r = client.request("POST", "/login", "{\"username\":\"" + big + "\"}",
+                            {"Content-Type: application/json"});
     BOOST_TEST(r.status == 413);
     BOOST_TEST(r.json()["error"].asString() == "Request body too large");
 }
 
 BOOST_AUTO_TEST_CASE(http_redirects_to_https) {
     auto r = run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}",
-                  "http://localhost:" + std::to_string(stack().http_port()) + "/profil?x=1", "--resolve",
-                  "localhost:" + std::to_string(stack().http_port()) + ":127.0.0.1"});
-    BOOST_TEST(r.output == "301 https://localhost:" + std::to_string(stack().https_port()) + "/profil?x=1");
+                  "http://localhost:" + std::to_string(stack().http_port()) + "/profil?x=1",
+                  "--resolve", "localhost:" + std::to_string(stack().http_port()) + ":127.0.0.1"});
+    BOOST_TEST(r.output ==
+               "301 https://localhost:" + std::to_string(stack().https_port()) + "/profil?x=1");
 }
 
 BOOST_AUTO_TEST_CASE(request_log_lines_are_structured_and_carry_the_request_id) {
@@ -131,7 +136,8 @@ BOOST_AUTO_TEST_CASE(a_killed_worker_is_replaced_and_at_most_in_flight_requests_
     std::this_thread::sleep_for(700ms);
     load.stop();
     BOOST_TEST(load.sent() > 20);
-    BOOST_TEST(load.failed() <= 1, "failed " << load.failed() << " of " << load.sent() << ": " << load.first_failure());
+    BOOST_TEST(load.failed() <= 1,
+               "failed " << load.failed() << " of " << load.sent() << ": " << load.first_failure());
     auto after = stack().worker_pids();
     BOOST_TEST(after.size() == before.size());
     BOOST_TEST((std::find(after.begin(), after.end(), before.front()) == after.end()));
@@ -146,10 +152,11 @@ BOOST_AUTO_TEST_CASE(metrics_cover_the_whole_pool_and_stay_on_loopback) {
     auto r = client.get("/metrics");
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.header("content-type").rfind("text/plain; version=0.0.4", 0) == 0u);
-    for (const char* needle : {"cineverse_requests_total{route=\"/healthz\",status=\"200\"} ",
-                               "# TYPE cineverse_request_duration_seconds histogram",
-                               "cineverse_request_duration_seconds_bucket{le=\"+Inf\"} ",
-                               "cineverse_workers_restarted_total ", "cineverse_catalogue_cache_total{result="}) {
+    for (const char* needle :
+         {"cineverse_requests_total{route=\"/healthz\",status=\"200\"} ",
+          "# TYPE cineverse_request_duration_seconds histogram",
+          "cineverse_request_duration_seconds_bucket{le=\"+Inf\"} ",
+          "cineverse_workers_restarted_total ", "cineverse_catalogue_cache_total{result="}) {
         BOOST_TEST(r.body.find(needle) != std::string::npos, needle);
     }
     BOOST_TEST(r.body.find("/no/such/path") == std::string::npos);  // unknown paths share a label
@@ -168,10 +175,12 @@ BOOST_AUTO_TEST_CASE(reload_under_load_fails_nothing) {
     std::this_thread::sleep_for(600ms);
     load.stop();
     BOOST_TEST(load.sent() > 30);
-    BOOST_TEST(load.failed() == 0, "failed " << load.failed() << " of " << load.sent() << ": " << load.first_failure());
+    BOOST_TEST(load.failed() == 0,
+               "failed " << load.failed() << " of " << load.sent() << ": " << load.first_failure());
     auto after = stack().worker_pids();
     BOOST_TEST(after.size() == before.size());
-    for (pid_t pid : before) BOOST_TEST((std::find(after.begin(), after.end(), pid) == after.end()));
+    for (pid_t pid : before)
+        BOOST_TEST((std::find(after.begin(), after.end(), pid) == after.end()));
 }
 
 BOOST_AUTO_TEST_CASE(recycling_after_max_requests_fails_nothing) {
@@ -184,7 +193,8 @@ BOOST_AUTO_TEST_CASE(recycling_after_max_requests_fails_nothing) {
     BOOST_TEST(failures == 0);
     BOOST_TEST(settled_worker_count(2) == 2u);
     auto after = stack().worker_pids();
-    for (pid_t pid : before) BOOST_TEST((std::find(after.begin(), after.end(), pid) == after.end()));
+    for (pid_t pid : before)
+        BOOST_TEST((std::find(after.begin(), after.end(), pid) == after.end()));
     stack().stop_pool();
     stack().start_pool();
 }
@@ -215,10 +225,13 @@ BOOST_AUTO_TEST_CASE(the_pool_refuses_a_body_over_its_own_limit_without_reading_
     stack().stop_pool();
     stack().start_pool({{"CINEVERSE_BODY_LIMIT", "2k"}});
     HttpClient client;
-    auto r = client.post_json("/login", "{\"username\": \"" + std::string(4000, 'x') + "\", \"password\": \"y\"}");
+    auto r = client.post_json(
+        "/login", "{\"username\": \"" + std::string(4000, 'x') + "\", \"password\": \"y\"}");
     BOOST_TEST(r.status == 413);
     BOOST_TEST(r.body == R"({"error":"Request body too large"})");
-    BOOST_TEST(client.post_json("/login", R"({"username": "nobody_at_all", "password": "whatever1"})").status == 401);
+    BOOST_TEST(
+        client.post_json("/login", R"({"username": "nobody_at_all", "password": "whatever1"})")
+            .status == 401);
     stack().stop_pool();
     stack().start_pool();
 }
@@ -290,11 +303,14 @@ BOOST_AUTO_TEST_CASE(invalid_configuration_exits_2_naming_the_variable) {
 }
 
 BOOST_AUTO_TEST_CASE(migrations_are_recorded_and_idempotent) {
-    auto versions = stack().sql("SELECT string_agg(version, ',' ORDER BY version) FROM schema_migrations");
+    auto versions =
+        stack().sql("SELECT string_agg(version, ',' ORDER BY version) FROM schema_migrations");
     BOOST_TEST(versions.find("001_accounts.sql") != std::string::npos);
     auto r = run({CV_API_BINARY, "migrate"}, stack().pool_environment());
     BOOST_TEST(r.exit_code == 0);
-    BOOST_TEST(stack().sql("SELECT string_agg(version, ',' ORDER BY version) FROM schema_migrations") == versions);
+    BOOST_TEST(
+        stack().sql("SELECT string_agg(version, ',' ORDER BY version) FROM schema_migrations") ==
+        versions);
 }
 
 BOOST_AUTO_TEST_CASE(concurrent_migrations_are_serialised) {
@@ -302,7 +318,8 @@ BOOST_AUTO_TEST_CASE(concurrent_migrations_are_serialised) {
     stack().sql("DROP DATABASE IF EXISTS migrate_race");
     stack().sql("CREATE DATABASE migrate_race");
     auto env = stack().pool_environment();
-    env["CINEVERSE_DATABASE_URL"] = "postgresql:///migrate_race?host=" + stack().dir() + "/run/pg&user=cineverse";
+    env["CINEVERSE_DATABASE_URL"] =
+        "postgresql:///migrate_race?host=" + stack().dir() + "/run/pg&user=cineverse";
     RunResult a, b;
     std::thread first([&] { a = run({CV_API_BINARY, "migrate"}, env); });
     std::thread second([&] { b = run({CV_API_BINARY, "migrate"}, env); });
@@ -313,8 +330,8 @@ BOOST_AUTO_TEST_CASE(concurrent_migrations_are_serialised) {
 }
 
 BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {
-    auto local = run({"nginx", "-t", "-e", stack().dir() + "/log/nginx-t.log", "-p", stack().dir() + "/nginx", "-c",
-                      stack().nginx_conf()});
+    auto local = run({"nginx", "-t", "-e", stack().dir() + "/log/nginx-t.log", "-p",
+                      stack().dir() + "/nginx", "-c", stack().nginx_conf()});
     BOOST_TEST(local.exit_code == 0, local.output);
     // The production site, wrapped in a minimal main config, with test paths and certificate.
     namespace fs = std::filesystem;
@@ -322,10 +339,12 @@ BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {
     fs::create_directories(prod_dir);
     std::string site = read_file(std::string(CV_SOURCE_DIR) + "/nginx/cineverse.conf");
     auto replace_all = [&](const std::string& from, const std::string& to) {
-        for (size_t at; (at = site.find(from)) != std::string::npos;) site.replace(at, from.size(), to);
+        for (size_t at; (at = site.find(from)) != std::string::npos;)
+            site.replace(at, from.size(), to);
     };
     replace_all("/etc/letsencrypt/live/api.example.org/fullchain.pem", stack().certificate());
-    replace_all("/etc/letsencrypt/live/api.example.org/privkey.pem", stack().dir() + "/tls/localhost.key");
+    replace_all("/etc/letsencrypt/live/api.example.org/privkey.pem",
+                stack().dir() + "/tls/localhost.key");
     replace_all("/var/cache/nginx/cineverse", prod_dir + "/cache");
     replace_all("/var/log/nginx/", prod_dir + "/");
     // nginx -t binds the listen sockets: free loopback ports instead of 80 and 443.
@@ -338,11 +357,13 @@ BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {
         << "pid " << prod_dir << "/nginx.pid;\nevents {}\nhttp {\ninclude /etc/nginx/mime.types;\n"
         << "access_log " << prod_dir << "/access.log;\n"
         << "client_body_temp_path " << prod_dir << "/b; fastcgi_temp_path " << prod_dir << "/f;\n"
-        << "proxy_temp_path " << prod_dir << "/p; uwsgi_temp_path " << prod_dir << "/u; scgi_temp_path " << prod_dir
-        << "/s;\ninclude site.conf;\n}\n";
-    fs::create_symlink(std::string(CV_SOURCE_DIR) + "/nginx/snippets", prod_dir + "/snippets-cineverse");
+        << "proxy_temp_path " << prod_dir << "/p; uwsgi_temp_path " << prod_dir
+        << "/u; scgi_temp_path " << prod_dir << "/s;\ninclude site.conf;\n}\n";
+    fs::create_symlink(std::string(CV_SOURCE_DIR) + "/nginx/snippets",
+                       prod_dir + "/snippets-cineverse");
     fs::create_symlink("/etc/nginx/fastcgi_params", prod_dir + "/fastcgi_params");
-    auto prod = run({"nginx", "-t", "-e", prod_dir + "/error.log", "-p", prod_dir, "-c", prod_dir + "/nginx.conf"});
+    auto prod = run({"nginx", "-t", "-e", prod_dir + "/error.log", "-p", prod_dir, "-c",
+                     prod_dir + "/nginx.conf"});
     BOOST_TEST(prod.exit_code == 0, prod.output);
 }
 

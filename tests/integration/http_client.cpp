@@ -48,7 +48,8 @@ std::vector<std::string> HttpResult::headers_named(const std::string& name) cons
     return values;
 }
 
-HttpClient::HttpClient(std::string base_url) : curl_(curl_easy_init()), base_url_(std::move(base_url)) {
+HttpClient::HttpClient(std::string base_url)
+    : curl_(curl_easy_init()), base_url_(std::move(base_url)) {
     if (!curl_) throw std::runtime_error("curl_easy_init");
     if (base_url_.empty()) base_url_ = stack().base_url();
     curl_easy_setopt(curl_, CURLOPT_COOKIEFILE, "");  // in-memory cookie engine
@@ -71,15 +72,16 @@ HttpClient::~HttpClient() {
     curl_slist_free_all(resolve_);
 }
 
-HttpResult HttpClient::request(const std::string& method, const std::string& path, const std::string& body,
-                               const std::vector<std::string>& headers) {
+HttpResult HttpClient::request(const std::string& method, const std::string& path,
+                               const std::string& body, const std::vector<std::string>& headers) {
     HttpResult result;
     std::string url = path.rfind("http", 0) == 0 ? path : base_url_ + path;
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &result.body);
     curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &result.headers);
     curl_easy_setopt(curl_, CURLOPT_NOBODY, method == "HEAD" ? 1L : 0L);
-    curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method == "HEAD" || method == "GET" ? nullptr : method.c_str());
+    curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST,
+                     method == "HEAD" || method == "GET" ? nullptr : method.c_str());
     curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
     if (method == "HEAD") curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
     if (!body.empty() || method == "POST" || method == "PATCH") {
@@ -92,7 +94,8 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
     curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, list);
     auto started = std::chrono::steady_clock::now();
     result.curl_code = curl_easy_perform(curl_);
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &result.status);
     curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, nullptr);
     curl_slist_free_all(list);
@@ -119,16 +122,22 @@ std::string HttpClient::cookie(const std::string& name) const {
     return value;
 }
 
-void HttpClient::clear_cookies() { curl_easy_setopt(curl_, CURLOPT_COOKIELIST, "ALL"); }
+void HttpClient::clear_cookies() {
+    curl_easy_setopt(curl_, CURLOPT_COOKIELIST, "ALL");
+}
 
 void HttpClient::set_source_address(const std::string& address) {
     curl_easy_setopt(curl_, CURLOPT_INTERFACE, address.c_str());
 }
 
-void HttpClient::set_timeout_ms(long ms) { curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, ms); }
+void HttpClient::set_timeout_ms(long ms) {
+    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, ms);
+}
 
 }  // namespace cv::it
 
 namespace cv::it {
-void HttpClient::use_http1() { curl_easy_setopt(curl_, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1); }
+void HttpClient::use_http1() {
+    curl_easy_setopt(curl_, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+}
 }  // namespace cv::it

@@ -23,14 +23,14 @@ struct HttpResult {
 };
 
 class HttpClient {
-public:
+  public:
     explicit HttpClient(std::string base_url = "");
     ~HttpClient();
     HttpClient(const HttpClient&) = delete;
     HttpClient& operator=(const HttpClient&) = delete;
 
-    HttpResult request(const std::string& method, const std::string& path, const std::string& body = "",
-                       const std::vector<std::string>& headers = {});
+    HttpResult request(const std::string& method, const std::string& path,
+                       const std::string& body = "", const std::vector<std::string>& headers = {});
     HttpResult get(const std::string& path) { return request("GET", path); }
     // POST/PATCH with a JSON body, as the SPA sends them.
     HttpResult post_json(const std::string& path, const std::string& body) {
@@ -46,7 +46,7 @@ public:
     void set_timeout_ms(long ms);
     void use_http1();  // nginx answers some protocol errors only on HTTP/1.1
 
-private:
+  private:
     CURL* curl_;
     curl_slist* resolve_ = nullptr;  // must outlive the handle's transfers
     std::string base_url_;

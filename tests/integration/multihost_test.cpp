@@ -19,19 +19,24 @@ using namespace std::chrono_literals;
 namespace {
 
 class MultiHost {
-public:
+  public:
     MultiHost() : dir_(stack().dir() + "/multihost") {
         std::filesystem::create_directories(dir_ + "/log");
         std::filesystem::create_directories(dir_ + "/run");
         pgbouncer_port_ = free_port();
         std::ofstream(dir_ + "/userlist.txt") << "\"cineverse\" \"\"\n";
         std::ofstream(dir_ + "/pgbouncer.ini")
-            << "[databases]\ncineverse = host=" << stack().dir() << "/run/pg dbname=cineverse user=cineverse\n"
-            << "[pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = " << pgbouncer_port_ << "\nunix_socket_dir =\n"
-            << "auth_type = trust\nauth_file = " << dir_ << "/userlist.txt\npool_mode = transaction\n"
-            << "max_client_conn = 200\ndefault_pool_size = 8\nlogfile = " << dir_ << "/log/pgbouncer.log\n"
+            << "[databases]\ncineverse = host=" << stack().dir()
+            << "/run/pg dbname=cineverse user=cineverse\n"
+            << "[pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = " << pgbouncer_port_
+            << "\nunix_socket_dir =\n"
+            << "auth_type = trust\nauth_file = " << dir_
+            << "/userlist.txt\npool_mode = transaction\n"
+            << "max_client_conn = 200\ndefault_pool_size = 8\nlogfile = " << dir_
+            << "/log/pgbouncer.log\n"
             << "pidfile = " << dir_ << "/run/pgbouncer.pid\n";
-        pgbouncer_ = spawn_logged({"/usr/sbin/pgbouncer", dir_ + "/pgbouncer.ini"}, {}, dir_ + "/log/pgbouncer.out");
+        pgbouncer_ = spawn_logged({"/usr/sbin/pgbouncer", dir_ + "/pgbouncer.ini"}, {},
+                                  dir_ + "/log/pgbouncer.out");
         host_a_port_ = free_port();
         host_b_port_ = free_port();
         start_host_a();
@@ -42,15 +47,16 @@ public:
                              {"HTTPS_PORT", std::to_string(https_port_)},
                              {"HTTP_PORT", std::to_string(free_port())},
                              {"DEMO_PORT", std::to_string(free_port())},
-                             {"FASTCGI", "127.0.0.1:" + std::to_string(host_a_port_) + " 127.0.0.1:" +
-                                             std::to_string(host_b_port_)},
+                             {"FASTCGI", "127.0.0.1:" + std::to_string(host_a_port_) +
+                                             " 127.0.0.1:" + std::to_string(host_b_port_)},
                              {"CERT", stack().certificate()},
                              {"CERT_KEY", stack().dir() + "/tls/localhost.key"}});
         BOOST_REQUIRE_MESSAGE(rendered.exit_code == 0, rendered.output);
-        nginx_ = spawn_logged({"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx", "-c",
-                               dir_ + "/nginx/nginx.conf"},
+        nginx_ = spawn_logged({"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx",
+                               "-c", dir_ + "/nginx/nginx.conf"},
                               {}, dir_ + "/log/nginx.out");
-        BOOST_REQUIRE(wait_until([&] { return HttpClient(base_url()).get("/healthz").status == 200; }, 20s));
+        BOOST_REQUIRE(
+            wait_until([&] { return HttpClient(base_url()).get("/healthz").status == 200; }, 20s));
     }
 
     ~MultiHost() {
@@ -68,11 +74,16 @@ public:
     int host_b_port() const { return host_b_port_; }
 
     // Host A hashes passwords slowly, so that a POST can be caught in flight.
-    void start_host_a() { host_a_ = start_host(host_a_port_, "a", {{"CINEVERSE_ARGON2_OPSLIMIT", "8"}, {"CINEVERSE_ARGON2_MEMLIMIT", "64m"}}); }
+    void start_host_a() {
+        host_a_ =
+            start_host(host_a_port_, "a",
+                       {{"CINEVERSE_ARGON2_OPSLIMIT", "8"}, {"CINEVERSE_ARGON2_MEMLIMIT", "64m"}});
+    }
 
     // The whole host at once: master and workers, as a machine that loses power.
     void kill_host_a() {
-        std::ifstream in("/proc/" + std::to_string(host_a_) + "/task/" + std::to_string(host_a_) + "/children");
+        std::ifstream in("/proc/" + std::to_string(host_a_) + "/task/" + std::to_string(host_a_) +
+                         "/children");
         kill(host_a_, SIGKILL);
         pid_t worker;
         while (in >> worker) kill(worker, SIGKILL);
@@ -87,16 +98,20 @@ public:
         host_a_ = -1;
     }
 
-private:
-    pid_t start_host(int port, const std::string& name, const std::map<std::string, std::string>& extra) {
+  private:
+    pid_t start_host(int port, const std::string& name,
+                     const std::map<std::string, std::string>& extra) {
         auto env = stack().pool_environment();
         env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(port);
         env["CINEVERSE_WORKERS"] = "2";
         env["CINEVERSE_DATABASE_URL"] =
             "postgresql://cineverse@127.0.0.1:" + std::to_string(pgbouncer_port_) + "/cineverse";
         for (const auto& [k, v] : extra) env[k] = v;
-        pid_t pid = spawn_logged({CV_API_BINARY, "serve"}, env, dir_ + "/log/host-" + name + ".log");
-        BOOST_REQUIRE(wait_until([&] { return fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0; }, 20s));
+        pid_t pid =
+            spawn_logged({CV_API_BINARY, "serve"}, env, dir_ + "/log/host-" + name + ".log");
+        BOOST_REQUIRE(wait_until(
+            [&] { return fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0; },
+            20s));
         return pid;
     }
 
@@ -113,8 +128,8 @@ std::string header_of(const std::string& answer, const std::string& name) {
 }
 
 std::string registration(const std::string& username) {
-    return "{\"username\": \"" + username + "\", \"password\": \"multi host pw\", \"email\": \"" + username +
-           "@example.org\", \"first_name\": \"M\", \"last_name\": \"H\"}";
+    return "{\"username\": \"" + username + "\", \"password\": \"multi host pw\", \"email\": \"" +
+           username + "@example.org\", \"first_name\": \"M\", \"last_name\": \"H\"}";
 }
 
 }  // namespace
@@ -126,11 +141,13 @@ BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
     std::string tag = std::to_string(getpid());
 
     // A session opened through host A is valid on host B.
-    auto registered = fastcgi_request(hosts.host_a_port(), "POST", "/register", registration("mh_a_" + tag));
+    auto registered =
+        fastcgi_request(hosts.host_a_port(), "POST", "/register", registration("mh_a_" + tag));
     BOOST_REQUIRE_MESSAGE(registered.rfind("Status: 200", 0) == 0, registered);
     std::string cookie = header_of(registered, "Set-Cookie");
     cookie = cookie.substr(0, cookie.find(';'));
-    auto me_on_b = fastcgi_request(hosts.host_b_port(), "GET", "/@me", "", {{"HTTP_COOKIE", cookie}});
+    auto me_on_b =
+        fastcgi_request(hosts.host_b_port(), "GET", "/@me", "", {{"HTTP_COOKIE", cookie}});
     BOOST_TEST(me_on_b.rfind("Status: 200", 0) == 0u, me_on_b);
 
     // A catalogue answer cached by A is served by B without calling TMDB.
@@ -157,7 +174,8 @@ BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
     for (auto& t : posts) t.join();
     int failed = 0;
     for (int i = 0; i < 6; ++i) {
-        std::string rows = stack().sql("SELECT count(*) FROM users WHERE username = '" + names[i] + "'");
+        std::string rows =
+            stack().sql("SELECT count(*) FROM users WHERE username = '" + names[i] + "'");
         if (statuses[i] == 200) {
             BOOST_TEST(rows == "1", names[i]);
         } else {
@@ -170,14 +188,17 @@ BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
 
     // Killing host A entirely during a steady GET load fails no GET.
     hosts.start_host_a();
-    std::this_thread::sleep_for(5500ms);  // nginx gives a failed server another try after fail_timeout
+    std::this_thread::sleep_for(
+        5500ms);  // nginx gives a failed server another try after fail_timeout
     std::atomic<bool> running{true};
     std::atomic<long> sent{0}, errors{0};
     std::thread load([&] {
         HttpClient client(hosts.base_url());
         while (running) {
             ++sent;
-            if (client.get("/api/users/connected?user_id=00000000-0000-0000-0000-000000000000").status != 401) ++errors;
+            if (client.get("/api/users/connected?user_id=00000000-0000-0000-0000-000000000000")
+                    .status != 401)
+                ++errors;
         }
     });
     std::this_thread::sleep_for(500ms);
@@ -194,30 +215,37 @@ BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
     std::filesystem::create_directories(dir + "/run");
     std::filesystem::permissions(dir + "/run", std::filesystem::perms::owner_all);
     int replica_port = free_port();
-    auto backup = run({stack().pg_bin("pg_basebackup"), "-h", stack().dir() + "/run/pg", "-U", "cineverse", "-D",
-                       dir + "/data", "-R", "-X", "stream"});
+    auto backup = run({stack().pg_bin("pg_basebackup"), "-h", stack().dir() + "/run/pg", "-U",
+                       "cineverse", "-D", dir + "/data", "-R", "-X", "stream"});
     BOOST_REQUIRE_MESSAGE(backup.exit_code == 0, backup.output);
     auto pg_ctl = [&](const std::string& action) {
-        return run({stack().pg_bin("pg_ctl"), "-D", dir + "/data", "-w", "-l", dir + "/replica.log", "-o",
-                    "-c port=" + std::to_string(replica_port) + " -c listen_addresses='' -c unix_socket_directories='" +
-                        dir + "/run' -c hot_standby=on -c max_connections=200",
+        return run({stack().pg_bin("pg_ctl"), "-D", dir + "/data", "-w", "-l", dir + "/replica.log",
+                    "-o",
+                    "-c port=" + std::to_string(replica_port) +
+                        " -c listen_addresses='' -c unix_socket_directories='" + dir +
+                        "/run' -c hot_standby=on -c max_connections=200",
                     action});
     };
     auto started = pg_ctl("start");
-    BOOST_REQUIRE_MESSAGE(started.exit_code == 0, started.output << read_file(dir + "/replica.log"));
+    BOOST_REQUIRE_MESSAGE(started.exit_code == 0,
+                          started.output << read_file(dir + "/replica.log"));
     auto on_replica = [&](const std::string& query) {
-        return run({stack().pg_bin("psql"), "-X", "-tA", "-h", dir + "/run", "-p", std::to_string(replica_port), "-U",
-                    "cineverse", "-d", "cineverse", "-c", query});
+        return run({stack().pg_bin("psql"), "-X", "-tA", "-h", dir + "/run", "-p",
+                    std::to_string(replica_port), "-U", "cineverse", "-d", "cineverse", "-c",
+                    query});
     };
 
     int port = free_port();
     auto env = stack().pool_environment();
     env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(port);
     env["CINEVERSE_WORKERS"] = "1";
-    env["CINEVERSE_DATABASE_REPLICA_URL"] = "postgresql:///cineverse?host=" + dir + "/run&port=" +
-                                            std::to_string(replica_port) + "&user=cineverse";
+    env["CINEVERSE_DATABASE_REPLICA_URL"] = "postgresql:///cineverse?host=" + dir +
+                                            "/run&port=" + std::to_string(replica_port) +
+                                            "&user=cineverse";
     pid_t pool = spawn_logged({CV_API_BINARY, "serve"}, env, dir + "/pool.log");
-    BOOST_REQUIRE(wait_until([&] { return fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0; }, 20s));
+    BOOST_REQUIRE(wait_until(
+        [&] { return fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0; },
+        20s));
     auto register_user = [&](const std::string& name) {
         auto answer = fastcgi_request(port, "POST", "/register", registration(name));
         std::string cookie = header_of(answer, "Set-Cookie");
@@ -235,7 +263,8 @@ BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
     // works) but not yet to users/connected, which reads the replica.
     BOOST_REQUIRE(on_replica("SELECT pg_wal_replay_pause()").exit_code == 0);
     auto [cookie, id] = register_user("rep_lagging_" + tag);
-    BOOST_TEST(fastcgi_request(port, "GET", "/@me", "", {{"HTTP_COOKIE", cookie}}).rfind("Status: 200", 0) == 0u);
+    BOOST_TEST(fastcgi_request(port, "GET", "/@me", "", {{"HTTP_COOKIE", cookie}})
+                   .rfind("Status: 200", 0) == 0u);
     BOOST_TEST(connected(id) == "Status: 401");
     BOOST_REQUIRE(on_replica("SELECT pg_wal_replay_resume()").exit_code == 0);
     BOOST_TEST(wait_until([&] { return connected(id) == "Status: 200"; }, 10s));

@@ -12,9 +12,10 @@ namespace {
 // Handshake with exactly one protocol version; the client's own floor is lowered so that
 // only the server can refuse.
 bool handshake_succeeds(const std::string& version) {
-    auto r = run({"openssl", "s_client", "-connect", "127.0.0.1:" + std::to_string(stack().https_port()), "-servername",
-                  "localhost", "-" + version, "-cipher", "DEFAULT:@SECLEVEL=0", "-brief"},
-                 {});
+    auto r =
+        run({"openssl", "s_client", "-connect", "127.0.0.1:" + std::to_string(stack().https_port()),
+             "-servername", "localhost", "-" + version, "-cipher", "DEFAULT:@SECLEVEL=0", "-brief"},
+            {});
     return r.exit_code == 0 && r.output.find("Protocol version") != std::string::npos;
 }
 
@@ -32,7 +33,8 @@ BOOST_AUTO_TEST_CASE(only_tls_1_2_and_1_3) {
 BOOST_AUTO_TEST_CASE(security_headers_on_every_kind_of_answer) {
     HttpClient client;
     std::string asset;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(CV_SOURCE_DIR) + "/web/dist/assets")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(CV_SOURCE_DIR) + "/web/dist/assets")) {
         asset = "/assets/" + entry.path().filename().string();
     }
     const std::pair<std::string, HttpResult> answers[] = {
@@ -46,10 +48,13 @@ BOOST_AUTO_TEST_CASE(security_headers_on_every_kind_of_answer) {
         {"worker 415", client.request("POST", "/login", "{}", {"Content-Type: text/plain"})},
     };
     for (const auto& [kind, r] : answers) {
-        BOOST_TEST(r.header("strict-transport-security") == "max-age=63072000; includeSubDomains", kind);
+        BOOST_TEST(r.header("strict-transport-security") == "max-age=63072000; includeSubDomains",
+                   kind);
         BOOST_TEST(r.header("x-content-type-options") == "nosniff", kind);
         BOOST_TEST(r.header("x-frame-options") == "DENY", kind);
-        BOOST_TEST(r.header("content-security-policy").find("default-src 'self'") != std::string::npos, kind);
+        BOOST_TEST(
+            r.header("content-security-policy").find("default-src 'self'") != std::string::npos,
+            kind);
         BOOST_TEST(r.header("referrer-policy") == "strict-origin-when-cross-origin", kind);
         BOOST_TEST(r.header("server") == "nginx", kind);  // no version
     }

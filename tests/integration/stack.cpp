@@ -52,7 +52,8 @@ std::vector<std::string> merged_environment(const std::map<std::string, std::str
 }
 
 // fork + exec with stdout/stderr to `log_fd`.
-pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env, int log_fd) {
+pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+            int log_fd) {
     auto envs = merged_environment(env);
     std::vector<char*> args, envp;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -73,8 +74,8 @@ pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, st
 
 }  // namespace
 
-pid_t spawn_logged(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-                   const std::string& log_path) {
+pid_t spawn_logged(const std::vector<std::string>& argv,
+                   const std::map<std::string, std::string>& env, const std::string& log_path) {
     int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     pid_t pid = spawn(argv, env, fd);
     close(fd);
@@ -110,17 +111,19 @@ std::string trim(std::string s) {
 }
 
 // Plain HTTP to the fake TMDB's control API.
-std::string fake_call(int port, const std::string& method, const std::string& path, const std::string& body = "") {
+std::string fake_call(int port, const std::string& method, const std::string& path,
+                      const std::string& body = "") {
     CURL* curl = curl_easy_init();
     std::string out;
     std::string url = "http://127.0.0.1:" + std::to_string(port) + path;
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 5000L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* u) {
-        static_cast<std::string*>(u)->append(d, s * n);
-        return s * n;
-    });
+    curl_easy_setopt(
+        curl, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* u) {
+            static_cast<std::string*>(u)->append(d, s * n);
+            return s * n;
+        });
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &out);
     curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
     if (method == "POST") {
@@ -144,7 +147,8 @@ RunResult run(const std::vector<std::string>& argv, const std::map<std::string, 
     RunResult result;
     char buf[4096];
     ssize_t n;
-    while ((n = read(fds[0], buf, sizeof buf)) > 0) result.output.append(buf, static_cast<size_t>(n));
+    while ((n = read(fds[0], buf, sizeof buf)) > 0)
+        result.output.append(buf, static_cast<size_t>(n));
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
@@ -164,16 +168,18 @@ Stack::Stack() : source_dir_(CV_SOURCE_DIR) {
     demo_port_ = free_port();
 
     fs::create_directories(dir_ + "/tls");
-    auto cert = run({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
-                     "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
-                     dir_ + "/tls/localhost.key", "-out", dir_ + "/tls/localhost.crt"});
+    auto cert =
+        run({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+             "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
+             dir_ + "/tls/localhost.key", "-out", dir_ + "/tls/localhost.crt"});
     if (cert.exit_code != 0) throw std::runtime_error("openssl: " + cert.output);
 
     auto init = run({pg_bin("initdb"), "-D", dir_ + "/pg", "--auth=trust", "--username=cineverse",
                      "--encoding=UTF8", "--locale=C.UTF-8"});
     if (init.exit_code != 0) throw std::runtime_error("initdb: " + init.output);
     start_postgres();
-    auto created = run({pg_bin("createdb"), "-h", dir_ + "/run/pg", "-U", "cineverse", "cineverse"});
+    auto created =
+        run({pg_bin("createdb"), "-h", dir_ + "/run/pg", "-U", "cineverse", "cineverse"});
     if (created.exit_code != 0) throw std::runtime_error("createdb: " + created.output);
 
     start_fake_tmdb();
@@ -211,12 +217,13 @@ std::string Stack::pg_bin(const std::string& tool) const {
 }
 
 void Stack::start_postgres() {
-    auto started = run({pg_bin("pg_ctl"), "-D", dir_ + "/pg", "-w", "-t", "30", "-l", dir_ + "/log/postgresql.log",
-                        "-o",
-                        "-c listen_addresses='' -c unix_socket_directories='" + dir_ +
-                            "/run/pg' -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                            "-c max_connections=200",
-                        "start"});
+    auto started =
+        run({pg_bin("pg_ctl"), "-D", dir_ + "/pg", "-w", "-t", "30", "-l",
+             dir_ + "/log/postgresql.log", "-o",
+             "-c listen_addresses='' -c unix_socket_directories='" + dir_ +
+                 "/run/pg' -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+                 "-c max_connections=200",
+             "start"});
     if (started.exit_code != 0) throw std::runtime_error("pg_ctl start: " + started.output);
 }
 
@@ -225,17 +232,18 @@ void Stack::stop_postgres() {
 }
 
 std::string Stack::sql(const std::string& query) const {
-    auto result = run({pg_bin("psql"), "-X", "-q", "-h", dir_ + "/run/pg", "-U", "cineverse", "-d", "cineverse",
-                       "-v", "ON_ERROR_STOP=1", "-tA", "-c", query});
+    auto result = run({pg_bin("psql"), "-X", "-q", "-h", dir_ + "/run/pg", "-U", "cineverse", "-d",
+                       "cineverse", "-v", "ON_ERROR_STOP=1", "-tA", "-c", query});
     if (result.exit_code != 0) throw std::runtime_error("psql: " + result.output);
     return trim(result.output);
 }
 
 void Stack::start_fake_tmdb() {
     std::string port_file = dir_ + "/run/tmdb.port";
-    tmdb_pid_ = spawn_logged({"python3", source_dir_ + "/tests/fake_tmdb/fake_tmdb.py", "--port", "0",
-                              "--fixtures", source_dir_ + "/demo/tmdb", "--port-file", port_file},
-                             {}, dir_ + "/log/fake-tmdb.log");
+    tmdb_pid_ =
+        spawn_logged({"python3", source_dir_ + "/tests/fake_tmdb/fake_tmdb.py", "--port", "0",
+                      "--fixtures", source_dir_ + "/demo/tmdb", "--port-file", port_file},
+                     {}, dir_ + "/log/fake-tmdb.log");
     if (!wait_until([&] { return fs::exists(port_file) && !read_file(port_file).empty(); }, 10s)) {
         throw std::runtime_error("the fake TMDB did not start");
     }
@@ -245,7 +253,8 @@ void Stack::start_fake_tmdb() {
 std::map<std::string, std::string> Stack::pool_environment() const {
     std::map<std::string, std::string> env = {
         {"CINEVERSE_LISTEN", "unix:" + dir_ + "/run/api.sock"},
-        {"CINEVERSE_DATABASE_URL", "postgresql:///cineverse?host=" + dir_ + "/run/pg&user=cineverse"},
+        {"CINEVERSE_DATABASE_URL",
+         "postgresql:///cineverse?host=" + dir_ + "/run/pg&user=cineverse"},
         {"CINEVERSE_WORKERS", "4"},
         {"CINEVERSE_PUBLIC_ORIGINS", "https://localhost:" + std::to_string(https_port_)},
         // Cheap Argon2 keeps the suite fast; the production cost is tested in the unit tests.
@@ -287,7 +296,8 @@ int Stack::stop_pool(int signo, std::chrono::seconds patience) {
 std::vector<pid_t> Stack::worker_pids() const {
     std::vector<pid_t> pids;
     if (pool_pid_ <= 0) return pids;
-    std::ifstream in("/proc/" + std::to_string(pool_pid_) + "/task/" + std::to_string(pool_pid_) + "/children");
+    std::ifstream in("/proc/" + std::to_string(pool_pid_) + "/task/" + std::to_string(pool_pid_) +
+                     "/children");
     pid_t pid;
     while (in >> pid) pids.push_back(pid);
     return pids;
@@ -295,28 +305,36 @@ std::vector<pid_t> Stack::worker_pids() const {
 
 void Stack::start_nginx() {
     std::string extra = source_dir_ + "/tests/integration/direct-locations.conf";
-    auto rendered = run({source_dir_ + "/scripts/render-nginx"},
-                        {{"STATE", dir_},
-                         {"HTTPS_PORT", std::to_string(https_port_)},
-                         {"HTTP_PORT", std::to_string(http_port_)},
-                         {"DEMO_PORT", std::to_string(demo_port_)},
-                         {"EXTRA_CONF", extra}});
+    auto rendered =
+        run({source_dir_ + "/scripts/render-nginx"}, {{"STATE", dir_},
+                                                      {"HTTPS_PORT", std::to_string(https_port_)},
+                                                      {"HTTP_PORT", std::to_string(http_port_)},
+                                                      {"DEMO_PORT", std::to_string(demo_port_)},
+                                                      {"EXTRA_CONF", extra}});
     if (rendered.exit_code != 0) throw std::runtime_error("render-nginx: " + rendered.output);
-    nginx_pid_ = spawn_logged({"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx", "-c", nginx_conf()},
-                              {}, dir_ + "/log/nginx.log");
+    nginx_pid_ = spawn_logged(
+        {"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx", "-c", nginx_conf()},
+        {}, dir_ + "/log/nginx.log");
     bool up = wait_until(
         [&] {
-            auto result = run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", certificate(),
-                               "--resolve", "localhost:" + std::to_string(https_port_) + ":127.0.0.1",
+            auto result = run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert",
+                               certificate(), "--resolve",
+                               "localhost:" + std::to_string(https_port_) + ":127.0.0.1",
                                base_url() + "/healthz"});
             return result.output == "200";
         },
         20s);
-    if (!up) throw std::runtime_error("nginx did not come up:\n" + read_file(dir_ + "/log/nginx-error.log"));
+    if (!up)
+        throw std::runtime_error("nginx did not come up:\n" +
+                                 read_file(dir_ + "/log/nginx-error.log"));
 }
 
-void Stack::tmdb_mode(const std::string& mode_json) const { fake_call(tmdb_port_, "POST", "/__control/mode", mode_json); }
-void Stack::tmdb_reset() const { fake_call(tmdb_port_, "POST", "/__control/reset", "{}"); }
+void Stack::tmdb_mode(const std::string& mode_json) const {
+    fake_call(tmdb_port_, "POST", "/__control/mode", mode_json);
+}
+void Stack::tmdb_reset() const {
+    fake_call(tmdb_port_, "POST", "/__control/reset", "{}");
+}
 
 long Stack::tmdb_count(const std::string& path) const {
     auto parsed = Json::Value();

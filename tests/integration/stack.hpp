@@ -25,8 +25,8 @@ std::string read_file(const std::string& path);
 int free_port();
 
 // Starts a command with `env` added, output appended to `log_path`; returns its pid.
-pid_t spawn_logged(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-                   const std::string& log_path);
+pid_t spawn_logged(const std::vector<std::string>& argv,
+                   const std::map<std::string, std::string>& env, const std::string& log_path);
 // Waits for `pid` to exit; SIGKILL after `patience`. Returns the wait status.
 int reap(pid_t pid, std::chrono::milliseconds patience);
 
@@ -41,10 +41,11 @@ bool wait_until(Condition condition, std::chrono::milliseconds patience) {
 }
 
 // Runs a command to completion (no shell).
-RunResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
+RunResult run(const std::vector<std::string>& argv,
+              const std::map<std::string, std::string>& env = {});
 
 class Stack {
-public:
+  public:
     Stack();
     ~Stack();
     Stack(const Stack&) = delete;
@@ -81,7 +82,7 @@ public:
     void tmdb_reset() const;
     long tmdb_count(const std::string& path) const;
 
-private:
+  private:
     void start_fake_tmdb();
     void start_nginx();
 

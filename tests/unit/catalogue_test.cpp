@@ -29,7 +29,8 @@ BOOST_AUTO_TEST_CASE(twenty_routes_with_the_contract_genres) {
 }
 
 BOOST_AUTO_TEST_CASE(results_are_extracted_byte_for_byte) {
-    std::string body = R"({"page":1,"results":[{"id":1,"popularity":61.4,"title":"Amélie"}],"total_pages":1})";
+    std::string body =
+        R"({"page":1,"results":[{"id":1,"popularity":61.4,"title":"Amélie"}],"total_pages":1})";
     BOOST_TEST(*extract_results(body) == R"([{"id":1,"popularity":61.4,"title":"Amélie"}])");
     BOOST_TEST(*extract_results(R"({"results": []})") == "[]");
     BOOST_TEST(!extract_results(R"({"page": 1})").has_value());

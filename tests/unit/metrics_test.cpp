@@ -25,12 +25,19 @@ BOOST_AUTO_TEST_CASE(request_histogram) {
     metrics.observe_request("/healthz", 200, 0.003);
     metrics.observe_request("/healthz", 200, 2.0);
     auto text = metrics.render();
-    BOOST_TEST(text.find("cineverse_requests_total{route=\"/healthz\",status=\"200\"} 2\n") != std::string::npos, text);
-    BOOST_TEST(text.find("# TYPE cineverse_request_duration_seconds histogram\n") != std::string::npos);
-    BOOST_TEST(text.find("cineverse_request_duration_seconds_bucket{le=\"0.005\"} 1\n") != std::string::npos, text);
-    BOOST_TEST(text.find("cineverse_request_duration_seconds_bucket{le=\"+Inf\"} 2\n") != std::string::npos);
+    BOOST_TEST(text.find("cineverse_requests_total{route=\"/healthz\",status=\"200\"} 2\n") !=
+                   std::string::npos,
+               text);
+    BOOST_TEST(text.find("# TYPE cineverse_request_duration_seconds histogram\n") !=
+               std::string::npos);
+    BOOST_TEST(text.find("cineverse_request_duration_seconds_bucket{le=\"0.005\"} 1\n") !=
+                   std::string::npos,
+               text);
+    BOOST_TEST(text.find("cineverse_request_duration_seconds_bucket{le=\"+Inf\"} 2\n") !=
+               std::string::npos);
     BOOST_TEST(text.find("cineverse_request_duration_seconds_count 2\n") != std::string::npos);
-    BOOST_TEST(text.find("cineverse_request_duration_seconds_sum 2.003000\n") != std::string::npos, text);
+    BOOST_TEST(text.find("cineverse_request_duration_seconds_sum 2.003000\n") != std::string::npos,
+               text);
 }
 
 BOOST_AUTO_TEST_CASE(counts_from_forked_processes_add_up) {

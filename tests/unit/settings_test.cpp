@@ -8,7 +8,9 @@ using namespace cv::fcgi;
 using namespace std::chrono_literals;
 
 namespace {
-Settings with(std::map<std::string, std::string> values) { return Settings(std::move(values)); }
+Settings with(std::map<std::string, std::string> values) {
+    return Settings(std::move(values));
+}
 
 // The variable a ConfigError names, or "" when none was thrown.
 std::string rejected_variable(std::map<std::string, std::string> values) {
@@ -37,13 +39,14 @@ BOOST_AUTO_TEST_CASE(defaults_are_sensible) {
 }
 
 BOOST_AUTO_TEST_CASE(values_are_parsed) {
-    auto config = cv::AppConfig::load(with({{"CINEVERSE_LISTEN", "127.0.0.1:9000"},
-                                            {"CINEVERSE_WORKERS", "3"},
-                                            {"CINEVERSE_BODY_LIMIT", "128k"},
-                                            {"CINEVERSE_DRAIN_TIMEOUT", "1500ms"},
-                                            {"CINEVERSE_SESSION_IDLE", "2h"},
-                                            {"CINEVERSE_PUBLIC_ORIGINS", "https://a.example, https://b.example"},
-                                            {"TMDB_BASE_URL", "http://127.0.0.1:9/3/"}}));
+    auto config = cv::AppConfig::load(
+        with({{"CINEVERSE_LISTEN", "127.0.0.1:9000"},
+              {"CINEVERSE_WORKERS", "3"},
+              {"CINEVERSE_BODY_LIMIT", "128k"},
+              {"CINEVERSE_DRAIN_TIMEOUT", "1500ms"},
+              {"CINEVERSE_SESSION_IDLE", "2h"},
+              {"CINEVERSE_PUBLIC_ORIGINS", "https://a.example, https://b.example"},
+              {"TMDB_BASE_URL", "http://127.0.0.1:9/3/"}}));
     BOOST_TEST(config.pool.listen.host == "127.0.0.1");
     BOOST_TEST(config.pool.listen.port == 9000);
     BOOST_TEST(config.pool.workers == 3);
@@ -60,12 +63,15 @@ BOOST_AUTO_TEST_CASE(invalid_values_name_their_variable) {
     BOOST_TEST(rejected_variable({{"CINEVERSE_WORKERS", "four"}}) == "CINEVERSE_WORKERS");
     BOOST_TEST(rejected_variable({{"CINEVERSE_LISTEN", "relative.sock"}}) == "CINEVERSE_LISTEN");
     BOOST_TEST(rejected_variable({{"CINEVERSE_LISTEN", "host:99999"}}) == "CINEVERSE_LISTEN");
-    BOOST_TEST(rejected_variable({{"CINEVERSE_DRAIN_TIMEOUT", "soon"}}) == "CINEVERSE_DRAIN_TIMEOUT");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_DRAIN_TIMEOUT", "soon"}}) ==
+               "CINEVERSE_DRAIN_TIMEOUT");
     BOOST_TEST(rejected_variable({{"CINEVERSE_BODY_LIMIT", "12q"}}) == "CINEVERSE_BODY_LIMIT");
     BOOST_TEST(rejected_variable({{"CINEVERSE_SOCKET_MODE", "999"}}) == "CINEVERSE_SOCKET_MODE");
-    BOOST_TEST(rejected_variable({{"CINEVERSE_MIGRATE_ON_START", "perhaps"}}) == "CINEVERSE_MIGRATE_ON_START");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_MIGRATE_ON_START", "perhaps"}}) ==
+               "CINEVERSE_MIGRATE_ON_START");
     BOOST_TEST(rejected_variable({{"TMDB_BASE_URL", "ftp://x"}}) == "TMDB_BASE_URL");
-    BOOST_TEST(rejected_variable({{"CINEVERSE_PUBLIC_ORIGINS", "localhost"}}) == "CINEVERSE_PUBLIC_ORIGINS");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_PUBLIC_ORIGINS", "localhost"}}) ==
+               "CINEVERSE_PUBLIC_ORIGINS");
     BOOST_TEST(rejected_variable({}) == "");
 }
 

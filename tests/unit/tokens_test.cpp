@@ -32,14 +32,16 @@ BOOST_AUTO_TEST_CASE(tokens_are_256_bit_base64url_and_unique) {
 
 BOOST_AUTO_TEST_CASE(token_hash_is_sha256_hex) {
     // SHA-256("abc"), the FIPS 180-2 test vector.
-    BOOST_TEST(hash_token("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    BOOST_TEST(hash_token("abc") ==
+               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     BOOST_TEST(hash_token("abc") != hash_token("abd"));
 }
 
 BOOST_AUTO_TEST_CASE(cookie_flags_follow_the_contract) {
     BOOST_TEST(session_cookie("TOKEN", std::chrono::seconds(604800)) ==
                "session=TOKEN; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=604800");
-    BOOST_TEST(expired_session_cookie() == "session=; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=0");
+    BOOST_TEST(expired_session_cookie() ==
+               "session=; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=0");
 }
 
 BOOST_AUTO_TEST_CASE(password_round_trip_and_rehash_decision) {
