@@ -9,7 +9,7 @@ namespace cv::accounts {
 // OWASP's Argon2id baseline (19 MiB, 2 passes): about 50 ms here, and small enough that a
 // pool of workers hashing at once stays within a small VPS's memory.
 PasswordCost default_password_cost() {
-    return {2, 19 * 1024 * 1024};
+    return {2, std::size_t{19} * 1024 * 1024};
 }
 
 std::string PasswordHasher::hash(std::string_view password) const {

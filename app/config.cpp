@@ -33,8 +33,9 @@ AppConfig AppConfig::load(const fcgi::Settings& settings) {
     config.password_cost.opslimit = static_cast<unsigned long long>(
         settings.integer("CINEVERSE_ARGON2_OPSLIMIT", static_cast<long>(defaults.opslimit),
                          crypto_pwhash_OPSLIMIT_MIN, 64));
-    config.password_cost.memlimit = settings.bytes("CINEVERSE_ARGON2_MEMLIMIT", defaults.memlimit,
-                                                   64 * 1024, std::size_t{4} * 1024 * 1024 * 1024);
+    config.password_cost.memlimit =
+        settings.bytes("CINEVERSE_ARGON2_MEMLIMIT", defaults.memlimit, std::size_t{64} * 1024,
+                       std::size_t{4} * 1024 * 1024 * 1024);
 
     config.tmdb.base_url = settings.text("TMDB_BASE_URL", config.tmdb.base_url);
     if (config.tmdb.base_url.rfind("https://", 0) != 0 &&
@@ -49,8 +50,8 @@ AppConfig AppConfig::load(const fcgi::Settings& settings) {
     config.tmdb.connect_timeout =
         settings.duration("CINEVERSE_TMDB_CONNECT_TIMEOUT", 2s, 10ms, 60s);
     config.tmdb.total_timeout = settings.duration("CINEVERSE_TMDB_TIMEOUT", 5s, 10ms, 120s);
-    config.tmdb.max_body =
-        settings.bytes("CINEVERSE_TMDB_MAX_BODY", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024);
+    config.tmdb.max_body = settings.bytes("CINEVERSE_TMDB_MAX_BODY", std::size_t{2} * 1024 * 1024,
+                                          1024, std::size_t{64} * 1024 * 1024);
 
     config.cache.ttl = to_seconds(settings.duration("CINEVERSE_CACHE_TTL", 10min, 1s, 7 * 24h));
     config.cache.stale_limit =

@@ -13,7 +13,7 @@ struct TmdbSettings {
     std::string access_token;  // v4 token, sent as Authorization: Bearer
     std::chrono::milliseconds connect_timeout{2000};
     std::chrono::milliseconds total_timeout{5000};
-    std::size_t max_body = 2 * 1024 * 1024;
+    std::size_t max_body = std::size_t{2} * 1024 * 1024;
 };
 
 struct FetchResult {

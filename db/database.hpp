@@ -28,7 +28,7 @@ std::string with_defaults(const std::string& conninfo);
 
 class Database {
   public:
-    explicit Database(std::string conninfo) : conninfo_(with_defaults(conninfo)) {}
+    explicit Database(const std::string& conninfo) : conninfo_(with_defaults(conninfo)) {}
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 

@@ -215,7 +215,8 @@ PoolSettings PoolSettings::from(const Settings& settings) {
     pool.max_requests = settings.integer("CINEVERSE_MAX_REQUESTS", 10000, 0, 1L << 40);
     pool.drain_timeout = settings.duration("CINEVERSE_DRAIN_TIMEOUT", std::chrono::seconds(30),
                                            std::chrono::milliseconds(0), std::chrono::hours(1));
-    pool.body_limit = settings.bytes("CINEVERSE_BODY_LIMIT", 64 * 1024, 1024, 64 * 1024 * 1024);
+    pool.body_limit = settings.bytes("CINEVERSE_BODY_LIMIT", std::size_t{64} * 1024, 1024,
+                                     std::size_t{64} * 1024 * 1024);
     return pool;
 }
 

@@ -64,7 +64,7 @@ struct PoolSettings {
     int workers = 0;
     long max_requests = 0;  // 0: never recycle
     std::chrono::milliseconds drain_timeout{30000};
-    std::size_t body_limit = 64 * 1024;
+    std::size_t body_limit = std::size_t{64} * 1024;
 
     static PoolSettings from(const Settings& settings);
 };
