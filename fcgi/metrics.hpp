@@ -33,7 +33,18 @@ class SharedMetrics {
         std::atomic<std::uint64_t> value;
         char name[kNameBytes];
     };
-    Slot* slots_;
+    static constexpr std::size_t kBuckets = 14;  // 13 bounds and +Inf
+    // The latency histogram has fixed series: one counter a bucket (not cumulative; render()
+    // adds them up), so observing a request is two atomic adds, not fourteen name lookups.
+    struct Histogram {
+        std::atomic<std::uint64_t> buckets[kBuckets];
+        std::atomic<std::uint64_t> sum_microseconds;
+    };
+    struct Region {
+        Histogram latency;
+        Slot slots[kSlots];
+    };
+    Region* region_;
 };
 
 // `value` escaped for a Prometheus label.

@@ -23,7 +23,7 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 
 class Request {
   public:
-    using Params = std::vector<std::pair<std::string, std::string>>;
+    using Params = std::vector<std::pair<std::string_view, std::string_view>>;
     // Reads exactly `length` bytes of body; returns fewer on a short read.
     using BodyReader = std::function<std::string(std::size_t length)>;
 

@@ -70,9 +70,9 @@ const char* reason_phrase(int status) {
     }
 }
 
-std::string serialize(const Response& response, bool include_body) {
+std::string serialize_head(const Response& response) {
     std::string out;
-    out.reserve(128 + response.body.size());
+    out.reserve(256);
     out += "Status: ";
     out += std::to_string(response.status);
     out += ' ';
@@ -89,6 +89,11 @@ std::string serialize(const Response& response, bool include_body) {
         out += "\r\n";
     }
     out += "\r\n";
+    return out;
+}
+
+std::string serialize(const Response& response, bool include_body) {
+    std::string out = serialize_head(response);
     if (include_body) out += response.body;
     return out;
 }

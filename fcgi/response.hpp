@@ -14,12 +14,19 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
 
-    Response& with_header(std::string name, std::string value) {
+    Response& with_header(std::string name, std::string value) & {
         headers.emplace_back(std::move(name), std::move(value));
         return *this;
     }
-    Response& with_cookie(std::string set_cookie) {
+    // On a temporary, the chain moves the response along instead of copying its body.
+    Response&& with_header(std::string name, std::string value) && {
+        return std::move(with_header(std::move(name), std::move(value)));
+    }
+    Response& with_cookie(std::string set_cookie) & {
         return with_header("Set-Cookie", std::move(set_cookie));
+    }
+    Response&& with_cookie(std::string set_cookie) && {
+        return std::move(with_header("Set-Cookie", std::move(set_cookie)));
     }
 };
 
@@ -31,7 +38,9 @@ Response text(int status, std::string body, std::string content_type);
 
 const char* reason_phrase(int status);
 
-// The CGI-style response libfcgi expects ("Status: …" line, headers, blank line, body).
+// The CGI-style head libfcgi expects: "Status: …" line, headers and the blank line.
+std::string serialize_head(const Response& response);
+// Head and body in one string.
 std::string serialize(const Response& response, bool include_body);
 
 }  // namespace cv::fcgi

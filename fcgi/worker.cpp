@@ -39,13 +39,15 @@ class RequestSlot {
     FCGX_Request request_{};
 };
 
-Request::Params copy_params(FCGX_ParamArray envp) {
+// Views into libfcgi's params, valid until FCGX_Finish_r; Request copies what it keeps.
+Request::Params view_params(FCGX_ParamArray envp) {
     Request::Params params;
+    params.reserve(32);
     for (char** entry = envp; entry && *entry; ++entry) {
         std::string_view pair(*entry);
         auto eq = pair.find('=');
         if (eq == std::string_view::npos) continue;
-        params.emplace_back(std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1)));
+        params.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
     }
     return params;
 }
@@ -97,7 +99,7 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHan
     bool routed = true;
     try {
         Request request = Request::from_params(
-            copy_params(raw.envp), [in = raw.in](size_t length) { return read_body(in, length); });
+            view_params(raw.envp), [in = raw.in](size_t length) { return read_body(in, length); });
         if (request.request_id().empty()) request.set_request_id(ids.next());
         method = request.method();
         path = request.path();
@@ -113,8 +115,11 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHan
         response = error(400, e.what());
         routed = false;
     }
-    std::string out = serialize(response, method != "HEAD");
-    FCGX_PutStr(out.data(), static_cast<int>(out.size()), raw.out);
+    // Head and body go to libfcgi's buffer separately: the body is never copied twice.
+    std::string head = serialize_head(response);
+    FCGX_PutStr(head.data(), static_cast<int>(head.size()), raw.out);
+    if (method != "HEAD")
+        FCGX_PutStr(response.body.data(), static_cast<int>(response.body.size()), raw.out);
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
@@ -126,6 +131,12 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHan
                           {"path", path},
                           {"status", response.status},
                           {"ms", ms}});
+}
+
+bool stop_pending() {
+    sigset_t pending;
+    sigpending(&pending);
+    return sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1;
 }
 
 }  // namespace
@@ -154,6 +165,10 @@ void run_worker(int listen_fd, const PoolSettings& settings, const RequestHandle
         }
         if (fds[1].revents != 0) return;
         if (ready <= 0 || (fds[0].revents & POLLIN) == 0) continue;
+        // When a connection is ready, ppoll returns without delivering a stop signal that
+        // arrived during the previous request (the kernel only delivers it on EINTR): under
+        // steady load the worker would never stop. Look for it before taking more work.
+        if (stop_pending()) return;
         // The listening socket is non-blocking: when another worker won the race for this
         // connection, accept fails with EAGAIN and we go back to waiting.
         int rc = FCGX_Accept_r(&slot.get());

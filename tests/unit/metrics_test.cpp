@@ -38,6 +38,13 @@ BOOST_AUTO_TEST_CASE(request_histogram) {
     BOOST_TEST(text.find("cineverse_request_duration_seconds_count 2\n") != std::string::npos);
     BOOST_TEST(text.find("cineverse_request_duration_seconds_sum 2.003000\n") != std::string::npos,
                text);
+    // Cumulative: the 3 ms request is under every bound from 5 ms, the 2 s one from 2.5 s.
+    BOOST_TEST(text.find("cineverse_request_duration_seconds_bucket{le=\"0.0025\"} 0\n") !=
+               std::string::npos);
+    BOOST_TEST(text.find("cineverse_request_duration_seconds_bucket{le=\"1\"} 1\n") !=
+               std::string::npos);
+    BOOST_TEST(text.find("cineverse_request_duration_seconds_bucket{le=\"2.5\"} 2\n") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(counts_from_forked_processes_add_up) {
@@ -57,7 +64,7 @@ BOOST_AUTO_TEST_CASE(labels_are_escaped_and_oversized_series_dropped) {
     BOOST_TEST(cv::fcgi::label_value("a\"b\\c\nd") == "a\\\"b\\\\c\\nd");
     SharedMetrics metrics;
     metrics.add(std::string(SharedMetrics::kNameBytes, 'x'));
-    BOOST_TEST(metrics.render().empty());
+    BOOST_TEST(metrics.render().find("xxxx") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
