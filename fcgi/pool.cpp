@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -18,6 +19,7 @@
 #include <cstring>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "fcgi/log.hpp"
 
@@ -120,8 +122,15 @@ std::string describe_exit(int status) {
 // moment with nobody listening.
 class ListenSocket {
   public:
-    explicit ListenSocket(const ListenAddress& address, unsigned mode) {
-        if (inherit_from_systemd()) return;
+    // `inherited_fd` is the socket systemd passed for this address, or -1.
+    ListenSocket(const ListenAddress& address, unsigned mode, int inherited_fd) {
+        if (inherited_fd >= 0) {
+            fd_ = FileDescriptor(inherited_fd);
+            fcntl(inherited_fd, F_SETFD, FD_CLOEXEC);
+            set_nonblocking(inherited_fd);
+            origin_ = "systemd socket activation";
+            return;
+        }
         if (address.kind == ListenAddress::Kind::unix_socket) {
             open_unix(address.path, mode);
         } else {
@@ -138,29 +147,23 @@ class ListenSocket {
     std::string origin() const { return origin_; }
 
   private:
-    bool inherit_from_systemd() {
-        const char* pid = getenv("LISTEN_PID");
-        const char* fds = getenv("LISTEN_FDS");
-        if (!pid || !fds || std::atol(pid) != getpid() || std::atoi(fds) < 1) return false;
-        constexpr int kFirstSystemdFd = 3;  // SD_LISTEN_FDS_START
-        fd_ = FileDescriptor(kFirstSystemdFd);
-        fcntl(kFirstSystemdFd, F_SETFD, FD_CLOEXEC);
-        set_nonblocking(kFirstSystemdFd);
-        unsetenv("LISTEN_PID");
-        unsetenv("LISTEN_FDS");
-        unsetenv("LISTEN_FDNAMES");
-        origin_ = "systemd socket activation";
-        return true;
-    }
-
     void open_unix(const std::string& path, unsigned mode) {
         fd_ = FileDescriptor(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
         if (fd_.get() < 0) fail("socket", path);
-        struct stat existing {};
-        if (lstat(path.c_str(), &existing) == 0 && S_ISSOCK(existing.st_mode)) unlink(path.c_str());
         sockaddr_un addr{};
         addr.sun_family = AF_UNIX;
         std::strncpy(addr.sun_path, path.c_str(), sizeof addr.sun_path - 1);
+        struct stat existing {};
+        if (lstat(path.c_str(), &existing) == 0 && S_ISSOCK(existing.st_mode)) {
+            // A socket left by a pool that died is replaced; one that still answers belongs
+            // to a running pool, which must not lose it to a second one started by mistake.
+            FileDescriptor probe(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+            if (connect(probe.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+                errno = EADDRINUSE;
+                fail("bind", path);
+            }
+            unlink(path.c_str());
+        }
         if (bind(fd_.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
             fail("bind", path);
         unix_path_ = path;
@@ -199,24 +202,53 @@ class ListenSocket {
     std::string origin_;
 };
 
+// The sockets systemd passed (socket activation), in the order of the unit's ListenStream
+// lines: the first for the main lane, the second for the hashing lane. Read once.
+std::vector<int> take_systemd_sockets() {
+    const char* pid = getenv("LISTEN_PID");
+    const char* fds = getenv("LISTEN_FDS");
+    std::vector<int> sockets;
+    if (pid && fds && std::atol(pid) == getpid()) {
+        constexpr int kFirstSystemdFd = 3;  // SD_LISTEN_FDS_START
+        for (int i = 0; i < std::atoi(fds); ++i) sockets.push_back(kFirstSystemdFd + i);
+    }
+    unsetenv("LISTEN_PID");
+    unsetenv("LISTEN_FDS");
+    unsetenv("LISTEN_FDNAMES");
+    return sockets;
+}
+
+enum class Lane { main, hashing };
+
 struct WorkerInfo {
     unsigned generation = 0;
+    Lane lane = Lane::main;
     Clock::time_point started;
 };
 
 class Master {
   public:
     Master(const ServiceLoader& load, std::unique_ptr<Service> service, SharedMetrics& metrics)
-        : load_(load),
-          service_(std::move(service)),
-          metrics_(metrics),
-          socket_(service_->pool_settings().listen, service_->pool_settings().socket_mode) {}
+        : load_(load), service_(std::move(service)), metrics_(metrics) {
+        auto inherited = take_systemd_sockets();
+        auto inherited_fd = [&](std::size_t index) {
+            return index < inherited.size() ? inherited[index] : -1;
+        };
+        main_ = std::make_unique<ListenSocket>(settings().listen, settings().socket_mode,
+                                               inherited_fd(0));
+        if (settings().hashing_lane) {
+            hashing_ = std::make_unique<ListenSocket>(settings().hashing_lane->listen,
+                                                      settings().socket_mode, inherited_fd(1));
+        }
+    }
 
     int run() {
         SignalPipe::forward({SIGTERM, SIGINT, SIGHUP, SIGCHLD});
         signal(SIGPIPE, SIG_IGN);
-        log::info("pool_started",
-                  {{"listen", socket_.origin()}, {"workers", service_->pool_settings().workers}});
+        log::info("pool_started", {{"listen", main_->origin()},
+                                   {"workers", settings().workers},
+                                   {"hashing_listen", hashing_ ? hashing_->origin() : "none"},
+                                   {"hashing_workers", workers_wanted(Lane::hashing)}});
         top_up();
         while (true) {
             pollfd fd{signals_.read_fd(), POLLIN, 0};
@@ -266,9 +298,16 @@ class Master {
             log::error("reload_refused", {{"reason", e.what()}});
             return;
         }
-        if (!(fresh->pool_settings().listen == settings().listen)) {
+        if (fresh->pool_settings().hashing_lane.has_value() != (hashing_ != nullptr)) {
+            log::error("reload_refused",
+                       {{"reason", "adding or removing the hashing lane needs a restart"}});
+            return;
+        }
+        if (!(fresh->pool_settings().listen == settings().listen) ||
+            (hashing_ &&
+             !(fresh->pool_settings().hashing_lane->listen == settings().hashing_lane->listen))) {
             log::warn("reload_listen_unchanged",
-                      {{"reason", "changing the listen address needs a restart"}});
+                      {{"reason", "changing a listen address needs a restart"}});
         }
         service_ = std::move(fresh);
         ++generation_;
@@ -317,33 +356,40 @@ class Master {
         }
     }
 
-    void top_up() {
-        if (Clock::now() < respawn_at_) return;
-        int current =
-            static_cast<int>(std::count_if(workers_.begin(), workers_.end(), [&](auto& w) {
-                return w.second.generation == generation_;
-            }));
-        for (int i = current; i < settings().workers; ++i) spawn();
+    int workers_wanted(Lane lane) const {
+        if (lane == Lane::main) return settings().workers;
+        return settings().hashing_lane ? settings().hashing_lane->workers : 0;
     }
 
-    void spawn() {
+    void top_up() {
+        if (Clock::now() < respawn_at_) return;
+        for (Lane lane : {Lane::main, Lane::hashing}) {
+            int current =
+                static_cast<int>(std::count_if(workers_.begin(), workers_.end(), [&](auto& w) {
+                    return w.second.generation == generation_ && w.second.lane == lane;
+                }));
+            for (int i = current; i < workers_wanted(lane); ++i) spawn(lane);
+        }
+    }
+
+    void spawn(Lane lane) {
         // Signals stay blocked across fork until the child has its own handlers: a SIGTERM
         // arriving in between would otherwise run the master's handler in the child.
         sigset_t all, previous;
         sigfillset(&all);
         sigprocmask(SIG_BLOCK, &all, &previous);
         pid_t pid = fork();
-        if (pid == 0) _exit(worker_main(previous));
+        if (pid == 0) _exit(worker_main(previous, lane));
         sigprocmask(SIG_SETMASK, &previous, nullptr);
         if (pid < 0) {
             log::error("fork_failed", {{"errno", errno}});
             respawn_at_ = Clock::now() + std::chrono::seconds(1);
             return;
         }
-        workers_[pid] = WorkerInfo{generation_, Clock::now()};
+        workers_[pid] = WorkerInfo{generation_, lane, Clock::now()};
     }
 
-    int worker_main(const sigset_t& mask) {
+    int worker_main(const sigset_t& mask, Lane lane) {
         prctl(PR_SET_PDEATHSIG, SIGTERM);
         if (getppid() != master_pid_) return 0;  // the master died while forking us
         set_default({SIGCHLD});
@@ -358,8 +404,15 @@ class Master {
             sigaddset(&worker_mask, SIGTERM);
             sigaddset(&worker_mask, SIGINT);
             sigprocmask(SIG_SETMASK, &worker_mask, nullptr);
+            int listen_fd = main_->fd();
+            if (lane == Lane::hashing) {
+                listen_fd = hashing_->fd();
+                // Lower priority: the scheduler serves the main lane's cheap requests first.
+                if (setpriority(PRIO_PROCESS, 0, settings().hashing_lane->nice) != 0)
+                    log::warn("worker_nice_failed", {{"errno", errno}});
+            }
             RequestHandler handler = service_->start_worker(metrics_);
-            run_worker(socket_.fd(), settings(), handler, stop.read_fd(), metrics_);
+            run_worker(listen_fd, settings(), handler, stop.read_fd(), metrics_);
         } catch (const std::exception& e) {
             log::error("worker_failed", {{"reason", e.what()}});
             code = 1;
@@ -376,7 +429,8 @@ class Master {
     std::unique_ptr<Service> service_;
     SharedMetrics& metrics_;
     SignalPipe signals_;
-    ListenSocket socket_;
+    std::unique_ptr<ListenSocket> main_;
+    std::unique_ptr<ListenSocket> hashing_;  // null without a hashing lane
     std::map<pid_t, WorkerInfo> workers_;
     unsigned generation_ = 0;
     int failures_ = 0;

@@ -212,6 +212,15 @@ PoolSettings PoolSettings::from(const Settings& settings) {
     }
     long cores = static_cast<long>(std::max(1u, std::thread::hardware_concurrency()));
     pool.workers = static_cast<int>(settings.integer("CINEVERSE_WORKERS", 2 * cores, 1, 512));
+    if (auto hashing = settings.text("CINEVERSE_HASHING_LISTEN", ""); !hashing.empty()) {
+        SideLane lane;
+        lane.listen = ListenAddress::parse("CINEVERSE_HASHING_LISTEN", hashing);
+        if (lane.listen == pool.listen)
+            throw ConfigError("CINEVERSE_HASHING_LISTEN", "must differ from CINEVERSE_LISTEN");
+        lane.workers = static_cast<int>(settings.integer("CINEVERSE_HASHING_WORKERS", 2, 1, 64));
+        lane.nice = static_cast<int>(settings.integer("CINEVERSE_HASHING_NICE", 10, 0, 19));
+        pool.hashing_lane = lane;
+    }
     pool.max_requests = settings.integer("CINEVERSE_MAX_REQUESTS", 10000, 0, 1L << 40);
     pool.drain_timeout = settings.duration("CINEVERSE_DRAIN_TIMEOUT", std::chrono::seconds(30),
                                            std::chrono::milliseconds(0), std::chrono::hours(1));

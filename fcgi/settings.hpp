@@ -58,11 +58,22 @@ struct ListenAddress {
     bool operator==(const ListenAddress&) const = default;
 };
 
+// A second socket with its own workers at a lower CPU priority. nginx sends the routes that
+// hash passwords there (Argon2id: tens of milliseconds of CPU each), so a flood of logins can
+// occupy these workers but never the ones serving everything else.
+struct SideLane {
+    ListenAddress listen;
+    int workers = 2;
+    int nice = 10;
+    bool operator==(const SideLane&) const = default;
+};
+
 struct PoolSettings {
     ListenAddress listen;
     unsigned socket_mode = 0660;
     int workers = 0;
-    long max_requests = 0;  // 0: never recycle
+    std::optional<SideLane> hashing_lane;  // CINEVERSE_HASHING_LISTEN; unset: one lane
+    long max_requests = 0;                 // 0: never recycle
     std::chrono::milliseconds drain_timeout{30000};
     std::size_t body_limit = std::size_t{64} * 1024;
 

@@ -51,16 +51,50 @@ class SteadyLoad {
     std::thread thread_;
 };
 
-// The number of workers once it settles (they are forked one after another).
+// The number of main-lane workers once it settles (they are forked one after another).
 size_t settled_worker_count(size_t expected) {
     size_t count = 0;
     for (int i = 0; i < 100; ++i) {
-        count = stack().worker_pids().size();
+        count = stack().worker_pids().size() - Stack::kHashingWorkers;
         if (count == expected) break;
         std::this_thread::sleep_for(30ms);
     }
     return count;
 }
+
+// Niceness of a process: field 19 of /proc/<pid>/stat, the 17th after the command's ')'.
+int niceness(pid_t pid) {
+    std::string stat = read_file("/proc/" + std::to_string(pid) + "/stat");
+    std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+    std::string field;
+    for (int i = 0; i < 17; ++i) fields >> field;
+    return std::stoi(field);
+}
+
+std::vector<pid_t> main_lane_workers() {
+    std::vector<pid_t> pids;
+    for (pid_t pid : stack().worker_pids())
+        if (niceness(pid) == 0) pids.push_back(pid);
+    return pids;
+}
+
+// Stops processes with SIGSTOP and always resumes them, whatever the test does.
+class Frozen {
+  public:
+    explicit Frozen(std::vector<pid_t> pids) : pids_(std::move(pids)) {
+        for (pid_t pid : pids_) kill(pid, SIGSTOP);
+    }
+    ~Frozen() { thaw(); }
+    Frozen(const Frozen&) = delete;
+    Frozen& operator=(const Frozen&) = delete;
+    void thaw() {
+        for (pid_t pid : pids_) kill(pid, SIGCONT);
+        pids_.clear();
+    }
+
+  private:
+    std::vector<pid_t> pids_;
+};
 
 }  // namespace
 
@@ -127,6 +161,55 @@ BOOST_AUTO_TEST_CASE(request_log_lines_are_structured_and_carry_the_request_id) 
     }
 }
 
+BOOST_AUTO_TEST_CASE(password_hashing_has_its_own_lane_and_cannot_hold_up_other_routes) {
+    std::vector<pid_t> hashing, main_lane;
+    for (pid_t pid : stack().worker_pids())
+        (niceness(pid) == 10 ? hashing : main_lane).push_back(pid);
+    BOOST_TEST(hashing.size() == static_cast<size_t>(Stack::kHashingWorkers));
+    BOOST_TEST(main_lane.size() == 4u);
+    for (pid_t pid : main_lane) BOOST_TEST(niceness(pid) == 0);
+
+    // Every hashing worker frozen, as if busy with a flood of logins: a registration waits
+    // for its lane while the other routes are answered as usual.
+    std::string username = "lane" + std::to_string(getpid());
+    std::string body = "{\"username\":\"" + username +
+                       "\",\"password\":\"correct horse\",\"email\":\"" + username +
+                       "@example.org\",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"}";
+    Frozen frozen(hashing);
+    std::atomic<long> registered{0};
+    std::thread registering([&] {
+        HttpClient client;
+        registered = client.post_json("/register", body).status;
+    });
+    std::this_thread::sleep_for(300ms);
+    HttpClient client;
+    int answered = 0;
+    for (int i = 0; i < 20; ++i) answered += client.get("/healthz").status == 200 ? 1 : 0;
+    BOOST_TEST(
+        client.get("/api/users/connected?user_id=00000000-0000-0000-0000-000000000000").status ==
+        401);
+    long while_frozen = registered.load();
+    frozen.thaw();
+    registering.join();
+    BOOST_TEST(answered == 20);
+    BOOST_TEST(while_frozen == 0);  // still waiting for a hashing worker
+    BOOST_TEST(registered.load() == 200);
+
+    // The worker that served it belongs to the hashing lane.
+    std::istringstream log(read_file(stack().api_log()));
+    std::string line, served_by;
+    while (std::getline(log, line)) {
+        if (line.find("event=request") != std::string::npos &&
+            line.find("path=/register") != std::string::npos &&
+            line.find("status=200") != std::string::npos) {
+            auto at = line.find(" pid=") + 5;
+            served_by = line.substr(at, line.find(' ', at) - at);
+        }
+    }
+    BOOST_REQUIRE(!served_by.empty());
+    BOOST_TEST((std::find(hashing.begin(), hashing.end(), std::stoi(served_by)) != hashing.end()));
+}
+
 BOOST_AUTO_TEST_CASE(a_killed_worker_is_replaced_and_at_most_in_flight_requests_fail) {
     auto before = stack().worker_pids();
     BOOST_REQUIRE(!before.empty());
@@ -186,13 +269,13 @@ BOOST_AUTO_TEST_CASE(reload_under_load_fails_nothing) {
 BOOST_AUTO_TEST_CASE(recycling_after_max_requests_fails_nothing) {
     stack().stop_pool();
     stack().start_pool({{"CINEVERSE_MAX_REQUESTS", "5"}, {"CINEVERSE_WORKERS", "2"}});
-    auto before = stack().worker_pids();
+    auto before = main_lane_workers();
     HttpClient client;
     int failures = 0;
     for (int i = 0; i < 40; ++i) failures += client.get("/healthz").status == 200 ? 0 : 1;
     BOOST_TEST(failures == 0);
     BOOST_TEST(settled_worker_count(2) == 2u);
-    auto after = stack().worker_pids();
+    auto after = main_lane_workers();
     for (pid_t pid : before)
         BOOST_TEST((std::find(after.begin(), after.end(), pid) == after.end()));
     stack().stop_pool();
@@ -212,7 +295,7 @@ BOOST_AUTO_TEST_CASE(reload_rereads_the_configuration_file) {
     std::ofstream(file) << "CINEVERSE_WORKERS=many\n";
     kill(stack().pool_pid(), SIGHUP);
     std::this_thread::sleep_for(800ms);
-    BOOST_TEST(stack().worker_pids().size() == 3u);
+    BOOST_TEST(stack().worker_pids().size() == 3u + Stack::kHashingWorkers);
     HttpClient client;
     BOOST_TEST(client.get("/healthz").status == 200);
     BOOST_TEST(read_file(stack().api_log()).find("event=reload_refused") != std::string::npos);

@@ -256,6 +256,8 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         {"CINEVERSE_DATABASE_URL",
          "postgresql:///cineverse?host=" + dir_ + "/run/pg&user=cineverse"},
         {"CINEVERSE_WORKERS", "4"},
+        {"CINEVERSE_HASHING_LISTEN", "unix:" + dir_ + "/run/api-hashing.sock"},
+        {"CINEVERSE_HASHING_WORKERS", std::to_string(kHashingWorkers)},
         {"CINEVERSE_PUBLIC_ORIGINS", "https://localhost:" + std::to_string(https_port_)},
         // Cheap Argon2 keeps the suite fast; the production cost is tested in the unit tests.
         {"CINEVERSE_ARGON2_OPSLIMIT", "1"},
@@ -277,6 +279,7 @@ void Stack::start_pool(const std::map<std::string, std::string>& overrides) {
     pool_overrides_ = overrides;
     std::string socket = dir_ + "/run/api.sock";
     fs::remove(socket);
+    fs::remove(dir_ + "/run/api-hashing.sock");
     pool_pid_ = spawn_logged({CV_API_BINARY, "serve"}, pool_environment(), api_log());
     if (!wait_until([&] { return fs::exists(socket); }, 20s)) {
         throw std::runtime_error("the pool did not start:\n" + read_file(api_log()));
@@ -305,12 +308,13 @@ std::vector<pid_t> Stack::worker_pids() const {
 
 void Stack::start_nginx() {
     std::string extra = source_dir_ + "/tests/integration/direct-locations.conf";
-    auto rendered =
-        run({source_dir_ + "/scripts/render-nginx"}, {{"STATE", dir_},
-                                                      {"HTTPS_PORT", std::to_string(https_port_)},
-                                                      {"HTTP_PORT", std::to_string(http_port_)},
-                                                      {"DEMO_PORT", std::to_string(demo_port_)},
-                                                      {"EXTRA_CONF", extra}});
+    auto rendered = run({source_dir_ + "/scripts/render-nginx"},
+                        {{"STATE", dir_},
+                         {"HTTPS_PORT", std::to_string(https_port_)},
+                         {"HTTP_PORT", std::to_string(http_port_)},
+                         {"DEMO_PORT", std::to_string(demo_port_)},
+                         {"HASHING_FASTCGI", "unix:" + dir_ + "/run/api-hashing.sock"},
+                         {"EXTRA_CONF", extra}});
     if (rendered.exit_code != 0) throw std::runtime_error("render-nginx: " + rendered.output);
     nginx_pid_ = spawn_logged(
         {"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx", "-c", nginx_conf()},

@@ -60,6 +60,9 @@ class Stack {
     std::string api_log() const { return dir_ + "/log/api.log"; }
     std::string nginx_conf() const { return dir_ + "/nginx/nginx.conf"; }
 
+    // The pool runs a hashing lane like scripts/serve's, with this many workers (besides
+    // CINEVERSE_WORKERS): worker_pids() counts them too.
+    static constexpr int kHashingWorkers = 1;
     // The pool's master pid, and its workers (read from /proc, by pid).
     pid_t pool_pid() const { return pool_pid_; }
     std::vector<pid_t> worker_pids() const;

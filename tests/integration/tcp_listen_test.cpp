@@ -23,6 +23,7 @@ BOOST_AUTO_TEST_CASE(a_second_pool_serves_fastcgi_over_tcp) {
     int port = free_port();
     auto env = stack().pool_environment();
     env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(port);
+    env.erase("CINEVERSE_HASHING_LISTEN");  // the stack's own pool holds that socket
     env["CINEVERSE_WORKERS"] = "2";
     pid_t pool = spawn_logged({CV_API_BINARY, "serve"}, env, stack().dir() + "/log/tcp-pool.log");
     std::string answer;
