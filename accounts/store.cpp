@@ -8,7 +8,7 @@ namespace {
 constexpr const char* kUserColumns =
     "id::text, username, email, first_name, last_name, phone_number";
 
-User read_user(soci::row& row) {
+User read_user(const soci::row& row) {
     User user;
     user.id = row.get<std::string>(0);
     user.username = row.get<std::string>(1);
@@ -120,19 +120,17 @@ std::optional<User> AccountStore::session_owner(const std::string& token) {
     long long idle = policy_.idle_lifetime.count();
     std::optional<User> owner;
     int stale = 0;
-    db_.read([&](soci::session& sql) {
-        soci::row row;
-        sql << "SELECT u.id::text, u.username, u.email, u.first_name, u.last_name, u.phone_number, "
-               "(s.last_seen_at < now() - interval '60 seconds')::int "
-               "FROM sessions s JOIN users u ON u.id = s.user_id "
-               "WHERE s.token_hash = decode(:h, 'hex') AND s.expires_at > now() "
-               "AND s.last_seen_at > now() - make_interval(secs => :idle)",
-            soci::use(token_hash), soci::use(idle), soci::into(row);
-        if (sql.got_data()) {
+    // Every authenticated request runs this: prepared once per connection.
+    db_.read_row(
+        "SELECT u.id::text, u.username, u.email, u.first_name, u.last_name, u.phone_number, "
+        "(s.last_seen_at < now() - interval '60 seconds')::int "
+        "FROM sessions s JOIN users u ON u.id = s.user_id "
+        "WHERE s.token_hash = decode(:h, 'hex') AND s.expires_at > now() "
+        "AND s.last_seen_at > now() - make_interval(secs => CAST(:idle AS double precision))",
+        {{"h", token_hash}, {"idle", std::to_string(idle)}}, [&](const soci::row& row) {
             owner = read_user(row);
             stale = row.get<int>(6);
-        }
-    });
+        });
     // The idle clock moves at most once a minute, so a busy session is not a write per request.
     if (owner && stale != 0) {
         db_.write([&](soci::session& sql) {
@@ -154,17 +152,19 @@ void AccountStore::close_session(const std::string& token) {
 AccountStore::Presence AccountStore::presence(const std::string& user_id) {
     if (!is_uuid(user_id)) return Presence::unknown_user;
     long long idle = policy_.idle_lifetime.count();
-    return lagging_reads_.read([&](soci::session& sql) {
-        int known = 0;
-        int live = 0;
-        sql << "SELECT EXISTS (SELECT 1 FROM users WHERE id = CAST(:u AS uuid))::int, "
-               "EXISTS (SELECT 1 FROM sessions WHERE user_id = CAST(:u AS uuid) "
-               "AND expires_at > now() AND last_seen_at > now() - make_interval(secs => "
-               ":idle))::int",
-            soci::use(user_id, "u"), soci::use(idle, "idle"), soci::into(known), soci::into(live);
-        if (known == 0) return Presence::unknown_user;
-        return live != 0 ? Presence::connected : Presence::disconnected;
-    });
+    int known = 0;
+    int live = 0;
+    lagging_reads_.read_row(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE id = CAST(:u AS uuid))::int, "
+        "EXISTS (SELECT 1 FROM sessions WHERE user_id = CAST(:u AS uuid) "
+        "AND expires_at > now() AND last_seen_at > now() - make_interval(secs => "
+        "CAST(:idle AS double precision)))::int",
+        {{"u", user_id}, {"idle", std::to_string(idle)}}, [&](const soci::row& row) {
+            known = row.get<int>(0);
+            live = row.get<int>(1);
+        });
+    if (known == 0) return Presence::unknown_user;
+    return live != 0 ? Presence::connected : Presence::disconnected;
 }
 
 std::optional<User> AccountStore::update_user(const std::string& user_id,

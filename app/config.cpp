@@ -15,6 +15,7 @@ AppConfig AppConfig::load(const fcgi::Settings& settings) {
     config.database_url =
         settings.text("CINEVERSE_DATABASE_URL", "postgresql:///cineverse?host=/var/run/postgresql");
     config.replica_url = settings.text("CINEVERSE_DATABASE_REPLICA_URL", "");
+    config.prepare_statements = settings.flag("CINEVERSE_DATABASE_PREPARED", true);
     config.public_origins = settings.list("CINEVERSE_PUBLIC_ORIGINS", {"https://localhost:8443"});
     for (const auto& origin : config.public_origins) {
         if (origin.rfind("https://", 0) != 0 && origin.rfind("http://", 0) != 0) {

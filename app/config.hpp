@@ -14,7 +14,8 @@ namespace cv {
 struct AppConfig {
     fcgi::PoolSettings pool;
     std::string database_url;
-    std::string replica_url;  // empty: no replica, every read on the primary
+    std::string replica_url;         // empty: no replica, every read on the primary
+    bool prepare_statements = true;  // off behind PgBouncer in transaction mode
     std::vector<std::string> public_origins;
     accounts::SessionPolicy sessions;
     accounts::PasswordCost password_cost;

@@ -45,6 +45,59 @@ std::string with_defaults(const std::string& conninfo) {
     return result;
 }
 
+class PreparedRow {
+  public:
+    PreparedRow(soci::session& sql, const std::string& text, const Parameters& parameters,
+                soci::details::statement_type type)
+        : values_(parameters.size()), statement_(sql) {
+        for (std::size_t i = 0; i < parameters.size(); ++i)
+            statement_.exchange(soci::use(values_[i], parameters[i].first));
+        statement_.exchange(soci::into(row_));
+        statement_.alloc();
+        statement_.prepare(text, type);
+        statement_.define_and_bind();
+    }
+
+    const soci::row* run(const Parameters& parameters) {
+        for (std::size_t i = 0; i < parameters.size(); ++i) values_[i] = parameters[i].second;
+        return statement_.execute(true) ? &row_ : nullptr;
+    }
+
+  private:
+    std::vector<std::string> values_;  // sized once: SOCI holds references into it
+    soci::row row_;
+    soci::statement statement_;
+};
+
+Database::Database(const std::string& conninfo, bool prepare_statements)
+    : conninfo_(with_defaults(conninfo)), prepare_statements_(prepare_statements) {}
+
+Database::~Database() {
+    drop_session();
+}
+
+void Database::drop_session() {
+    one_time_.reset();
+    prepared_.clear();
+    session_.reset();
+}
+
+const soci::row* Database::fetch_row(soci::session& sql, const std::string& text,
+                                     const Parameters& parameters) {
+    if (!prepare_statements_) {
+        one_time_.reset();
+        one_time_ =
+            std::make_unique<PreparedRow>(sql, text, parameters, soci::details::st_one_time_query);
+        return one_time_->run(parameters);
+    }
+    auto& entry = prepared_[text];
+    if (!entry) {
+        entry = std::make_unique<PreparedRow>(sql, text, parameters,
+                                              soci::details::st_repeatable_query);
+    }
+    return entry->run(parameters);
+}
+
 bool Database::healthy_idle_connection() {
     PGconn* conn = raw_connection(*session_);
     if (!conn || PQstatus(conn) != CONNECTION_OK) return false;
@@ -58,7 +111,7 @@ bool Database::healthy_idle_connection() {
 soci::session& Database::session() {
     if (session_ && !healthy_idle_connection()) {
         cv::log::warn("database_reconnect", {{"reason", "connection lost"}});
-        session_.reset();
+        drop_session();
     }
     if (!session_) {
         try {
@@ -83,7 +136,7 @@ bool Database::lost(const soci::soci_error& e) {
     }
     if (gone) {
         cv::log::warn("database_connection_lost", {{"sqlstate", sqlstate(e)}});
-        session_.reset();
+        drop_session();
     }
     return gone;
 }
@@ -99,7 +152,7 @@ bool Database::ping() {
     } catch (const Unavailable&) {
         return false;
     } catch (const soci::soci_error&) {
-        session_.reset();
+        drop_session();
         return false;
     }
 }

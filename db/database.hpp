@@ -5,10 +5,13 @@
 #include <soci/soci.h>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace cv::db {
 
@@ -26,9 +29,21 @@ inline bool is_unique_violation(const soci::soci_error& error) {
 // Adds connect_timeout and application_name unless the operator set them.
 std::string with_defaults(const std::string& conninfo);
 
+// Named text parameters of a query, in a fixed order per query text (PostgreSQL infers their
+// types from the SQL, or the SQL casts them).
+using Parameters = std::vector<std::pair<std::string, std::string>>;
+
+// A statement prepared once on one connection and run again with new parameter values: its
+// bound variables live here, since SOCI binds them by reference.
+class PreparedRow;
+
 class Database {
   public:
-    explicit Database(const std::string& conninfo) : conninfo_(with_defaults(conninfo)) {}
+    // `prepare_statements`: keep the hot queries prepared on the connection (PostgreSQL
+    // parses and plans them once). Off behind a pooler in transaction mode, which may run
+    // each transaction on another server connection (CINEVERSE_DATABASE_PREPARED=off).
+    explicit Database(const std::string& conninfo, bool prepare_statements = true);
+    ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
@@ -54,6 +69,17 @@ class Database {
         }
     }
 
+    // A query of one row or none, retried like read(). `use` gets the row while it is valid;
+    // returns whether there was one.
+    template <typename Use>
+    bool read_row(const std::string& text, const Parameters& parameters, Use&& use) {
+        return read([&](soci::session& sql) {
+            const soci::row* row = fetch_row(sql, text, parameters);
+            if (row) use(*row);
+            return row != nullptr;
+        });
+    }
+
     bool ping();
     soci::session& session();  // connected, or throws Unavailable
     // A connection attempt failed in the last few seconds (callers with a fallback skip it).
@@ -64,9 +90,15 @@ class Database {
   private:
     bool lost(const soci::soci_error& e);  // drops the session when the connection is gone
     bool healthy_idle_connection();
+    void drop_session();  // its prepared statements first: they belong to it
+    const soci::row* fetch_row(soci::session& sql, const std::string& text,
+                               const Parameters& parameters);
 
     std::string conninfo_;
+    bool prepare_statements_;
     std::unique_ptr<soci::session> session_;
+    std::map<std::string, std::unique_ptr<PreparedRow>> prepared_;  // by query text
+    std::unique_ptr<PreparedRow> one_time_;
     std::chrono::steady_clock::time_point last_unreachable_{};
 };
 
@@ -75,6 +107,16 @@ class Database {
 class ReadRouter {
   public:
     ReadRouter(Database& primary, Database* replica) : primary_(primary), replica_(replica) {}
+    template <typename Use>
+    bool read_row(const std::string& text, const Parameters& parameters, Use&& use) {
+        if (replica_ && !replica_->recently_unreachable()) {
+            try {
+                return replica_->read_row(text, parameters, use);
+            } catch (const Unavailable&) {
+            }
+        }
+        return primary_.read_row(text, parameters, use);
+    }
     template <typename Work>
     auto read(Work&& work) -> std::invoke_result_t<Work&, soci::session&> {
         if (replica_ && !replica_->recently_unreachable()) {

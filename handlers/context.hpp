@@ -19,10 +19,11 @@ struct WorkerContext {
     WorkerContext(const AppConfig& app_config, fcgi::SharedMetrics& shared_metrics)
         : config(app_config),
           metrics(shared_metrics),
-          db(app_config.database_url),
+          db(app_config.database_url, app_config.prepare_statements),
           replica(app_config.replica_url.empty()
                       ? nullptr
-                      : std::make_unique<db::Database>(app_config.replica_url)),
+                      : std::make_unique<db::Database>(app_config.replica_url,
+                                                       app_config.prepare_statements)),
           passwords(app_config.password_cost),
           accounts(db, db::ReadRouter(db, replica.get()), app_config.sessions),
           tmdb(app_config.tmdb),

@@ -113,6 +113,7 @@ class MultiHost {
         env["CINEVERSE_WORKERS"] = "2";
         env["CINEVERSE_DATABASE_URL"] =
             "postgresql://cineverse@127.0.0.1:" + std::to_string(pgbouncer_port_) + "/cineverse";
+        env["CINEVERSE_DATABASE_PREPARED"] = "off";  // PgBouncer in transaction mode
         for (const auto& [k, v] : extra) env[k] = v;
         pid_t pid =
             spawn_logged({CV_API_BINARY, "serve"}, env, dir_ + "/log/host-" + name + ".log");
