@@ -58,9 +58,11 @@ class PreparedRow {
         statement_.define_and_bind();
     }
 
-    const soci::row* run(const Parameters& parameters) {
+    bool run(const Parameters& parameters, const Database::RowUse& use) {
         for (std::size_t i = 0; i < parameters.size(); ++i) values_[i] = parameters[i].second;
-        return statement_.execute(true) ? &row_ : nullptr;
+        if (!statement_.execute(true)) return false;
+        use(row_);
+        return true;
     }
 
   private:
@@ -77,25 +79,22 @@ Database::~Database() {
 }
 
 void Database::drop_session() {
-    one_time_.reset();
     prepared_.clear();
     session_.reset();
 }
 
-const soci::row* Database::fetch_row(soci::session& sql, const std::string& text,
-                                     const Parameters& parameters) {
+bool Database::fetch_row(soci::session& sql, const std::string& text, const Parameters& parameters,
+                         const RowUse& use) {
     if (!prepare_statements_) {
-        one_time_.reset();
-        one_time_ =
-            std::make_unique<PreparedRow>(sql, text, parameters, soci::details::st_one_time_query);
-        return one_time_->run(parameters);
+        PreparedRow once(sql, text, parameters, soci::details::st_one_time_query);
+        return once.run(parameters, use);
     }
     auto& entry = prepared_[text];
     if (!entry) {
         entry = std::make_unique<PreparedRow>(sql, text, parameters,
                                               soci::details::st_repeatable_query);
     }
-    return entry->run(parameters);
+    return entry->run(parameters, use);
 }
 
 bool Database::healthy_idle_connection() {

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -71,13 +72,9 @@ class Database {
 
     // A query of one row or none, retried like read(). `use` gets the row while it is valid;
     // returns whether there was one.
-    template <typename Use>
-    bool read_row(const std::string& text, const Parameters& parameters, Use&& use) {
-        return read([&](soci::session& sql) {
-            const soci::row* row = fetch_row(sql, text, parameters);
-            if (row) use(*row);
-            return row != nullptr;
-        });
+    using RowUse = std::function<void(const soci::row&)>;
+    bool read_row(const std::string& text, const Parameters& parameters, const RowUse& use) {
+        return read([&](soci::session& sql) { return fetch_row(sql, text, parameters, use); });
     }
 
     bool ping();
@@ -91,14 +88,13 @@ class Database {
     bool lost(const soci::soci_error& e);  // drops the session when the connection is gone
     bool healthy_idle_connection();
     void drop_session();  // its prepared statements first: they belong to it
-    const soci::row* fetch_row(soci::session& sql, const std::string& text,
-                               const Parameters& parameters);
+    bool fetch_row(soci::session& sql, const std::string& text, const Parameters& parameters,
+                   const RowUse& use);
 
     std::string conninfo_;
     bool prepare_statements_;
     std::unique_ptr<soci::session> session_;
     std::map<std::string, std::unique_ptr<PreparedRow>> prepared_;  // by query text
-    std::unique_ptr<PreparedRow> one_time_;
     std::chrono::steady_clock::time_point last_unreachable_{};
 };
 
@@ -107,28 +103,27 @@ class Database {
 class ReadRouter {
   public:
     ReadRouter(Database& primary, Database* replica) : primary_(primary), replica_(replica) {}
-    template <typename Use>
-    bool read_row(const std::string& text, const Parameters& parameters, Use&& use) {
-        if (replica_ && !replica_->recently_unreachable()) {
-            try {
-                return replica_->read_row(text, parameters, use);
-            } catch (const Unavailable&) {
-            }
-        }
-        return primary_.read_row(text, parameters, use);
-    }
     template <typename Work>
     auto read(Work&& work) -> std::invoke_result_t<Work&, soci::session&> {
-        if (replica_ && !replica_->recently_unreachable()) {
-            try {
-                return replica_->read(work);
-            } catch (const Unavailable&) {
-            }
-        }
-        return primary_.read(work);
+        return route([&](Database& db) { return db.read(work); });
+    }
+    bool read_row(const std::string& text, const Parameters& parameters,
+                  const Database::RowUse& use) {
+        return route([&](Database& db) { return db.read_row(text, parameters, use); });
     }
 
   private:
+    template <typename Call>
+    auto route(Call&& call) -> std::invoke_result_t<Call&, Database&> {
+        if (replica_ && !replica_->recently_unreachable()) {
+            try {
+                return call(*replica_);
+            } catch (const Unavailable&) {
+            }
+        }
+        return call(primary_);
+    }
+
     Database& primary_;
     Database* replica_;
 };
