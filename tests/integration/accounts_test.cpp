@@ -7,6 +7,7 @@
 
 #include "fcgi/json.hpp"
 #include "http_client.hpp"
+#include "requests.hpp"
 #include "stack.hpp"
 
 using namespace cv::it;
@@ -18,20 +19,6 @@ namespace {
 std::string unique_name(const std::string& prefix) {
     static std::atomic<int> counter{0};
     return prefix + std::to_string(getpid()) + "_" + std::to_string(++counter);
-}
-
-std::string registration(const std::string& username, const std::string& password = "correct horse",
-                         const std::string& extra = "") {
-    Json::Value body(Json::objectValue);
-    body["username"] = username;
-    body["password"] = password;
-    body["email"] = username + "@example.org";
-    body["first_name"] = "Ada";
-    body["last_name"] = "Lovelace";
-    body["phone_number"] = "+33 1 23 45 67 89";
-    std::string text = cv::fcgi::to_json(body);
-    if (!extra.empty()) text = text.substr(0, text.size() - 1) + "," + extra + "}";
-    return text;
 }
 
 std::string login_body(const std::string& username, const std::string& password) {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "http_client.hpp"
+#include "requests.hpp"
 #include "stack.hpp"
 
 using namespace cv::it;
@@ -171,10 +172,7 @@ BOOST_AUTO_TEST_CASE(password_hashing_has_its_own_lane_and_cannot_hold_up_other_
 
     // Every hashing worker frozen, as if busy with a flood of logins: a registration waits
     // for its lane while the other routes are answered as usual.
-    std::string username = "lane" + std::to_string(getpid());
-    std::string body = "{\"username\":\"" + username +
-                       "\",\"password\":\"correct horse\",\"email\":\"" + username +
-                       "@example.org\",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"}";
+    std::string body = registration("lane" + std::to_string(getpid()));
     Frozen frozen(hashing);
     std::atomic<long> registered{0};
     std::thread registering([&] {

@@ -11,6 +11,7 @@
 
 #include "fastcgi_client.hpp"
 #include "http_client.hpp"
+#include "requests.hpp"
 #include "stack.hpp"
 
 using namespace cv::it;
@@ -134,11 +135,6 @@ std::string header_of(const std::string& answer, const std::string& name) {
     if (at == std::string::npos) return "";
     auto start = at + name.size() + 2;
     return answer.substr(start, answer.find("\r\n", start) - start);
-}
-
-std::string registration(const std::string& username) {
-    return "{\"username\": \"" + username + "\", \"password\": \"multi host pw\", \"email\": \"" +
-           username + "@example.org\", \"first_name\": \"M\", \"last_name\": \"H\"}";
 }
 
 }  // namespace
