@@ -1,35 +1,19 @@
-import { useState } from 'react';
 import { api, loginMessage } from '../api.js';
+import { useAccountForm } from '../accountForm.js';
 import Field from '../components/Field.jsx';
-import { useRouter } from '../router.jsx';
-import { useSession } from '../session.jsx';
+
+function check(fields) {
+  if (!fields.username || !fields.password) {
+    return { message: "Saisissez votre nom d'utilisateur et votre mot de passe" };
+  }
+  return {};
+}
 
 export default function Login() {
-  const [fields, setFields] = useState({ username: '', password: '' });
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { refresh } = useSession();
-  const { navigate } = useRouter();
-  const change = (name, value) => setFields((current) => ({ ...current, [name]: value }));
-
-  async function submit(event) {
-    event.preventDefault();
-    setMessage('');
-    if (!fields.username || !fields.password) {
-      setMessage("Saisissez votre nom d'utilisateur et votre mot de passe");
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.login(fields.username, fields.password);
-      await refresh();
-      navigate('/');
-    } catch (error) {
-      setMessage(loginMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { fields, message, busy, change, submit } = useAccountForm(
+    { username: '', password: '' },
+    { check, send: (f) => api.login(f.username, f.password), failure: loginMessage },
+  );
 
   return (
     <main id="main" className="form-page">

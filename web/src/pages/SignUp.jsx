@@ -1,38 +1,23 @@
-import { useState } from 'react';
 import { api, signUpMessage } from '../api.js';
+import { useAccountForm } from '../accountForm.js';
 import Field from '../components/Field.jsx';
-import { useRouter } from '../router.jsx';
-import { useSession } from '../session.jsx';
 import { validate } from '../validation.js';
 
 const EMPTY = { username: '', password: '', email: '', first_name: '', last_name: '', phone_number: '' };
 
 export default function SignUp() {
-  const [fields, setFields] = useState(EMPTY);
-  const [errors, setErrors] = useState({});
-  const [serverError, setServerError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { refresh } = useSession();
-  const { navigate } = useRouter();
-  const change = (name, value) => setFields((current) => ({ ...current, [name]: value }));
-
-  async function submit(event) {
-    event.preventDefault();
-    setServerError('');
-    const found = validate(fields);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      await api.register({ ...fields, phone_number: fields.phone_number || null });
-      await refresh();
-      navigate('/');
-    } catch (error) {
-      setServerError(signUpMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    fields,
+    errors,
+    message: serverError,
+    busy,
+    change,
+    submit,
+  } = useAccountForm(EMPTY, {
+    check: (f) => ({ errors: validate(f) }),
+    send: (f) => api.register({ ...f, phone_number: f.phone_number || null }),
+    failure: signUpMessage,
+  });
 
   return (
     <main id="main" className="form-page">
