@@ -167,8 +167,8 @@ BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
     std::vector<std::string> names;
     std::vector<long> statuses(6);
     std::vector<std::thread> posts;
+    for (int i = 0; i < 6; ++i) names.push_back("mh_post_" + tag + "_" + std::to_string(i));
     for (int i = 0; i < 6; ++i) {
-        names.push_back("mh_post_" + tag + "_" + std::to_string(i));
         posts.emplace_back([&, i] {
             HttpClient client(hosts.base_url());
             statuses[i] = client.post_json("/register", registration(names[i])).status;
@@ -222,8 +222,9 @@ BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
     std::filesystem::create_directories(dir + "/run");
     std::filesystem::permissions(dir + "/run", std::filesystem::perms::owner_all);
     int replica_port = free_port();
-    auto backup = run({stack().pg_bin("pg_basebackup"), "-h", stack().dir() + "/run/pg", "-U",
-                       "cineverse", "-D", dir + "/data", "-R", "-X", "stream"});
+    auto backup =
+        run({stack().pg_bin("pg_basebackup"), "-h", stack().dir() + "/run/pg", "-U", "cineverse",
+             "-D", dir + "/data", "-R", "-X", "stream", "--checkpoint=fast"});
     BOOST_REQUIRE_MESSAGE(backup.exit_code == 0, backup.output);
     auto pg_ctl = [&](const std::string& action) {
         return run({stack().pg_bin("pg_ctl"), "-D", dir + "/data", "-w", "-l", dir + "/replica.log",
