@@ -1,12 +1,18 @@
 #include <fcgiapp.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <random>
+#include <vector>
 
 #include "fcgi/log.hpp"
 #include "fcgi/pool.hpp"
@@ -14,29 +20,80 @@
 namespace cv::fcgi {
 namespace {
 
-// Owns one accepted FastCGI request: FCGX_Finish_r runs whatever path the code takes.
+using Clock = std::chrono::steady_clock;
+
+// How many connections one worker keeps open. nginx caches at most `keepalive` idle
+// connections per nginx worker (nginx/); past this a worker stops accepting and leaves new
+// connections to the others.
+constexpr std::size_t kMaxConnections = 64;
+// A stopping worker closes a kept connection once it has been idle this long: nginx reuses
+// its most recently used connections first, so a connection idle for a while is unlikely to
+// be picked in the instant it closes.
+constexpr auto kDrainIdle = std::chrono::milliseconds(50);
+// ... and closes every connection after this, whatever nginx keeps sending on it.
+constexpr auto kDrainLimit = std::chrono::seconds(1);
+// A body the handler did not read is skipped up to this size to keep the connection;
+// beyond it, closing the connection is cheaper.
+constexpr std::size_t kMaxSkippedBody = std::size_t{64} * 1024;
+
+// One connection from nginx. With fastcgi_keep_conn it carries one request after another;
+// libfcgi's FCGX_Request holds the request's streams between FCGX_Accept_r and
+// FCGX_Finish_r, and points at itself, so a Connection never moves.
+class Connection {
+  public:
+    explicit Connection(int fd) {
+        // No listening socket: libfcgi must never accept by itself, since the worker
+        // decides when to take connections. keepConnection = 1 until the first request's
+        // begin record sets it, or the FCGX_Finish_r that FCGX_Accept_r starts with would
+        // close the fresh connection.
+        FCGX_InitRequest(&request_, -1, 0);
+        request_.ipcFd = fd;
+        request_.keepConnection = 1;
+    }
+    ~Connection() {
+        FCGX_Free(&request_, 0);
+        if (request_.ipcFd >= 0) close(request_.ipcFd);
+    }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    FCGX_Request& request() { return request_; }
+    int fd() const { return request_.ipcFd; }
+    bool open() const { return request_.ipcFd >= 0; }
+    Clock::time_point last_used = Clock::now();
+
+  private:
+    FCGX_Request request_{};
+};
+
+// The next request on a kept connection starts where this one's records end: whatever the
+// handler left of the body is read and dropped, or the connection is closed after the answer.
+void skip_unread_body(FCGX_Request& request) {
+    if (!request.keepConnection || request.in == nullptr) return;
+    char sink[4096];
+    std::size_t skipped = 0;
+    while (skipped <= kMaxSkippedBody) {
+        int n = FCGX_GetStr(sink, sizeof sink, request.in);
+        if (n <= 0) return;
+        skipped += static_cast<std::size_t>(n);
+    }
+    request.keepConnection = 0;
+}
+
+// Owns one accepted FastCGI request: it is finished whatever path the code takes, and the
+// connection stays open only when nginx asked for it and nothing of the request is left.
 class AcceptedRequest {
   public:
     explicit AcceptedRequest(FCGX_Request& request) : request_(request) {}
-    ~AcceptedRequest() { FCGX_Finish_r(&request_); }
+    ~AcceptedRequest() {
+        skip_unread_body(request_);
+        FCGX_Finish_r(&request_);
+    }
     AcceptedRequest(const AcceptedRequest&) = delete;
     AcceptedRequest& operator=(const AcceptedRequest&) = delete;
 
   private:
     FCGX_Request& request_;
-};
-
-// Owns the libfcgi request structure for the worker's lifetime.
-class RequestSlot {
-  public:
-    explicit RequestSlot(int listen_fd) { FCGX_InitRequest(&request_, listen_fd, 0); }
-    ~RequestSlot() { FCGX_Free(&request_, 0); }
-    RequestSlot(const RequestSlot&) = delete;
-    RequestSlot& operator=(const RequestSlot&) = delete;
-    FCGX_Request& get() { return request_; }
-
-  private:
-    FCGX_Request request_{};
 };
 
 // Views into libfcgi's params, valid until FCGX_Finish_r; Request copies what it keeps.
@@ -139,49 +196,151 @@ bool stop_pending() {
     return sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1;
 }
 
+// No replies are coalesced on a FastCGI connection: an answer over libfcgi's 8 KiB buffer
+// is several writes, and Nagle would hold the last one until nginx acknowledges the first.
+void disable_nagle(int fd, const sockaddr_storage& peer) {
+    if (peer.ss_family != AF_INET && peer.ss_family != AF_INET6) return;
+    int on = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+}
+
+// One worker: accepts connections while it has room, and serves one request at a time from
+// whichever of its connections nginx sent one on. Once told to stop (or recycled after
+// max_requests) it accepts nothing more, answers what arrives on its kept connections and
+// closes each once idle, so nginx is not left holding a connection nobody reads.
+class Worker {
+  public:
+    Worker(int listen_fd, const PoolSettings& settings, const RequestHandler& handler, int stop_fd,
+           SharedMetrics& metrics)
+        : listen_fd_(listen_fd),
+          stop_fd_(stop_fd),
+          settings_(settings),
+          handler_(handler),
+          metrics_(metrics) {
+        // Stop signals are only delivered inside ppoll. Anywhere else they would interrupt
+        // libfcgi's reads and writes halfway through a request.
+        sigprocmask(SIG_SETMASK, nullptr, &waiting_);
+        sigdelset(&waiting_, SIGTERM);
+        sigdelset(&waiting_, SIGINT);
+    }
+
+    void run() {
+        for (;;) {
+            if (accepting_ && settings_.max_requests > 0 && served_ >= settings_.max_requests) {
+                log::info("worker_recycled", {{"requests", served_}});
+                start_draining();
+            }
+            if (!accepting_) {
+                close_idle_connections();
+                if (connections_.empty() || Clock::now() >= drain_deadline_) return;
+            }
+            if (!wait_and_serve()) return;
+        }
+    }
+
+  private:
+    // One ppoll over the listening socket, the stop pipe and every kept connection; serves
+    // each connection that has a request. Returns false when the worker must exit at once.
+    bool wait_and_serve() {
+        std::vector<pollfd> fds;
+        fds.reserve(connections_.size() + 2);
+        const bool listening = accepting_ && connections_.size() < kMaxConnections;
+        if (accepting_) fds.push_back({stop_fd_, POLLIN, 0});
+        if (listening) fds.push_back({listen_fd_, POLLIN, 0});
+        const std::size_t first_connection = fds.size();
+        for (auto& connection : connections_) fds.push_back({connection->fd(), POLLIN, 0});
+        timespec timeout = accepting_ ? timespec{1, 0} : until_next_idle_close();
+        int ready = ppoll(fds.data(), fds.size(), &timeout, &waiting_);
+        if (ready < 0 && errno != EINTR) {
+            log::error("worker_poll_failed", {{"errno", errno}});
+            return false;
+        }
+        if (ready <= 0) return true;
+        // When a connection is ready, ppoll returns without delivering a stop signal that
+        // arrived during the previous request (the kernel only delivers it on EINTR): under
+        // steady load the worker would never stop. Look for it before accepting more.
+        if (accepting_ && (fds[0].revents != 0 || stop_pending())) start_draining();
+        // Requests already sent on kept connections are answered even when stopping: nginx
+        // wrote them, and closing the connection now would fail them.
+        for (std::size_t i = first_connection; i < fds.size(); ++i) {
+            if (fds[i].revents != 0) serve_next(*connections_[i - first_connection]);
+        }
+        std::erase_if(connections_, [](const auto& connection) { return !connection->open(); });
+        if (listening && accepting_ && (fds[1].revents & POLLIN) != 0) accept_connection();
+        return true;
+    }
+
+    void accept_connection() {
+        sockaddr_storage peer{};
+        socklen_t length = sizeof peer;
+        // The listening socket is non-blocking: when another worker won the race for this
+        // connection, accept fails with EAGAIN and we go back to waiting.
+        int fd = accept4(listen_fd_, reinterpret_cast<sockaddr*>(&peer), &length, SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != ECONNABORTED)
+                log::error("worker_accept_failed", {{"errno", errno}});
+            return;
+        }
+        disable_nagle(fd, peer);
+        connections_.push_back(std::make_unique<Connection>(fd));
+        metrics_.add("cineverse_fastcgi_connections_total");
+    }
+
+    // Reads the request nginx sent on `connection` and answers it. A connection nginx
+    // closed (or that broke the protocol) is closed by libfcgi and then dropped.
+    void serve_next(Connection& connection) {
+        FCGX_Request& request = connection.request();
+        if (FCGX_Accept_r(&request) < 0) {
+            if (request.ipcFd >= 0) close(request.ipcFd);
+            request.ipcFd = -1;
+            return;
+        }
+        serve_one(request, settings_, handler_, ids_, metrics_);
+        ++served_;
+        connection.last_used = Clock::now();
+    }
+
+    void start_draining() {
+        accepting_ = false;
+        drain_deadline_ = Clock::now() + kDrainLimit;
+    }
+
+    void close_idle_connections() {
+        auto now = Clock::now();
+        std::erase_if(connections_, [&](const auto& connection) {
+            return now - connection->last_used >= kDrainIdle || now >= drain_deadline_;
+        });
+    }
+
+    timespec until_next_idle_close() const {
+        auto next = drain_deadline_;
+        for (const auto& connection : connections_)
+            next = std::min(next, connection->last_used + kDrainIdle);
+        auto wait = std::max(next - Clock::now(), Clock::duration::zero());
+        auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait);
+        auto nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(wait - seconds);
+        return timespec{static_cast<time_t>(seconds.count()),
+                        static_cast<long>(nanoseconds.count())};
+    }
+
+    const int listen_fd_;
+    const int stop_fd_;
+    const PoolSettings& settings_;
+    const RequestHandler& handler_;
+    SharedMetrics& metrics_;
+    sigset_t waiting_{};
+    RequestIds ids_;
+    std::vector<std::unique_ptr<Connection>> connections_;
+    bool accepting_ = true;
+    Clock::time_point drain_deadline_{};
+    long served_ = 0;
+};
+
 }  // namespace
 
 void run_worker(int listen_fd, const PoolSettings& settings, const RequestHandler& handler,
                 int stop_fd, SharedMetrics& metrics) {
-    RequestSlot slot(listen_fd);
-    RequestIds ids;
-    long served = 0;
-    // Stop signals are only delivered inside ppoll. Anywhere else they would interrupt
-    // libfcgi, which drops a freshly accepted unix-socket connection when its select(2)
-    // sees EINTR: nginx would answer 502 during a reload.
-    sigset_t waiting;
-    sigprocmask(SIG_SETMASK, nullptr, &waiting);
-    sigdelset(&waiting, SIGTERM);
-    sigdelset(&waiting, SIGINT);
-    const timespec tick{1, 0};
-    while (settings.max_requests == 0 || served < settings.max_requests) {
-        // Wait on both the listening socket and the stop pipe: a worker idle here stops at
-        // once on SIGTERM, which a worker blocked inside accept(2) would not.
-        pollfd fds[2] = {{listen_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
-        int ready = ppoll(fds, 2, &tick, &waiting);
-        if (ready < 0 && errno != EINTR) {
-            log::error("worker_poll_failed", {{"errno", errno}});
-            return;
-        }
-        if (fds[1].revents != 0) return;
-        if (ready <= 0 || (fds[0].revents & POLLIN) == 0) continue;
-        // When a connection is ready, ppoll returns without delivering a stop signal that
-        // arrived during the previous request (the kernel only delivers it on EINTR): under
-        // steady load the worker would never stop. Look for it before taking more work.
-        if (stop_pending()) return;
-        // The listening socket is non-blocking: when another worker won the race for this
-        // connection, accept fails with EAGAIN and we go back to waiting.
-        int rc = FCGX_Accept_r(&slot.get());
-        if (rc < 0) {
-            if (-rc == EAGAIN || -rc == EWOULDBLOCK || -rc == EINTR || -rc == ECONNABORTED)
-                continue;
-            log::error("worker_accept_failed", {{"rc", rc}});
-            return;
-        }
-        serve_one(slot.get(), settings, handler, ids, metrics);
-        ++served;
-    }
-    log::info("worker_recycled", {{"requests", served}});
+    Worker(listen_fd, settings, handler, stop_fd, metrics).run();
 }
 
 }  // namespace cv::fcgi

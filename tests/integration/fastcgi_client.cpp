@@ -2,8 +2,11 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <algorithm>
 
 namespace cv::it {
 namespace {
@@ -39,20 +42,24 @@ std::string name_value(const std::string& name, const std::string& value) {
     return pair + name + value;
 }
 
-}  // namespace
-
-std::string fastcgi_request(int port, const std::string& method, const std::string& path,
-                            const std::string& body,
-                            const std::map<std::string, std::string>& extra) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
+int connect_loopback(int port) {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(port));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
         close(fd);
-        return "";
+        return -1;
     }
+    return fd;
+}
+
+constexpr unsigned char kKeepConnection = 1;
+
+std::string encode_request(const std::string& method, const std::string& path,
+                           const std::string& body, const std::map<std::string, std::string>& extra,
+                           unsigned char flags) {
     std::map<std::string, std::string> params = {
         {"REQUEST_METHOD", method},
         {"REQUEST_URI", path},
@@ -64,29 +71,89 @@ std::string fastcgi_request(int port, const std::string& method, const std::stri
     if (!body.empty()) params["CONTENT_TYPE"] = "application/json";
     for (const auto& [k, v] : extra) params[k] = v;
     std::string request;
-    append_record(request, 1, std::string("\0\1\0\0\0\0\0\0", 8));  // BEGIN_REQUEST, responder
+    std::string begin("\0\1\0\0\0\0\0\0", 8);  // responder role
+    begin[2] = static_cast<char>(flags);
+    append_record(request, 1, begin);
     std::string encoded;
     for (const auto& [k, v] : params) encoded += name_value(k, v);
     append_record(request, 4, encoded);
     append_record(request, 4, "");
-    if (!body.empty()) append_record(request, 5, body);
+    for (size_t at = 0; at < body.size(); at += 65535)  // a record holds at most 64 KiB
+        append_record(request, 5, body.substr(at, 65535));
     append_record(request, 5, "");
-    [[maybe_unused]] auto sent = write(fd, request.data(), request.size());
-    std::string raw;
-    char buf[4096];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0) raw.append(buf, static_cast<size_t>(n));
-    close(fd);
-    std::string answer;
-    for (size_t at = 0; at + 8 <= raw.size();) {
-        auto type = static_cast<unsigned char>(raw[at + 1]);
-        size_t length = (static_cast<unsigned char>(raw[at + 4]) << 8) |
-                        static_cast<unsigned char>(raw[at + 5]);
-        size_t padding = static_cast<unsigned char>(raw[at + 6]);
-        if (type == 6) answer += raw.substr(at + 8, length);
-        at += 8 + length + padding;
+    return request;
+}
+
+bool send_all(int fd, const std::string& data) {
+    for (size_t at = 0; at < data.size();) {
+        ssize_t n = write(fd, data.data() + at, data.size() - at);
+        if (n <= 0) return false;
+        at += static_cast<size_t>(n);
     }
+    return true;
+}
+
+// Reads records up to the end of the request; "" when the connection ends before it.
+std::string read_answer(int fd) {
+    std::string raw;
+    std::string answer;
+    char buf[4096];
+    size_t at = 0;
+    for (;;) {
+        while (at + 8 <= raw.size()) {
+            auto type = static_cast<unsigned char>(raw[at + 1]);
+            size_t length = (static_cast<unsigned char>(raw[at + 4]) << 8) |
+                            static_cast<unsigned char>(raw[at + 5]);
+            size_t padding = static_cast<unsigned char>(raw[at + 6]);
+            if (at + 8 + length + padding > raw.size()) break;
+            if (type == 6) answer += raw.substr(at + 8, length);
+            if (type == 3) return answer;  // END_REQUEST
+            at += 8 + length + padding;
+        }
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n <= 0) return "";
+        raw.append(buf, static_cast<size_t>(n));
+    }
+}
+
+}  // namespace
+
+std::string fastcgi_request(int port, const std::string& method, const std::string& path,
+                            const std::string& body,
+                            const std::map<std::string, std::string>& extra) {
+    int fd = connect_loopback(port);
+    if (fd < 0) return "";
+    std::string answer;
+    if (send_all(fd, encode_request(method, path, body, extra, 0))) answer = read_answer(fd);
+    close(fd);
     return answer;
+}
+
+FastcgiConnection::FastcgiConnection(int port) : fd_(connect_loopback(port)) {}
+
+FastcgiConnection::~FastcgiConnection() {
+    if (fd_ >= 0) close(fd_);
+}
+
+std::string FastcgiConnection::request(const std::string& method, const std::string& path,
+                                       const std::string& body) {
+    if (fd_ < 0 || !send_all(fd_, encode_request(method, path, body, {}, kKeepConnection)))
+        return "";
+    return read_answer(fd_);
+}
+
+bool FastcgiConnection::closed_by_worker(std::chrono::milliseconds patience) {
+    auto deadline = std::chrono::steady_clock::now() + patience;
+    char buf[4096];
+    while (fd_ >= 0) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        pollfd p{fd_, POLLIN, 0};
+        if (poll(&p, 1, static_cast<int>(std::max<long>(left.count(), 0))) <= 0) return false;
+        ssize_t n = read(fd_, buf, sizeof buf);
+        if (n <= 0) return true;
+    }
+    return false;
 }
 
 }  // namespace cv::it

@@ -1,6 +1,7 @@
 #pragma once
-// A minimal FastCGI client (responder role, one request a connection) to talk to a pool on
-// TCP directly, as nginx would.
+// A minimal FastCGI client (responder role) to talk to a pool on TCP directly, as nginx
+// would: one request a connection, or many on a kept connection (fastcgi_keep_conn).
+#include <chrono>
 #include <map>
 #include <string>
 
@@ -11,5 +12,24 @@ namespace cv::it {
 std::string fastcgi_request(int port, const std::string& method, const std::string& path,
                             const std::string& body = "",
                             const std::map<std::string, std::string>& params = {});
+
+// A connection that asks the worker to keep it open (FCGI_KEEP_CONN) and sends one request
+// after another on it, each after the previous answer, as nginx does.
+class FastcgiConnection {
+  public:
+    explicit FastcgiConnection(int port);
+    ~FastcgiConnection();
+    FastcgiConnection(const FastcgiConnection&) = delete;
+    FastcgiConnection& operator=(const FastcgiConnection&) = delete;
+
+    // The answer, or "" when the connection was closed before the end of the request.
+    std::string request(const std::string& method, const std::string& path,
+                        const std::string& body = "");
+    // True when the worker closes the connection within `patience` (reads nothing else).
+    bool closed_by_worker(std::chrono::milliseconds patience);
+
+  private:
+    int fd_ = -1;
+};
 
 }  // namespace cv::it
