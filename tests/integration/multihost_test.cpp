@@ -55,6 +55,7 @@ class MultiHost {
                                  " 127.0.0.1:" + std::to_string(host_b_port_)},
                  {"HASHING_FASTCGI", "127.0.0.1:" + std::to_string(hashing_a_port_) +
                                          " 127.0.0.1:" + std::to_string(hashing_b_port_)},
+                 {"FASTCGI_KEEPALIVE", "on"},
                  {"CERT", stack().certificate()},
                  {"CERT_KEY", stack().dir() + "/tls/localhost.key"}});
         BOOST_REQUIRE_MESSAGE(rendered.exit_code == 0, rendered.output);
@@ -162,6 +163,25 @@ BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
     auto on_b = fastcgi_request(hosts.host_b_port(), "GET", "/api/trending-tv?page=333");
     BOOST_TEST(header_of(on_b, "X-Cache") == "HIT");
     BOOST_TEST(stack().tmdb_count("/3/trending/tv/week") == 1);
+
+    // Keep-alive to the hosts: nginx sends request after request on the connections it
+    // keeps, instead of a connect, accept and close each time.
+    auto connections_accepted = [&] {
+        long total = 0;
+        for (int port : {hosts.host_a_port(), hosts.host_b_port()}) {
+            auto metrics = fastcgi_request(port, "GET", "/metrics");
+            const std::string series = "\ncineverse_fastcgi_connections_total ";
+            auto at = metrics.find(series);
+            if (at != std::string::npos) total += std::stol(metrics.substr(at + series.size()));
+        }
+        return total;
+    };
+    long accepted_before = connections_accepted();
+    HttpClient sequential(hosts.base_url());
+    for (int i = 0; i < 40; ++i) BOOST_TEST(sequential.get("/healthz").status == 200);
+    long opened = connections_accepted() - accepted_before - 2;  // 2: the metrics reads
+    BOOST_TEST(opened >= 0);
+    BOOST_TEST(opened <= 4, opened << " connections for 40 requests over 2 hosts");
 
     // POSTs in flight on a host that dies fail cleanly: never retried elsewhere, never twice.
     std::vector<std::string> names;
