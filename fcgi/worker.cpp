@@ -242,8 +242,8 @@ class Worker {
     // One ppoll over the listening socket, the stop pipe and every kept connection; serves
     // each connection that has a request. Returns false when the worker must exit at once.
     bool wait_and_serve() {
-        std::vector<pollfd> fds;
-        fds.reserve(connections_.size() + 2);
+        std::vector<pollfd>& fds = poll_set_;  // kept across rounds: no allocation a request
+        fds.clear();
         const bool listening = accepting_ && connections_.size() < kMaxConnections;
         if (accepting_) fds.push_back({stop_fd_, POLLIN, 0});
         if (listening) fds.push_back({listen_fd_, POLLIN, 0});
@@ -331,6 +331,7 @@ class Worker {
     sigset_t waiting_{};
     RequestIds ids_;
     std::vector<std::unique_ptr<Connection>> connections_;
+    std::vector<pollfd> poll_set_;
     bool accepting_ = true;
     Clock::time_point drain_deadline_{};
     long served_ = 0;
