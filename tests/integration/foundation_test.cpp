@@ -72,6 +72,22 @@ int niceness(pid_t pid) {
     return std::stoi(field);
 }
 
+// The pid= field of the log lines that contain every one of `needles`, in order.
+std::vector<pid_t> logged_pids(const std::string& log, std::initializer_list<std::string> needles) {
+    std::vector<pid_t> pids;
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);) {
+        bool wanted = std::all_of(needles.begin(), needles.end(), [&](const std::string& needle) {
+            return line.find(needle) != std::string::npos;
+        });
+        auto at = line.find(" pid=");
+        if (!wanted || at == std::string::npos) continue;
+        at += 5;
+        pids.push_back(std::stoi(line.substr(at, line.find(' ', at) - at)));
+    }
+    return pids;
+}
+
 // Stops processes with SIGSTOP and always resumes them, whatever the test does.
 class Frozen {
   public:
@@ -187,18 +203,10 @@ BOOST_AUTO_TEST_CASE(password_hashing_has_its_own_lane_and_cannot_hold_up_other_
     BOOST_TEST(registered.load() == 200);
 
     // The worker that served it belongs to the hashing lane.
-    std::istringstream log(read_file(stack().api_log()));
-    std::string line, served_by;
-    while (std::getline(log, line)) {
-        if (line.find("event=request") != std::string::npos &&
-            line.find("path=/register") != std::string::npos &&
-            line.find("status=200") != std::string::npos) {
-            auto at = line.find(" pid=") + 5;
-            served_by = line.substr(at, line.find(' ', at) - at);
-        }
-    }
+    auto served_by = logged_pids(read_file(stack().api_log()),
+                                 {"event=request", "path=/register", "status=200"});
     BOOST_REQUIRE(!served_by.empty());
-    BOOST_TEST((std::find(hashing.begin(), hashing.end(), std::stoi(served_by)) != hashing.end()));
+    BOOST_TEST((std::find(hashing.begin(), hashing.end(), served_by.back()) != hashing.end()));
 }
 
 BOOST_AUTO_TEST_CASE(a_killed_worker_is_replaced_and_at_most_in_flight_requests_fail) {
@@ -266,13 +274,8 @@ BOOST_AUTO_TEST_CASE(recycling_after_max_requests_fails_nothing) {
     for (int i = 0; i < 40; ++i) failures += client.get("/healthz").status == 200 ? 0 : 1;
     BOOST_TEST(failures == 0);
     // Which workers were recycled (nginx's kept connection may have sent everything to one).
-    std::vector<pid_t> recycled;
-    std::istringstream log(read_file(stack().api_log()).substr(log_before));
-    for (std::string line; std::getline(log, line);) {
-        if (line.find("event=worker_recycled") == std::string::npos) continue;
-        auto at = line.find(" pid=") + 5;
-        recycled.push_back(std::stoi(line.substr(at, line.find(' ', at) - at)));
-    }
+    auto recycled =
+        logged_pids(read_file(stack().api_log()).substr(log_before), {"event=worker_recycled"});
     BOOST_TEST(!recycled.empty());
     // A recycled worker answers what nginx still sends on its kept connections, then leaves
     // within a second (kDrainLimit in fcgi/worker.cpp) and is replaced.

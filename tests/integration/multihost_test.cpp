@@ -13,6 +13,7 @@
 #include "http_client.hpp"
 #include "requests.hpp"
 #include "stack.hpp"
+#include "tcp_pool.hpp"
 
 using namespace cv::it;
 using namespace std::chrono_literals;
@@ -263,18 +264,13 @@ BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
                     query});
     };
 
-    int port = free_port();
-    auto env = stack().pool_environment();
-    env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(port);
-    env.erase("CINEVERSE_HASHING_LISTEN");  // one lane: this test speaks FastCGI to it directly
-    env["CINEVERSE_WORKERS"] = "1";
-    env["CINEVERSE_DATABASE_REPLICA_URL"] = "postgresql:///cineverse?host=" + dir +
-                                            "/run&port=" + std::to_string(replica_port) +
-                                            "&user=cineverse";
-    pid_t pool = spawn_logged({CV_API_BINARY, "serve"}, env, dir + "/pool.log");
-    BOOST_REQUIRE(wait_until(
-        [&] { return fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0; },
-        20s));
+    TcpPool pool(
+        {{"CINEVERSE_WORKERS", "1"},
+         {"CINEVERSE_DATABASE_REPLICA_URL", "postgresql:///cineverse?host=" + dir + "/run&port=" +
+                                                std::to_string(replica_port) + "&user=cineverse"}},
+        "replica-pool.log");
+    BOOST_REQUIRE(pool.ready());
+    const int port = pool.port();
     auto register_user = [&](const std::string& name) {
         auto answer = fastcgi_request(port, "POST", "/register", registration(name));
         std::string cookie = header_of(answer, "Set-Cookie");
@@ -301,8 +297,6 @@ BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
     // The replica down: the same reads fall back to the primary.
     BOOST_REQUIRE(pg_ctl("stop").exit_code == 0);
     BOOST_TEST(connected(first_id) == "Status: 200");
-    kill(pool, SIGTERM);
-    reap(pool, 20s);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,50 +13,12 @@
 
 #include "fastcgi_client.hpp"
 #include "stack.hpp"
+#include "tcp_pool.hpp"
 
 using namespace cv::it;
 using namespace std::chrono_literals;
 
 BOOST_AUTO_TEST_SUITE(tcp_listen)
-
-namespace {
-
-// A second pool of the stack's service on a loopback TCP port, stopped by pid.
-class TcpPool {
-  public:
-    explicit TcpPool(std::initializer_list<std::pair<std::string, std::string>> overrides) {
-        auto env = stack().pool_environment();
-        env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(port_);
-        env.erase("CINEVERSE_HASHING_LISTEN");  // the stack's own pool holds that socket
-        for (const auto& [name, value] : overrides) env[name] = value;
-        pid_ = spawn_logged({CV_API_BINARY, "serve"}, env, stack().dir() + "/log/tcp-pool.log");
-        for (int i = 0; i < 100; ++i) {
-            if (fastcgi_request(port_, "GET", "/healthz").find("Status: 200") == 0) break;
-            std::this_thread::sleep_for(50ms);
-        }
-    }
-    ~TcpPool() {
-        if (pid_ > 0) stop();
-    }
-    TcpPool(const TcpPool&) = delete;
-    TcpPool& operator=(const TcpPool&) = delete;
-
-    int port() const { return port_; }
-    pid_t pid() const { return pid_; }
-    // SIGTERM; the exit status.
-    int stop() {
-        kill(pid_, SIGTERM);
-        int status = reap(pid_, std::chrono::seconds(20));
-        pid_ = -1;
-        return status;
-    }
-
-  private:
-    int port_ = free_port();
-    pid_t pid_ = -1;
-};
-
-}  // namespace
 
 BOOST_AUTO_TEST_CASE(a_second_pool_serves_fastcgi_over_tcp) {
     TcpPool pool({{"CINEVERSE_WORKERS", "2"}});
