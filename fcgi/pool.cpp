@@ -1,8 +1,10 @@
 #include "fcgi/pool.hpp"
 
+#include <arpa/inet.h>
 #include <fcgiapp.h>
 #include <fcntl.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -202,27 +204,66 @@ class ListenSocket {
     std::string origin_;
 };
 
-// The sockets systemd passed (socket activation), in the order of the unit's ListenStream
-// lines: the first for the main lane, the second for the hashing lane. Read once.
-std::vector<int> take_systemd_sockets() {
-    const char* pid = getenv("LISTEN_PID");
-    const char* fds = getenv("LISTEN_FDS");
-    std::vector<int> sockets;
-    if (pid && fds && std::atol(pid) == getpid()) {
-        constexpr int kFirstSystemdFd = 3;  // SD_LISTEN_FDS_START
-        for (int i = 0; i < std::atoi(fds); ++i) sockets.push_back(kFirstSystemdFd + i);
+// The sockets systemd passed (socket activation). Each lane takes the one bound to its own
+// address, whatever the order of the socket unit's ListenStream lines. Read once.
+class InheritedSockets {
+  public:
+    InheritedSockets() {
+        const char* pid = getenv("LISTEN_PID");
+        const char* fds = getenv("LISTEN_FDS");
+        if (pid && fds && std::atol(pid) == getpid()) {
+            constexpr int kFirstSystemdFd = 3;  // SD_LISTEN_FDS_START
+            for (int i = 0; i < std::atoi(fds); ++i) fds_.push_back(kFirstSystemdFd + i);
+        }
+        unsetenv("LISTEN_PID");
+        unsetenv("LISTEN_FDS");
+        unsetenv("LISTEN_FDNAMES");
     }
-    unsetenv("LISTEN_PID");
-    unsetenv("LISTEN_FDS");
-    unsetenv("LISTEN_FDNAMES");
-    return sockets;
-}
 
-enum class Lane { main, hashing };
+    // The passed socket bound to `address`, or -1 (the lane opens its own).
+    int take(const ListenAddress& address) {
+        auto found =
+            std::find_if(fds_.begin(), fds_.end(), [&](int fd) { return bound_to(fd, address); });
+        if (found == fds_.end()) return -1;
+        int fd = *found;
+        fds_.erase(found);
+        return fd;
+    }
+
+    // A socket nobody takes would still accept connections that no worker ever answers.
+    void refuse_leftovers() const {
+        if (!fds_.empty()) {
+            throw std::runtime_error(
+                "systemd passed a socket that no lane listens on: give every ListenStream "
+                "of the socket unit its CINEVERSE_*_LISTEN address");
+        }
+    }
+
+  private:
+    static bool bound_to(int fd, const ListenAddress& address) {
+        sockaddr_storage bound{};
+        socklen_t length = sizeof bound;
+        if (getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length) != 0) return false;
+        if (address.kind == ListenAddress::Kind::unix_socket) {
+            const auto* unix_address = reinterpret_cast<const sockaddr_un*>(&bound);
+            return bound.ss_family == AF_UNIX && address.path == unix_address->sun_path;
+        }
+        if (bound.ss_family == AF_INET)
+            return ntohs(reinterpret_cast<const sockaddr_in*>(&bound)->sin_port) == address.port;
+        if (bound.ss_family == AF_INET6)
+            return ntohs(reinterpret_cast<const sockaddr_in6*>(&bound)->sin6_port) == address.port;
+        return false;
+    }
+
+    std::vector<int> fds_;
+};
+
+// Lane 0 is the main lane; lane i > 0 is PoolSettings::side_lanes[i - 1].
+using LaneIndex = std::size_t;
 
 struct WorkerInfo {
     unsigned generation = 0;
-    Lane lane = Lane::main;
+    LaneIndex lane = 0;
     Clock::time_point started;
 };
 
@@ -230,25 +271,25 @@ class Master {
   public:
     Master(const ServiceLoader& load, std::unique_ptr<Service> service, SharedMetrics& metrics)
         : load_(load), service_(std::move(service)), metrics_(metrics) {
-        auto inherited = take_systemd_sockets();
-        auto inherited_fd = [&](std::size_t index) {
-            return index < inherited.size() ? inherited[index] : -1;
-        };
-        main_ = std::make_unique<ListenSocket>(settings().listen, settings().socket_mode,
-                                               inherited_fd(0));
-        if (settings().hashing_lane) {
-            hashing_ = std::make_unique<ListenSocket>(settings().hashing_lane->listen,
-                                                      settings().socket_mode, inherited_fd(1));
+        InheritedSockets inherited;
+        sockets_.push_back(std::make_unique<ListenSocket>(settings().listen, settings().socket_mode,
+                                                          inherited.take(settings().listen)));
+        for (const auto& lane : settings().side_lanes) {
+            sockets_.push_back(std::make_unique<ListenSocket>(lane.listen, settings().socket_mode,
+                                                              inherited.take(lane.listen)));
         }
+        inherited.refuse_leftovers();
     }
 
     int run() {
         SignalPipe::forward({SIGTERM, SIGINT, SIGHUP, SIGCHLD});
         signal(SIGPIPE, SIG_IGN);
-        log::info("pool_started", {{"listen", main_->origin()},
-                                   {"workers", settings().workers},
-                                   {"hashing_listen", hashing_ ? hashing_->origin() : "none"},
-                                   {"hashing_workers", workers_wanted(Lane::hashing)}});
+        for (LaneIndex lane = 0; lane < sockets_.size(); ++lane) {
+            log::info("lane_listening", {{"lane", lane_name(lane)},
+                                         {"listen", sockets_[lane]->origin()},
+                                         {"workers", workers_wanted(lane)}});
+        }
+        log::info("pool_started", {{"lanes", sockets_.size()}});
         top_up();
         while (true) {
             pollfd fd{signals_.read_fd(), POLLIN, 0};
@@ -298,14 +339,21 @@ class Master {
             log::error("reload_refused", {{"reason", e.what()}});
             return;
         }
-        if (fresh->pool_settings().hashing_lane.has_value() != (hashing_ != nullptr)) {
-            log::error("reload_refused",
-                       {{"reason", "adding or removing the hashing lane needs a restart"}});
+        const auto& now = settings();
+        const auto& next = fresh->pool_settings();
+        auto same_lanes =
+            std::equal(now.side_lanes.begin(), now.side_lanes.end(), next.side_lanes.begin(),
+                       next.side_lanes.end(),
+                       [](const SideLane& a, const SideLane& b) { return a.name == b.name; });
+        if (!same_lanes) {
+            log::error("reload_refused", {{"reason", "adding or removing a lane needs a restart"}});
             return;
         }
-        if (!(fresh->pool_settings().listen == settings().listen) ||
-            (hashing_ &&
-             !(fresh->pool_settings().hashing_lane->listen == settings().hashing_lane->listen))) {
+        auto same_addresses =
+            now.listen == next.listen &&
+            std::equal(now.side_lanes.begin(), now.side_lanes.end(), next.side_lanes.begin(),
+                       [](const auto& a, const auto& b) { return a.listen == b.listen; });
+        if (!same_addresses) {
             log::warn("reload_listen_unchanged",
                       {{"reason", "changing a listen address needs a restart"}});
         }
@@ -356,14 +404,16 @@ class Master {
         }
     }
 
-    int workers_wanted(Lane lane) const {
-        if (lane == Lane::main) return settings().workers;
-        return settings().hashing_lane ? settings().hashing_lane->workers : 0;
+    int workers_wanted(LaneIndex lane) const {
+        return lane == 0 ? settings().workers : settings().side_lanes[lane - 1].workers;
+    }
+    std::string lane_name(LaneIndex lane) const {
+        return lane == 0 ? "main" : settings().side_lanes[lane - 1].name;
     }
 
     void top_up() {
         if (Clock::now() < respawn_at_) return;
-        for (Lane lane : {Lane::main, Lane::hashing}) {
+        for (LaneIndex lane = 0; lane < sockets_.size(); ++lane) {
             int current =
                 static_cast<int>(std::count_if(workers_.begin(), workers_.end(), [&](auto& w) {
                     return w.second.generation == generation_ && w.second.lane == lane;
@@ -372,7 +422,7 @@ class Master {
         }
     }
 
-    void spawn(Lane lane) {
+    void spawn(LaneIndex lane) {
         // Signals stay blocked across fork until the child has its own handlers: a SIGTERM
         // arriving in between would otherwise run the master's handler in the child.
         sigset_t all, previous;
@@ -389,7 +439,7 @@ class Master {
         workers_[pid] = WorkerInfo{generation_, lane, Clock::now()};
     }
 
-    int worker_main(const sigset_t& mask, Lane lane) {
+    int worker_main(const sigset_t& mask, LaneIndex lane) {
         prctl(PR_SET_PDEATHSIG, SIGTERM);
         if (getppid() != master_pid_) return 0;  // the master died while forking us
         set_default({SIGCHLD});
@@ -404,15 +454,15 @@ class Master {
             sigaddset(&worker_mask, SIGTERM);
             sigaddset(&worker_mask, SIGINT);
             sigprocmask(SIG_SETMASK, &worker_mask, nullptr);
-            int listen_fd = main_->fd();
-            if (lane == Lane::hashing) {
-                listen_fd = hashing_->fd();
-                // Lower priority: the scheduler serves the main lane's cheap requests first.
-                if (setpriority(PRIO_PROCESS, 0, settings().hashing_lane->nice) != 0)
+            // `ps` and the logs tell the lanes apart: cv-main, cv-hashing, cv-catalogue.
+            prctl(PR_SET_NAME, ("cv-" + lane_name(lane)).c_str());
+            if (lane > 0 && settings().side_lanes[lane - 1].nice > 0) {
+                // Lower priority: the scheduler serves the other lanes' cheap requests first.
+                if (setpriority(PRIO_PROCESS, 0, settings().side_lanes[lane - 1].nice) != 0)
                     log::warn("worker_nice_failed", {{"errno", errno}});
             }
             RequestHandler handler = service_->start_worker(metrics_);
-            run_worker(listen_fd, settings(), handler, stop.read_fd(), metrics_);
+            run_worker(sockets_[lane]->fd(), settings(), handler, stop.read_fd(), metrics_);
         } catch (const std::exception& e) {
             log::error("worker_failed", {{"reason", e.what()}});
             code = 1;
@@ -429,8 +479,7 @@ class Master {
     std::unique_ptr<Service> service_;
     SharedMetrics& metrics_;
     SignalPipe signals_;
-    std::unique_ptr<ListenSocket> main_;
-    std::unique_ptr<ListenSocket> hashing_;  // null without a hashing lane
+    std::vector<std::unique_ptr<ListenSocket>> sockets_;  // by LaneIndex
     std::map<pid_t, WorkerInfo> workers_;
     unsigned generation_ = 0;
     int failures_ = 0;

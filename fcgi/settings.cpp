@@ -212,14 +212,34 @@ PoolSettings PoolSettings::from(const Settings& settings) {
     }
     long cores = static_cast<long>(std::max(1u, std::thread::hardware_concurrency()));
     pool.workers = static_cast<int>(settings.integer("CINEVERSE_WORKERS", 2 * cores, 1, 512));
-    if (auto hashing = settings.text("CINEVERSE_HASHING_LISTEN", ""); !hashing.empty()) {
+    struct LaneDefaults {
+        const char* name;
+        const char* prefix;
+        long workers;
+        long nice;
+    };
+    const LaneDefaults lanes[] = {
+        {"hashing", "CINEVERSE_HASHING", 2, 10},
+        // Catalogue workers mostly wait on TMDB or answer from the cache: as many as the main lane.
+        {"catalogue", "CINEVERSE_CATALOGUE", 2 * cores, 0},
+    };
+    for (const auto& defaults : lanes) {
+        std::string prefix = defaults.prefix;
+        auto address = settings.text(prefix + "_LISTEN", "");
+        if (address.empty()) continue;
         SideLane lane;
-        lane.listen = ListenAddress::parse("CINEVERSE_HASHING_LISTEN", hashing);
-        if (lane.listen == pool.listen)
-            throw ConfigError("CINEVERSE_HASHING_LISTEN", "must differ from CINEVERSE_LISTEN");
-        lane.workers = static_cast<int>(settings.integer("CINEVERSE_HASHING_WORKERS", 2, 1, 64));
-        lane.nice = static_cast<int>(settings.integer("CINEVERSE_HASHING_NICE", 10, 0, 19));
-        pool.hashing_lane = lane;
+        lane.name = defaults.name;
+        lane.listen = ListenAddress::parse(prefix + "_LISTEN", address);
+        bool taken =
+            lane.listen == pool.listen ||
+            std::any_of(pool.side_lanes.begin(), pool.side_lanes.end(),
+                        [&](const SideLane& other) { return other.listen == lane.listen; });
+        if (taken)
+            throw ConfigError(prefix + "_LISTEN", "must differ from every other lane's address");
+        lane.workers =
+            static_cast<int>(settings.integer(prefix + "_WORKERS", defaults.workers, 1, 512));
+        lane.nice = static_cast<int>(settings.integer(prefix + "_NICE", defaults.nice, 0, 19));
+        pool.side_lanes.push_back(lane);
     }
     pool.max_requests = settings.integer("CINEVERSE_MAX_REQUESTS", 10000, 0, 1L << 40);
     pool.drain_timeout = settings.duration("CINEVERSE_DRAIN_TIMEOUT", std::chrono::seconds(30),

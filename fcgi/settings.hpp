@@ -58,13 +58,17 @@ struct ListenAddress {
     bool operator==(const ListenAddress&) const = default;
 };
 
-// A second socket with its own workers at a lower CPU priority. nginx sends the routes that
-// hash passwords there (Argon2id: tens of milliseconds of CPU each), so a flood of logins can
-// occupy these workers but never the ones serving everything else.
+// A socket of its own with its own workers, for routes nginx sends there (its `$cineverse_lane`
+// map), so that one kind of slow request can only ever occupy its own lane's workers:
+//  - "hashing": /login, /register, /modify (Argon2id: tens of milliseconds of CPU each), at a
+//    lower CPU priority, so a flood of logins never delays the cheap requests;
+//  - "catalogue": the TMDB-backed routes, which may wait seconds on TMDB; the main lane is
+//    left with database routes only, which is what lets nginx keep its connections to it.
 struct SideLane {
+    std::string name;
     ListenAddress listen;
     int workers = 2;
-    int nice = 10;
+    int nice = 0;
     bool operator==(const SideLane&) const = default;
 };
 
@@ -72,8 +76,10 @@ struct PoolSettings {
     ListenAddress listen;
     unsigned socket_mode = 0660;
     int workers = 0;
-    std::optional<SideLane> hashing_lane;  // CINEVERSE_HASHING_LISTEN; unset: one lane
-    long max_requests = 0;                 // 0: never recycle
+    // CINEVERSE_<NAME>_LISTEN (HASHING, CATALOGUE), in that order; each unset one's routes
+    // stay with the main lane.
+    std::vector<SideLane> side_lanes;
+    long max_requests = 0;  // 0: never recycle
     std::chrono::milliseconds drain_timeout{30000};
     std::size_t body_limit = std::size_t{64} * 1024;
 

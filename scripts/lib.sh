@@ -157,13 +157,15 @@ stop_pidfile() {  # stop_pidfile <file> <signal>
   rm -f "$file"
 }
 
-# Starts the pool from <build dir> on $STATE/run/api.sock with the given extra environment
-# (VAR=value…); its pid goes to $STATE/run/api.pid. Fails if the socket does not appear.
+# Starts the pool from <build dir> on $STATE/run/api.sock (and its hashing and catalogue lanes
+# beside it) with the given extra environment (VAR=value…); its pid goes to $STATE/run/api.pid.
+# Fails if the socket does not appear.
 start_pool() {  # start_pool <build dir> [VAR=value…]
   local build=$1; shift
-  rm -f "$STATE/run/api.sock" "$STATE/run/api-hashing.sock"
+  rm -f "$STATE/run/api.sock" "$STATE/run/api-hashing.sock" "$STATE/run/api-catalogue.sock"
   spawn_as_app "$STATE/log/api.log" env CINEVERSE_LISTEN="unix:$STATE/run/api.sock" \
     CINEVERSE_HASHING_LISTEN="unix:$STATE/run/api-hashing.sock" \
+    CINEVERSE_CATALOGUE_LISTEN="unix:$STATE/run/api-catalogue.sock" \
     CINEVERSE_DATABASE_URL="$DATABASE_URL" "$@" "$build/cineverse-api" serve >"$STATE/run/api.pid"
   for _ in $(seq 100); do [ -S "$STATE/run/api.sock" ] && return 0; sleep 0.1; done
   tail -n 20 "$STATE/log/api.log" >&2
@@ -175,7 +177,8 @@ start_pool() {  # start_pool <build dir> [VAR=value…]
 start_nginx() {  # start_nginx <https port> <http port> <demo port> [extra conf file]
   local nginx_user="" conf
   [ "$(id -u)" -eq 0 ] && nginx_user=$APP_USER
-  conf=$(as_app env STATE="$STATE" HASHING_FASTCGI="unix:$STATE/run/api-hashing.sock" HTTPS_PORT="$1" HTTP_PORT="$2" DEMO_PORT="$3" EXTRA_CONF="${4:-}" \
+  conf=$(as_app env STATE="$STATE" HASHING_FASTCGI="unix:$STATE/run/api-hashing.sock" \
+    CATALOGUE_FASTCGI="unix:$STATE/run/api-catalogue.sock" HTTPS_PORT="$1" HTTP_PORT="$2" DEMO_PORT="$3" EXTRA_CONF="${4:-}" \
     NGINX_USER="$nginx_user" ACCESS_LOG="${ACCESS_LOG:-}" "$REPO/scripts/render-nginx")
   if [ "$(id -u)" -eq 0 ]; then
     setsid nginx -e "$STATE/log/nginx-error.log" -p "$STATE/nginx" -c "$conf" >>"$STATE/log/nginx.log" 2>&1 </dev/null &

@@ -170,6 +170,52 @@ BOOST_AUTO_TEST_CASE(a_hanging_tmdb_holds_a_request_no_longer_than_the_timeout) 
     BOOST_TEST(hung_seconds.load() < 1.5 + 1.0);  // the test pool's TMDB timeout + a margin
 }
 
+BOOST_AUTO_TEST_CASE(tmdb_calls_have_their_own_lane_and_hold_up_no_database_route) {
+    // Every catalogue worker waits on a hanging TMDB, and one more request queues for them.
+    // nginx keeps its connections to the main lane, whose workers answer everything else.
+    auto catalogue_lane = stack().worker_pids("catalogue");
+    BOOST_REQUIRE(catalogue_lane.size() == static_cast<size_t>(Stack::kCatalogueWorkers));
+    auto log_before = read_file(stack().api_log()).size();
+    stack().tmdb_mode(R"({"mode": "hang", "delay": 20, "path": "/3/discover/movie"})");
+    std::vector<std::thread> hung;
+    std::atomic<int> hung_answered{0};
+    for (int i = 0; i <= Stack::kCatalogueWorkers; ++i) {
+        hung.emplace_back([&] {
+            HttpClient client;
+            auto path = "/__direct/api/discover-music-movies?page=" + std::to_string(fresh_page());
+            hung_answered += client.get(path).status == 200 ? 1 : 0;
+        });
+    }
+    std::this_thread::sleep_for(300ms);
+    HttpClient client;
+    double slowest = 0;
+    int answered = 0;
+    for (int i = 0; i < 30; ++i) {
+        auto r = client.get("/api/users/connected?user_id=00000000-0000-0000-0000-000000000000");
+        answered += r.status == 401 ? 1 : 0;
+        slowest = std::max(slowest, r.seconds);
+    }
+    int busy_while_answering = hung_answered.load();
+    for (auto& t : hung) t.join();
+    stack().tmdb_reset();
+    BOOST_TEST(answered == 30);
+    BOOST_TEST(slowest < 0.5, slowest << " s");  // the TMDB timeout is 1.5 s
+    BOOST_TEST(busy_while_answering == 0);       // the catalogue lane was still waiting
+    BOOST_TEST(hung_answered.load() == Stack::kCatalogueWorkers + 1);  // the empty-list fallback
+
+    auto log = read_file(stack().api_log()).substr(log_before);
+    auto main_lane = stack().worker_pids("main");
+    auto in = [](const std::vector<pid_t>& lane, pid_t pid) {
+        return std::find(lane.begin(), lane.end(), pid) != lane.end();
+    };
+    auto catalogue_served = logged_pids(log, {"event=request", "path=/api/discover-music-movies"});
+    BOOST_TEST(catalogue_served.size() == static_cast<size_t>(Stack::kCatalogueWorkers + 1));
+    for (pid_t pid : catalogue_served) BOOST_TEST(in(catalogue_lane, pid), pid);
+    auto database_served = logged_pids(log, {"event=request", "path=/api/users/connected"});
+    BOOST_TEST(database_served.size() == 30u);
+    for (pid_t pid : database_served) BOOST_TEST(in(main_lane, pid), pid);
+}
+
 BOOST_AUTO_TEST_CASE(the_cache_survives_a_restart_of_the_pool) {
     stack().tmdb_reset();
     stack().stop_pool();

@@ -56,7 +56,7 @@ class SteadyLoad {
 size_t settled_worker_count(size_t expected) {
     size_t count = 0;
     for (int i = 0; i < 100; ++i) {
-        count = stack().worker_pids().size() - Stack::kHashingWorkers;
+        count = stack().worker_pids("main").size();
         if (count == expected) break;
         std::this_thread::sleep_for(30ms);
     }
@@ -70,22 +70,6 @@ int niceness(pid_t pid) {
     std::string field;
     for (int i = 0; i < 17; ++i) fields >> field;
     return std::stoi(field);
-}
-
-// The pid= field of the log lines that contain every one of `needles`, in order.
-std::vector<pid_t> logged_pids(const std::string& log, std::initializer_list<std::string> needles) {
-    std::vector<pid_t> pids;
-    std::istringstream lines(log);
-    for (std::string line; std::getline(lines, line);) {
-        bool wanted = std::all_of(needles.begin(), needles.end(), [&](const std::string& needle) {
-            return line.find(needle) != std::string::npos;
-        });
-        auto at = line.find(" pid=");
-        if (!wanted || at == std::string::npos) continue;
-        at += 5;
-        pids.push_back(std::stoi(line.substr(at, line.find(' ', at) - at)));
-    }
-    return pids;
 }
 
 // Stops processes with SIGSTOP and always resumes them, whatever the test does.
@@ -172,12 +156,13 @@ BOOST_AUTO_TEST_CASE(request_log_lines_are_structured_and_carry_the_request_id) 
 }
 
 BOOST_AUTO_TEST_CASE(password_hashing_has_its_own_lane_and_cannot_hold_up_other_routes) {
-    std::vector<pid_t> hashing, main_lane;
-    for (pid_t pid : stack().worker_pids())
-        (niceness(pid) == 10 ? hashing : main_lane).push_back(pid);
+    auto hashing = stack().worker_pids("hashing");
     BOOST_TEST(hashing.size() == static_cast<size_t>(Stack::kHashingWorkers));
-    BOOST_TEST(main_lane.size() == 4u);
-    for (pid_t pid : main_lane) BOOST_TEST(niceness(pid) == 0);
+    for (pid_t pid : hashing) BOOST_TEST(niceness(pid) == 10);
+    for (const char* lane : {"main", "catalogue"}) {
+        for (pid_t pid : stack().worker_pids(lane)) BOOST_TEST(niceness(pid) == 0);
+    }
+    BOOST_TEST(stack().worker_pids("main").size() == 4u);
 
     // Every hashing worker frozen, as if busy with a flood of logins: a registration waits
     // for its lane while the other routes are answered as usual.
@@ -207,6 +192,21 @@ BOOST_AUTO_TEST_CASE(password_hashing_has_its_own_lane_and_cannot_hold_up_other_
                                  {"event=request", "path=/register", "status=200"});
     BOOST_REQUIRE(!served_by.empty());
     BOOST_TEST((std::find(hashing.begin(), hashing.end(), served_by.back()) != hashing.end()));
+}
+
+BOOST_AUTO_TEST_CASE(nginx_keeps_its_connections_to_the_main_lane) {
+    HttpClient client;
+    auto accepted = [&] {
+        auto metrics = client.get("/metrics").body;
+        const std::string series = "\ncineverse_fastcgi_connections_total ";
+        auto at = metrics.find(series);
+        return at == std::string::npos ? -1L : std::stol(metrics.substr(at + series.size()));
+    };
+    long before = accepted();
+    BOOST_REQUIRE(before >= 0);
+    for (int i = 0; i < 30; ++i) BOOST_TEST(client.get("/healthz").status == 200);
+    long opened = accepted() - before;
+    BOOST_TEST(opened <= 2, opened << " connections accepted for 31 requests");
 }
 
 BOOST_AUTO_TEST_CASE(a_killed_worker_is_replaced_and_at_most_in_flight_requests_fail) {
@@ -305,7 +305,8 @@ BOOST_AUTO_TEST_CASE(reload_rereads_the_configuration_file) {
     std::ofstream(file) << "CINEVERSE_WORKERS=many\n";
     kill(stack().pool_pid(), SIGHUP);
     std::this_thread::sleep_for(800ms);
-    BOOST_TEST(stack().worker_pids().size() == 3u + Stack::kHashingWorkers);
+    BOOST_TEST(stack().worker_pids().size() ==
+               3u + Stack::kHashingWorkers + Stack::kCatalogueWorkers);
     HttpClient client;
     BOOST_TEST(client.get("/healthz").status == 200);
     BOOST_TEST(read_file(stack().api_log()).find("event=reload_refused") != std::string::npos);
@@ -432,7 +433,7 @@ BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {
     fs::create_directories(prod_dir);
     std::string site = read_file(std::string(CV_SOURCE_DIR) + "/nginx/cineverse.conf");
     auto replace_all = [&](const std::string& from, const std::string& to) {
-        for (size_t at; (at = site.find(from)) != std::string::npos;)
+        for (size_t at = 0; (at = site.find(from, at)) != std::string::npos; at += to.size())
             site.replace(at, from.size(), to);
     };
     replace_all("/etc/letsencrypt/live/api.example.org/fullchain.pem", stack().certificate());
@@ -461,15 +462,16 @@ BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {
     };
     auto prod = prod_t();
     BOOST_TEST(prod.exit_code == 0, prod.output);
-    // And with keep-alive to the workers switched on as docs/deployment.md describes.
-    for (const char* line :
-         {"# include snippets-cineverse/upstream-keepalive.conf;", "# fastcgi_keep_conn on;"}) {
+    // And with keep-alive to the workers switched off, as docs/deployment.md describes for a
+    // pool without a catalogue lane.
+    for (std::string line :
+         {"include snippets-cineverse/upstream-keepalive.conf;", "fastcgi_keep_conn on;"}) {
         BOOST_REQUIRE(site.find(line) != std::string::npos);
-        replace_all(line, line + 2);
+        replace_all(line, "# " + line);
     }
     std::ofstream(prod_dir + "/site.conf") << site;
-    auto with_keepalive = prod_t();
-    BOOST_TEST(with_keepalive.exit_code == 0, with_keepalive.output);
+    auto without_keepalive = prod_t();
+    BOOST_TEST(without_keepalive.exit_code == 0, without_keepalive.output);
 }
 
 BOOST_AUTO_TEST_CASE(systemd_units_verify) {

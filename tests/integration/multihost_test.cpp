@@ -20,6 +20,18 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// A host's lanes, each on its own loopback TCP port.
+struct HostPorts {
+    int main = free_port();
+    int hashing = free_port();
+    int catalogue = free_port();
+};
+
+// "127.0.0.1:<a's port> 127.0.0.1:<b's port>" for one lane: render-nginx's *FASTCGI values.
+std::string both(const HostPorts& a, const HostPorts& b, int HostPorts::*lane) {
+    return "127.0.0.1:" + std::to_string(a.*lane) + " 127.0.0.1:" + std::to_string(b.*lane);
+}
+
 class MultiHost {
   public:
     MultiHost() : dir_(stack().dir() + "/multihost") {
@@ -39,26 +51,19 @@ class MultiHost {
             << "pidfile = " << dir_ << "/run/pgbouncer.pid\n";
         pgbouncer_ = spawn_logged({"/usr/sbin/pgbouncer", dir_ + "/pgbouncer.ini"}, {},
                                   dir_ + "/log/pgbouncer.out");
-        host_a_port_ = free_port();
-        host_b_port_ = free_port();
-        hashing_a_port_ = free_port();
-        hashing_b_port_ = free_port();
         start_host_a();
-        host_b_ = start_host(host_b_port_, hashing_b_port_, "b", {});
+        host_b_ = start_host(ports_b_, "b", {});
         https_port_ = free_port();
-        auto rendered =
-            run({std::string(CV_SOURCE_DIR) + "/scripts/render-nginx"},
-                {{"STATE", dir_},
-                 {"HTTPS_PORT", std::to_string(https_port_)},
-                 {"HTTP_PORT", std::to_string(free_port())},
-                 {"DEMO_PORT", std::to_string(free_port())},
-                 {"FASTCGI", "127.0.0.1:" + std::to_string(host_a_port_) +
-                                 " 127.0.0.1:" + std::to_string(host_b_port_)},
-                 {"HASHING_FASTCGI", "127.0.0.1:" + std::to_string(hashing_a_port_) +
-                                         " 127.0.0.1:" + std::to_string(hashing_b_port_)},
-                 {"FASTCGI_KEEPALIVE", "on"},
-                 {"CERT", stack().certificate()},
-                 {"CERT_KEY", stack().dir() + "/tls/localhost.key"}});
+        auto rendered = run({std::string(CV_SOURCE_DIR) + "/scripts/render-nginx"},
+                            {{"STATE", dir_},
+                             {"HTTPS_PORT", std::to_string(https_port_)},
+                             {"HTTP_PORT", std::to_string(free_port())},
+                             {"DEMO_PORT", std::to_string(free_port())},
+                             {"FASTCGI", both(ports_a_, ports_b_, &HostPorts::main)},
+                             {"HASHING_FASTCGI", both(ports_a_, ports_b_, &HostPorts::hashing)},
+                             {"CATALOGUE_FASTCGI", both(ports_a_, ports_b_, &HostPorts::catalogue)},
+                             {"CERT", stack().certificate()},
+                             {"CERT_KEY", stack().dir() + "/tls/localhost.key"}});
         BOOST_REQUIRE_MESSAGE(rendered.exit_code == 0, rendered.output);
         nginx_ = spawn_logged({"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx",
                                "-c", dir_ + "/nginx/nginx.conf"},
@@ -78,13 +83,13 @@ class MultiHost {
     }
 
     std::string base_url() const { return "https://localhost:" + std::to_string(https_port_); }
-    int host_a_port() const { return host_a_port_; }
-    int host_b_port() const { return host_b_port_; }
+    int host_a_port() const { return ports_a_.main; }
+    int host_b_port() const { return ports_b_.main; }
 
     // Host A hashes passwords slowly, so that a POST can be caught in flight.
     void start_host_a() {
         host_a_ =
-            start_host(host_a_port_, hashing_a_port_, "a",
+            start_host(ports_a_, "a",
                        {{"CINEVERSE_ARGON2_OPSLIMIT", "8"}, {"CINEVERSE_ARGON2_MEMLIMIT", "64m"}});
     }
 
@@ -107,12 +112,13 @@ class MultiHost {
     }
 
   private:
-    // A host: its main lane and its hashing lane, each on a TCP port.
-    pid_t start_host(int port, int hashing_port, const std::string& name,
+    // A host: its three lanes, each on a TCP port.
+    pid_t start_host(const HostPorts& ports, const std::string& name,
                      const std::map<std::string, std::string>& extra) {
         auto env = stack().pool_environment();
-        env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(port);
-        env["CINEVERSE_HASHING_LISTEN"] = "127.0.0.1:" + std::to_string(hashing_port);
+        env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(ports.main);
+        env["CINEVERSE_HASHING_LISTEN"] = "127.0.0.1:" + std::to_string(ports.hashing);
+        env["CINEVERSE_CATALOGUE_LISTEN"] = "127.0.0.1:" + std::to_string(ports.catalogue);
         env["CINEVERSE_WORKERS"] = "2";
         env["CINEVERSE_DATABASE_URL"] =
             "postgresql://cineverse@127.0.0.1:" + std::to_string(pgbouncer_port_) + "/cineverse";
@@ -121,14 +127,16 @@ class MultiHost {
         pid_t pid =
             spawn_logged({CV_API_BINARY, "serve"}, env, dir_ + "/log/host-" + name + ".log");
         BOOST_REQUIRE(wait_until(
-            [&] { return fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0; },
+            [&] {
+                return fastcgi_request(ports.main, "GET", "/healthz").rfind("Status: 200", 0) == 0;
+            },
             20s));
         return pid;
     }
 
     std::string dir_;
-    int pgbouncer_port_ = 0, host_a_port_ = 0, host_b_port_ = 0, https_port_ = 0;
-    int hashing_a_port_ = 0, hashing_b_port_ = 0;
+    int pgbouncer_port_ = 0, https_port_ = 0;
+    HostPorts ports_a_, ports_b_;
     pid_t pgbouncer_ = -1, host_a_ = -1, host_b_ = -1, nginx_ = -1;
 };
 

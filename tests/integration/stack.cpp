@@ -11,6 +11,7 @@
 
 #include <json/json.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
@@ -101,6 +102,21 @@ std::string read_file(const std::string& path) {
     std::stringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+std::vector<pid_t> logged_pids(const std::string& log, std::initializer_list<std::string> needles) {
+    std::vector<pid_t> pids;
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);) {
+        bool wanted = std::all_of(needles.begin(), needles.end(), [&](const std::string& needle) {
+            return line.find(needle) != std::string::npos;
+        });
+        auto at = line.find(" pid=");
+        if (!wanted || at == std::string::npos) continue;
+        at += 5;
+        pids.push_back(std::stoi(line.substr(at, line.find(' ', at) - at)));
+    }
+    return pids;
 }
 
 namespace {
@@ -258,6 +274,8 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         {"CINEVERSE_WORKERS", "4"},
         {"CINEVERSE_HASHING_LISTEN", "unix:" + dir_ + "/run/api-hashing.sock"},
         {"CINEVERSE_HASHING_WORKERS", std::to_string(kHashingWorkers)},
+        {"CINEVERSE_CATALOGUE_LISTEN", "unix:" + dir_ + "/run/api-catalogue.sock"},
+        {"CINEVERSE_CATALOGUE_WORKERS", std::to_string(kCatalogueWorkers)},
         {"CINEVERSE_PUBLIC_ORIGINS", "https://localhost:" + std::to_string(https_port_)},
         // Cheap Argon2 keeps the suite fast; the production cost is tested in the unit tests.
         {"CINEVERSE_ARGON2_OPSLIMIT", "1"},
@@ -280,6 +298,7 @@ void Stack::start_pool(const std::map<std::string, std::string>& overrides) {
     std::string socket = dir_ + "/run/api.sock";
     fs::remove(socket);
     fs::remove(dir_ + "/run/api-hashing.sock");
+    fs::remove(dir_ + "/run/api-catalogue.sock");
     pool_pid_ = spawn_logged({CV_API_BINARY, "serve"}, pool_environment(), api_log());
     if (!wait_until([&] { return fs::exists(socket); }, 20s)) {
         throw std::runtime_error("the pool did not start:\n" + read_file(api_log()));
@@ -306,6 +325,15 @@ std::vector<pid_t> Stack::worker_pids() const {
     return pids;
 }
 
+std::vector<pid_t> Stack::worker_pids(const std::string& lane) const {
+    std::vector<pid_t> pids;
+    for (pid_t pid : worker_pids()) {
+        if (read_file("/proc/" + std::to_string(pid) + "/comm") == "cv-" + lane + "\n")
+            pids.push_back(pid);
+    }
+    return pids;
+}
+
 void Stack::start_nginx() {
     std::string extra = source_dir_ + "/tests/integration/direct-locations.conf";
     auto rendered = run({source_dir_ + "/scripts/render-nginx"},
@@ -314,6 +342,7 @@ void Stack::start_nginx() {
                          {"HTTP_PORT", std::to_string(http_port_)},
                          {"DEMO_PORT", std::to_string(demo_port_)},
                          {"HASHING_FASTCGI", "unix:" + dir_ + "/run/api-hashing.sock"},
+                         {"CATALOGUE_FASTCGI", "unix:" + dir_ + "/run/api-catalogue.sock"},
                          {"EXTRA_CONF", extra}});
     if (rendered.exit_code != 0) throw std::runtime_error("render-nginx: " + rendered.output);
     nginx_pid_ = spawn_logged(

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <thread>
@@ -20,6 +21,8 @@ struct RunResult {
 
 // The whole content of a file ("" when it cannot be read).
 std::string read_file(const std::string& path);
+// The pid= field of the log lines that contain every one of `needles`, in order.
+std::vector<pid_t> logged_pids(const std::string& log, std::initializer_list<std::string> needles);
 
 // A free TCP port on 127.0.0.1.
 int free_port();
@@ -60,12 +63,15 @@ class Stack {
     std::string api_log() const { return dir_ + "/log/api.log"; }
     std::string nginx_conf() const { return dir_ + "/nginx/nginx.conf"; }
 
-    // The pool runs a hashing lane like scripts/serve's, with this many workers (besides
-    // CINEVERSE_WORKERS): worker_pids() counts them too.
+    // The pool runs the hashing and catalogue lanes like scripts/serve's, with these many
+    // workers besides CINEVERSE_WORKERS (the main lane's): worker_pids() counts them too.
     static constexpr int kHashingWorkers = 1;
+    static constexpr int kCatalogueWorkers = 2;
     // The pool's master pid, and its workers (read from /proc, by pid).
     pid_t pool_pid() const { return pool_pid_; }
     std::vector<pid_t> worker_pids() const;
+    // The workers of one lane ("main", "hashing", "catalogue"), by their process name.
+    std::vector<pid_t> worker_pids(const std::string& lane) const;
     // Starts the pool with the test environment plus `overrides`; waits for its socket.
     void start_pool(const std::map<std::string, std::string>& overrides = {});
     // Sends `signo` to the master and waits for it to exit; returns its wait status.

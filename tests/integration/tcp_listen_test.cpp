@@ -63,4 +63,72 @@ BOOST_AUTO_TEST_CASE(a_kept_connection_carries_request_after_request) {
     BOOST_TEST(kept.closed_by_worker(1s));
 }
 
+// systemd socket activation (systemd-socket-activate passes its sockets the way the socket
+// unit does): each lane takes the socket bound to its own address, whatever the order of the
+// ListenStream lines, and a socket no lane claims stops the pool instead of hanging clients.
+BOOST_AUTO_TEST_CASE(socket_activation_gives_each_lane_the_socket_of_its_address) {
+    const std::vector<std::pair<std::string, int>> lanes = {
+        {"main", free_port()}, {"hashing", free_port()}, {"catalogue", free_port()}};
+    auto address = [](int port) { return "127.0.0.1:" + std::to_string(port); };
+    auto env = stack().pool_environment();
+    env["CINEVERSE_LISTEN"] = address(lanes[0].second);
+    env["CINEVERSE_HASHING_LISTEN"] = address(lanes[1].second);
+    env["CINEVERSE_CATALOGUE_LISTEN"] = address(lanes[2].second);
+    env["CINEVERSE_WORKERS"] = "1";
+    env["CINEVERSE_CATALOGUE_WORKERS"] = "1";
+    auto activate = [&](const std::vector<int>& ports, const std::string& log) {
+        std::vector<std::string> argv = {"systemd-socket-activate"};
+        for (int port : ports) argv.insert(argv.end(), {"-l", address(port)});
+        for (const auto& [name, value] : env) argv.insert(argv.end(), {"-E", name + "=" + value});
+        argv.insert(argv.end(), {CV_API_BINARY, "serve"});
+        // It listens, then becomes the pool (exec) when the first connection arrives.
+        return spawn_logged(argv, {}, log);
+    };
+
+    // The catalogue lane's socket first, the main lane's last.
+    std::string log = stack().dir() + "/log/socket-activation.log";
+    pid_t pool = activate({lanes[2].second, lanes[1].second, lanes[0].second}, log);
+    BOOST_REQUIRE(wait_until(
+        [&] {
+            return fastcgi_request(lanes[0].second, "GET", "/healthz").rfind("Status: 200", 0) == 0;
+        },
+        20s));
+    auto log_before = read_file(log).size();
+    for (const auto& [lane, port] : lanes) {
+        BOOST_TEST(fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0u, lane);
+    }
+    auto served_by = logged_pids(read_file(log).substr(log_before), {"event=request"});
+    BOOST_REQUIRE(served_by.size() == lanes.size());
+    for (size_t i = 0; i < lanes.size(); ++i) {
+        BOOST_TEST(read_file("/proc/" + std::to_string(served_by[i]) + "/comm") ==
+                       "cv-" + lanes[i].first + "\n",
+                   lanes[i].first << " lane's socket answered by pid " << served_by[i]);
+    }
+    BOOST_TEST(read_file(log).find("listen=\"systemd socket activation\"") != std::string::npos);
+    kill(pool, SIGTERM);
+    int status = reap(pool, 20s);
+    BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+
+    // A fourth socket that no lane listens on.
+    std::string refused_log = stack().dir() + "/log/socket-activation-refused.log";
+    int stray = free_port();
+    pid_t refused =
+        activate({lanes[0].second, lanes[1].second, lanes[2].second, stray}, refused_log);
+    auto connects = [](int port) {  // a connection is what starts an activated pool
+        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in to{};
+        to.sin_family = AF_INET;
+        to.sin_port = htons(static_cast<uint16_t>(port));
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        bool connected = connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0;
+        close(fd);
+        return connected;
+    };
+    BOOST_REQUIRE(wait_until([&] { return connects(stray); }, 5s));
+    status = reap(refused, 10s);
+    BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 1));
+    BOOST_TEST(read_file(refused_log).find("no lane listens on") != std::string::npos,
+               read_file(refused_log));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
