@@ -57,21 +57,23 @@ const char* to_string(Freshness freshness) {
     return "MISS";
 }
 
-CatalogueAnswer CatalogueCache::get(const std::string& tmdb_path, const std::string& query) {
+CatalogueAnswer CatalogueCache::get(const std::string& tmdb_path, const std::string& query,
+                                    const BeforeWaiting& before_waiting) {
     std::string key = query.empty() ? tmdb_path : tmdb_path + "?" + query;
     if (auto it = memory_.find(key); it != memory_.end() && Clock::now() < it->second.fresh_until) {
         auto left = std::chrono::duration_cast<seconds>(it->second.fresh_until - Clock::now());
         return count({it->second.body, Freshness::hit, std::max(left, seconds(1))});
     }
     try {
-        return count(from_database(key, tmdb_path, query));
+        return count(from_database(key, tmdb_path, query, before_waiting));
     } catch (const db::Unavailable&) {
-        return count(without_database(key, tmdb_path, query));
+        return count(without_database(key, tmdb_path, query, before_waiting));
     }
 }
 
 CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std::string& path,
-                                              const std::string& query) {
+                                              const std::string& query,
+                                              const BeforeWaiting& before_waiting) {
     long long stale_limit = settings_.stale_limit.count();
     Row row =
         lagging_reads_.read([&](soci::session& sql) { return load_row(sql, key, stale_limit); });
@@ -86,7 +88,7 @@ CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std:
     // Single flight across workers: whoever holds the key's lock asks TMDB; the others wait
     // for it, then find the fresh row (or its failure) and do not ask again.
     try {
-        return refresh(key, path, query);
+        return refresh(key, path, query, before_waiting);
     } catch (const soci::soci_error& e) {
         if (db::sqlstate(e) != "55P03") throw;  // lock_not_available: the refresh took too long
         return fallback(key, row.within_stale_limit ? row.body : std::nullopt,
@@ -95,8 +97,10 @@ CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std:
 }
 
 CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::string& path,
-                                        const std::string& query) {
+                                        const std::string& query,
+                                        const BeforeWaiting& before_waiting) {
     long long stale_limit = settings_.stale_limit.count();
+    if (before_waiting) before_waiting();  // the lock below, then TMDB, may take seconds
     return db_.write([&](soci::session& sql) -> CatalogueAnswer {
         soci::transaction tx(sql);
         sql << "SET LOCAL lock_timeout = " << settings_.lock_timeout.count();
@@ -145,10 +149,12 @@ CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::strin
 
 // PostgreSQL is down: the catalogue keeps answering from memory, or straight from TMDB.
 CatalogueAnswer CatalogueCache::without_database(const std::string& key, const std::string& path,
-                                                 const std::string& query) {
+                                                 const std::string& query,
+                                                 const BeforeWaiting& before_waiting) {
     if (auto it = memory_.find(key); it != memory_.end() && Clock::now() < it->second.stale_until) {
         return {it->second.body, Freshness::stale, settings_.empty_max_age};
     }
+    if (before_waiting) before_waiting();
     FetchResult fetched = tmdb_.fetch(path, query);
     if (fetched.ok) {
         remember(key, fetched.results, settings_.ttl);

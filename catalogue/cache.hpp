@@ -4,6 +4,7 @@
 // lock); a failing or rate-limiting TMDB is left alone until its retry time and the last
 // good answer is served meanwhile.
 #include <chrono>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -40,7 +41,12 @@ class CatalogueCache {
           settings_(settings),
           metrics_(metrics) {}
 
-    CatalogueAnswer get(const std::string& tmdb_path, const std::string& query);
+    // Called before the cache waits on something slow: TMDB, or another worker's refresh
+    // of the same key. The transport gives back what it holds for other requests meanwhile.
+    using BeforeWaiting = std::function<void()>;
+
+    CatalogueAnswer get(const std::string& tmdb_path, const std::string& query,
+                        const BeforeWaiting& before_waiting = {});
 
   private:
     struct Remembered {
@@ -50,11 +56,11 @@ class CatalogueCache {
     };
 
     CatalogueAnswer from_database(const std::string& key, const std::string& path,
-                                  const std::string& query);
+                                  const std::string& query, const BeforeWaiting& before_waiting);
     CatalogueAnswer refresh(const std::string& key, const std::string& path,
-                            const std::string& query);
+                            const std::string& query, const BeforeWaiting& before_waiting);
     CatalogueAnswer without_database(const std::string& key, const std::string& path,
-                                     const std::string& query);
+                                     const std::string& query, const BeforeWaiting& before_waiting);
     CatalogueAnswer fallback(const std::string& key, std::optional<std::string> body,
                              std::chrono::seconds retry_in);
     CatalogueAnswer count(CatalogueAnswer answer);

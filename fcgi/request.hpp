@@ -48,6 +48,13 @@ class Request {
     // (413) a Content-Length over the limit, so this never buffers more than the limit.
     const std::string& body() const;
 
+    // A handler calls this before it waits on something slow (TMDB, another worker's lock):
+    // the transport then stops holding other requests behind this one (fcgi/worker.cpp).
+    void before_long_wait() const {
+        if (before_long_wait_) before_long_wait_();
+    }
+    void set_before_long_wait(std::function<void()> hook) { before_long_wait_ = std::move(hook); }
+
   private:
     std::string method_;
     std::string path_;
@@ -60,6 +67,7 @@ class Request {
     std::optional<std::size_t> content_length_;
     BodyReader body_reader_;
     mutable std::optional<std::string> body_;
+    std::function<void()> before_long_wait_;
 };
 
 std::multimap<std::string, std::string> parse_query(std::string_view query);

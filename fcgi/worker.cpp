@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <random>
 #include <vector>
@@ -60,6 +61,12 @@ class Connection {
     FCGX_Request& request() { return request_; }
     int fd() const { return request_.ipcFd; }
     bool open() const { return request_.ipcFd >= 0; }
+    // Closes the connection between requests (a request nginx already sent on it is dropped
+    // unread, and nginx retries it elsewhere).
+    void hang_up() {
+        if (request_.ipcFd >= 0) close(request_.ipcFd);
+        request_.ipcFd = -1;
+    }
     Clock::time_point last_used = Clock::now();
 
   private:
@@ -146,7 +153,8 @@ Response handle_safely(const RequestHandler& handler, const Request& request) {
 }
 
 void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHandler& handler,
-               RequestIds& ids, SharedMetrics& metrics) {
+               RequestIds& ids, SharedMetrics& metrics,
+               const std::function<void()>& before_long_wait) {
     auto started = std::chrono::steady_clock::now();
     AcceptedRequest finish_guard(raw);
     Response response;
@@ -158,6 +166,7 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHan
         Request request = Request::from_params(
             view_params(raw.envp), [in = raw.in](size_t length) { return read_body(in, length); });
         if (request.request_id().empty()) request.set_request_id(ids.next());
+        request.set_before_long_wait(before_long_wait);
         method = request.method();
         path = request.path();
         request_id = request.request_id();
@@ -263,7 +272,8 @@ class Worker {
         // Requests already sent on kept connections are answered even when stopping: nginx
         // wrote them, and closing the connection now would fail them.
         for (std::size_t i = first_connection; i < fds.size(); ++i) {
-            if (fds[i].revents != 0) serve_next(*connections_[i - first_connection]);
+            auto& connection = *connections_[i - first_connection];
+            if (fds[i].revents != 0 && connection.open()) serve_next(connection);
         }
         std::erase_if(connections_, [](const auto& connection) { return !connection->open(); });
         if (listening && accepting_ && (fds[1].revents & POLLIN) != 0) accept_connection();
@@ -295,9 +305,23 @@ class Worker {
             request.ipcFd = -1;
             return;
         }
-        serve_one(request, settings_, handler_, ids_, metrics_);
+        serve_one(request, settings_, handler_, ids_, metrics_,
+                  [this, &connection] { hang_up_all_but(connection); });
         ++served_;
         connection.last_used = Clock::now();
+    }
+
+    // The request on `busy` is about to wait on something slow (TMDB). A request nginx sends
+    // on one of this worker's other kept connections would wait with it, so they all go back:
+    // nginx drops a closed idle connection from its cache, and retries a request it already
+    // sent on one elsewhere (a failure on a cached connection is retried; the routes that
+    // wait are GETs). New connections go to other workers while this one waits.
+    void hang_up_all_but(const Connection& busy) {
+        for (auto& connection : connections_) {
+            if (connection.get() == &busy || !connection->open()) continue;
+            connection->hang_up();
+            metrics_.add("cineverse_fastcgi_connections_released_total");
+        }
     }
 
     void start_draining() {

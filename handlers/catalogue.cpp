@@ -35,7 +35,8 @@ Response catalogue_list(WorkerContext& ctx, const Request& request,
             return fcgi::error(400, "language must look like xx or xx-XX");
         append("language=" + *language);
     }
-    auto answer = ctx.catalogue.get(list.tmdb_path, query);
+    auto answer =
+        ctx.catalogue.get(list.tmdb_path, query, [&request] { request.before_long_wait(); });
     return fcgi::raw_json(200, std::move(answer.body))
         .with_header("Cache-Control", "public, max-age=" + std::to_string(answer.max_age.count()))
         .with_header("X-Cache", catalogue::to_string(answer.freshness));

@@ -63,6 +63,29 @@ BOOST_AUTO_TEST_CASE(a_kept_connection_carries_request_after_request) {
     BOOST_TEST(kept.closed_by_worker(1s));
 }
 
+// A worker about to wait on TMDB hands its other kept connections back, so that nginx sends
+// nothing more on them for the whole wait (it retries elsewhere what it already sent).
+BOOST_AUTO_TEST_CASE(a_worker_waiting_on_tmdb_hands_back_its_other_connections) {
+    TcpPool pool({{"CINEVERSE_WORKERS", "1"}});
+    FastcgiConnection idle(pool.port());
+    BOOST_TEST(idle.request("GET", "/healthz").find("Status: 200") == 0u);
+    stack().tmdb_mode(R"({"mode": "hang", "delay": 20, "path": "/3/discover/movie"})");
+    std::string waited;
+    std::thread waiting([&] {
+        FastcgiConnection busy(pool.port());
+        waited = busy.request("GET", "/api/discover-music-movies?page=477");
+    });
+    bool handed_back = idle.closed_by_worker(1s);  // TMDB's timeout is 1.5 s
+    waiting.join();
+    stack().tmdb_reset();
+    BOOST_TEST(handed_back);
+    BOOST_TEST(waited.find("Status: 200") == 0u, waited);  // the empty-list fallback
+    auto metrics = fastcgi_request(pool.port(), "GET", "/metrics");
+    BOOST_TEST(
+        metrics.find("\ncineverse_fastcgi_connections_released_total 1\n") != std::string::npos,
+        metrics);
+}
+
 // systemd socket activation (systemd-socket-activate passes its sockets the way the socket
 // unit does): each lane takes the socket bound to its own address, whatever the order of the
 // ListenStream lines, and a socket no lane claims stops the pool instead of hanging clients.
