@@ -68,6 +68,9 @@ class Connection {
         request_.ipcFd = -1;
     }
     Clock::time_point last_used = Clock::now();
+    // nginx sends a request on a connection it opened for it, then on later ones only once
+    // it took the connection from its cache of idle ones.
+    bool reused_by_nginx = false;
 
   private:
     FCGX_Request request_{};
@@ -309,16 +312,20 @@ class Worker {
                   [this, &connection] { hang_up_all_but(connection); });
         ++served_;
         connection.last_used = Clock::now();
+        connection.reused_by_nginx = true;
     }
 
     // The request on `busy` is about to wait on something slow (TMDB). A request nginx sends
-    // on one of this worker's other kept connections would wait with it, so they all go back:
-    // nginx drops a closed idle connection from its cache, and retries a request it already
-    // sent on one elsewhere (a failure on a cached connection is retried; the routes that
-    // wait are GETs). New connections go to other workers while this one waits.
+    // on one of this worker's other kept connections would wait with it, so they go back:
+    // nginx drops a closed idle connection from its cache, and retries a request it had
+    // already sent on one (a failure on a cached connection is retried; the routes that wait
+    // are GETs). A connection that has not carried a request yet stays: nginx opened it for a
+    // request it is sending now, and would answer that request 502 rather than retry it.
+    // New connections go to other workers while this one waits.
     void hang_up_all_but(const Connection& busy) {
         for (auto& connection : connections_) {
-            if (connection.get() == &busy || !connection->open()) continue;
+            if (connection.get() == &busy || !connection->open() || !connection->reused_by_nginx)
+                continue;
             connection->hang_up();
             metrics_.add("cineverse_fastcgi_connections_released_total");
         }

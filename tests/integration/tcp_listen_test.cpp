@@ -69,6 +69,10 @@ BOOST_AUTO_TEST_CASE(a_worker_waiting_on_tmdb_hands_back_its_other_connections) 
     TcpPool pool({{"CINEVERSE_WORKERS", "1"}});
     FastcgiConnection idle(pool.port());
     BOOST_TEST(idle.request("GET", "/healthz").find("Status: 200") == 0u);
+    // A connection nginx has just opened for a request it has not sent yet: nginx would not
+    // retry that request, so the worker keeps the connection and answers it after the wait.
+    FastcgiConnection opened(pool.port());
+    std::this_thread::sleep_for(200ms);  // the worker accepts it
     stack().tmdb_mode(R"({"mode": "hang", "delay": 20, "path": "/3/discover/movie"})");
     std::string waited;
     std::thread waiting([&] {
@@ -76,9 +80,13 @@ BOOST_AUTO_TEST_CASE(a_worker_waiting_on_tmdb_hands_back_its_other_connections) 
         waited = busy.request("GET", "/api/discover-music-movies?page=477");
     });
     bool handed_back = idle.closed_by_worker(1s);  // TMDB's timeout is 1.5 s
+    bool opened_kept = !opened.closed_by_worker(100ms);
+    std::string after_the_wait = opened.request("GET", "/healthz");
     waiting.join();
     stack().tmdb_reset();
     BOOST_TEST(handed_back);
+    BOOST_TEST(opened_kept);
+    BOOST_TEST(after_the_wait.find("Status: 200") == 0u, after_the_wait);
     BOOST_TEST(waited.find("Status: 200") == 0u, waited);  // the empty-list fallback
     auto metrics = fastcgi_request(pool.port(), "GET", "/metrics");
     BOOST_TEST(
