@@ -179,11 +179,15 @@ BOOST_AUTO_TEST_CASE(tmdb_calls_have_their_own_lane_and_hold_up_no_database_rout
     stack().tmdb_mode(R"({"mode": "hang", "delay": 20, "path": "/3/discover/movie"})");
     std::vector<std::thread> hung;
     std::atomic<int> hung_answered{0};
+    std::vector<std::string> hung_outcomes(Stack::kCatalogueWorkers + 1);
     for (int i = 0; i <= Stack::kCatalogueWorkers; ++i) {
-        hung.emplace_back([&] {
+        hung.emplace_back([&, i] {
             HttpClient client;
             auto path = "/__direct/api/discover-music-movies?page=" + std::to_string(fresh_page());
-            hung_answered += client.get(path).status == 200 ? 1 : 0;
+            auto answer = client.get(path);
+            hung_outcomes[i] = std::to_string(answer.status) + " after " +
+                               std::to_string(answer.seconds) + " s: " + answer.body.substr(0, 80);
+            hung_answered += answer.status == 200 ? 1 : 0;
         });
     }
     std::this_thread::sleep_for(300ms);
@@ -201,7 +205,10 @@ BOOST_AUTO_TEST_CASE(tmdb_calls_have_their_own_lane_and_hold_up_no_database_rout
     BOOST_TEST(answered == 30);
     BOOST_TEST(slowest < 0.5, slowest << " s");  // the TMDB timeout is 1.5 s
     BOOST_TEST(busy_while_answering == 0);       // the catalogue lane was still waiting
-    BOOST_TEST(hung_answered.load() == Stack::kCatalogueWorkers + 1);  // the empty-list fallback
+    std::string outcomes;
+    for (const auto& outcome : hung_outcomes) outcomes += "\n  " + outcome;
+    // The empty-list fallback, for the one that queued too.
+    BOOST_TEST(hung_answered.load() == Stack::kCatalogueWorkers + 1, outcomes);
 
     auto log = read_file(stack().api_log()).substr(log_before);
     auto main_lane = stack().worker_pids("main");
