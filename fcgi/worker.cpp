@@ -23,10 +23,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// How many connections one worker keeps open. nginx caches at most `keepalive` idle
-// connections per nginx worker (nginx/); past this a worker stops accepting and leaves new
-// connections to the others.
-constexpr std::size_t kMaxConnections = 64;
+// How many connections one worker keeps open; past this it stops accepting and leaves new
+// connections to the others. nginx keeps up to `keepalive` (64) idle connections per nginx
+// worker, one a core, besides those in flight, and a connection no worker accepts waits
+// until one closes: 256 leaves room even for a pool of one worker a core.
+constexpr std::size_t kMaxConnections = 256;
 // A stopping worker closes a kept connection once it has been idle this long: nginx reuses
 // its most recently used connections first, so a connection idle for a while is unlikely to
 // be picked in the instant it closes.

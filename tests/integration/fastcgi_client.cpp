@@ -52,6 +52,9 @@ int connect_loopback(int port) {
         close(fd);
         return -1;
     }
+    // A worker that never answers fails the test (an empty answer) instead of hanging it.
+    timeval patience{10, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
     return fd;
 }
 

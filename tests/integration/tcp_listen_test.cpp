@@ -9,7 +9,9 @@
 
 #include <boost/test/unit_test.hpp>
 #include <map>
+#include <memory>
 #include <thread>
+#include <vector>
 
 #include "fastcgi_client.hpp"
 #include "stack.hpp"
@@ -61,6 +63,21 @@ BOOST_AUTO_TEST_CASE(a_kept_connection_carries_request_after_request) {
     BOOST_TEST(WIFEXITED(status));
     BOOST_TEST(WEXITSTATUS(status) == 0);
     BOOST_TEST(kept.closed_by_worker(1s));
+}
+
+// nginx keeps up to 64 idle connections per nginx worker: one pool worker takes more than
+// one nginx worker's worth, so a new connection never waits for a kept one to close.
+BOOST_AUTO_TEST_CASE(one_worker_keeps_more_connections_than_one_nginx_worker_caches) {
+    TcpPool pool({{"CINEVERSE_WORKERS", "1"}});
+    std::vector<std::unique_ptr<FastcgiConnection>> kept;
+    for (int i = 0; i < 150; ++i) kept.push_back(std::make_unique<FastcgiConnection>(pool.port()));
+    int answered = 0;
+    for (auto& connection : kept) {
+        if (connection->request("GET", "/healthz").find("Status: 200") != 0) break;
+        ++answered;
+    }
+    BOOST_TEST(answered == 150);
+    BOOST_TEST(kept.front()->request("GET", "/healthz").find("Status: 200") == 0u);
 }
 
 // A worker about to wait on TMDB hands its other kept connections back, so that nginx sends
