@@ -211,7 +211,6 @@ PoolSettings PoolSettings::from(const Settings& settings) {
         throw ConfigError("CINEVERSE_SOCKET_MODE", "'" + mode + "' is not an octal mode like 0660");
     }
     long cores = static_cast<long>(std::max(1u, std::thread::hardware_concurrency()));
-    pool.workers = static_cast<int>(settings.integer("CINEVERSE_WORKERS", 2 * cores, 1, 512));
     struct LaneDefaults {
         const char* name;
         const char* prefix;
@@ -241,6 +240,15 @@ PoolSettings PoolSettings::from(const Settings& settings) {
         lane.nice = static_cast<int>(settings.integer(prefix + "_NICE", defaults.nice, 0, 19));
         pool.side_lanes.push_back(lane);
     }
+    // With TMDB calls in a lane of their own, the main lane only waits on PostgreSQL: on one
+    // host, one worker a core keeps the tail shortest (docs/benchmarks.md); a main lane that
+    // also waits on TMDB needs spare workers. A database across the network wants more
+    // (docs/deployment.md).
+    const bool waits_on_tmdb =
+        std::none_of(pool.side_lanes.begin(), pool.side_lanes.end(),
+                     [](const SideLane& lane) { return lane.name == "catalogue"; });
+    pool.workers = static_cast<int>(
+        settings.integer("CINEVERSE_WORKERS", waits_on_tmdb ? 2 * cores : cores, 1, 512));
     pool.max_requests = settings.integer("CINEVERSE_MAX_REQUESTS", 10000, 0, 1L << 40);
     pool.drain_timeout = settings.duration("CINEVERSE_DRAIN_TIMEOUT", std::chrono::seconds(30),
                                            std::chrono::milliseconds(0), std::chrono::hours(1));

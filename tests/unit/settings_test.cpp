@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <thread>
+
 #include "app/config.hpp"
 #include "fcgi/log.hpp"
 #include "fcgi/settings.hpp"
@@ -36,6 +39,26 @@ BOOST_AUTO_TEST_CASE(defaults_are_sensible) {
     BOOST_TEST(config.tmdb.connect_timeout.count() == 2000);
     BOOST_TEST(config.cache.ttl.count() == 600);
     BOOST_TEST(config.tmdb.base_url == "https://api.themoviedb.org/3");
+}
+
+BOOST_AUTO_TEST_CASE(main_lane_gets_spare_workers_only_when_it_waits_on_tmdb) {
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    BOOST_TEST(cv::AppConfig::load(with({})).pool.workers == 2 * cores);
+    auto with_lane =
+        cv::AppConfig::load(with({{"CINEVERSE_LISTEN", "unix:/tmp/cv-main.sock"},
+                                  {"CINEVERSE_CATALOGUE_LISTEN", "unix:/tmp/cv-catalogue.sock"}}));
+    BOOST_TEST(with_lane.pool.workers == cores);
+    BOOST_REQUIRE(with_lane.pool.side_lanes.size() == 1u);
+    BOOST_TEST(with_lane.pool.side_lanes[0].workers == 2 * cores);
+    auto hashing_only =
+        cv::AppConfig::load(with({{"CINEVERSE_LISTEN", "unix:/tmp/cv-main.sock"},
+                                  {"CINEVERSE_HASHING_LISTEN", "unix:/tmp/cv-hashing.sock"}}));
+    BOOST_TEST(hashing_only.pool.workers == 2 * cores);
+    auto chosen =
+        cv::AppConfig::load(with({{"CINEVERSE_WORKERS", "5"},
+                                  {"CINEVERSE_LISTEN", "unix:/tmp/cv-main.sock"},
+                                  {"CINEVERSE_CATALOGUE_LISTEN", "unix:/tmp/cv-c.sock"}}));
+    BOOST_TEST(chosen.pool.workers == 5);
 }
 
 BOOST_AUTO_TEST_CASE(values_are_parsed) {
