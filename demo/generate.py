@@ -223,7 +223,8 @@ def write(relative, body):
     path = os.path.join(HERE, "tmdb", "3", relative)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
-        json.dump(body, handle, ensure_ascii=False, indent=1)
+        # Compact, as TMDB answers: the catalogue routes pass the `results` bytes through.
+        json.dump(body, handle, ensure_ascii=False, separators=(",", ":"))
         handle.write("\n")
 
 
