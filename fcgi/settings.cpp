@@ -216,16 +216,19 @@ PoolSettings PoolSettings::from(const Settings& settings) {
         const char* prefix;
         long workers;
         long nice;
+        bool takes_tmdb_calls;
     };
     const LaneDefaults lanes[] = {
-        {"hashing", "CINEVERSE_HASHING", 2, 10},
+        {"hashing", "CINEVERSE_HASHING", 2, 10, false},
         // Catalogue workers mostly wait on TMDB or answer from the cache: as many as the main lane.
-        {"catalogue", "CINEVERSE_CATALOGUE", 2 * cores, 0},
+        {"catalogue", "CINEVERSE_CATALOGUE", 2 * cores, 0, true},
     };
+    bool main_lane_waits_on_tmdb = true;
     for (const auto& defaults : lanes) {
         std::string prefix = defaults.prefix;
         auto address = settings.text(prefix + "_LISTEN", "");
         if (address.empty()) continue;
+        if (defaults.takes_tmdb_calls) main_lane_waits_on_tmdb = false;
         SideLane lane;
         lane.name = defaults.name;
         lane.listen = ListenAddress::parse(prefix + "_LISTEN", address);
@@ -244,11 +247,8 @@ PoolSettings PoolSettings::from(const Settings& settings) {
     // host, one worker a core keeps the tail shortest (docs/benchmarks.md); a main lane that
     // also waits on TMDB needs spare workers. A database across the network wants more
     // (docs/deployment.md).
-    const bool waits_on_tmdb =
-        std::none_of(pool.side_lanes.begin(), pool.side_lanes.end(),
-                     [](const SideLane& lane) { return lane.name == "catalogue"; });
     pool.workers = static_cast<int>(
-        settings.integer("CINEVERSE_WORKERS", waits_on_tmdb ? 2 * cores : cores, 1, 512));
+        settings.integer("CINEVERSE_WORKERS", main_lane_waits_on_tmdb ? 2 * cores : cores, 1, 512));
     pool.max_requests = settings.integer("CINEVERSE_MAX_REQUESTS", 10000, 0, 1L << 40);
     pool.drain_timeout = settings.duration("CINEVERSE_DRAIN_TIMEOUT", std::chrono::seconds(30),
                                            std::chrono::milliseconds(0), std::chrono::hours(1));
