@@ -1,6 +1,7 @@
 #include "accounts/store.hpp"
 
 #include "accounts/tokens.hpp"
+#include "core/failure.hpp"
 
 namespace cv::accounts {
 namespace {
@@ -25,7 +26,7 @@ auto conflict_aware(Work&& work) {
     try {
         return work();
     } catch (const soci::soci_error& e) {
-        if (db::is_unique_violation(e)) throw Conflict();
+        if (db::is_unique_violation(e)) throw Failure::conflict("user already exists");
         throw;
     }
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Users and sessions in PostgreSQL. Uniqueness is the database's job: a unique violation
-// surfaces as Conflict, whatever the race.
+// surfaces as the contract's 409 (Failure::conflict), whatever the race.
 #include <chrono>
 #include <optional>
 #include <stdexcept>
@@ -10,11 +10,6 @@
 #include "db/database.hpp"
 
 namespace cv::accounts {
-
-class Conflict : public std::runtime_error {
-  public:
-    Conflict() : std::runtime_error("user already exists") {}
-};
 
 struct User {
     std::string id;
@@ -45,7 +40,8 @@ class AccountStore {
     AccountStore(db::Database& database, db::ReadRouter lagging_reads, SessionPolicy policy)
         : db_(database), lagging_reads_(lagging_reads), policy_(policy) {}
 
-    // Creates the user and its first session in one transaction. Throws Conflict.
+    // Creates the user and its first session in one transaction; a taken username or
+    // e-mail throws Failure(conflict).
     std::pair<User, OpenedSession> register_user(const AccountFields& fields,
                                                  const std::string& password_hash);
     std::optional<Credentials> find_credentials(const std::string& username);
@@ -65,7 +61,8 @@ class AccountStore {
     Presence presence(const std::string& user_id);
 
     // Applies the given fields; a new password hash ends every other session of the user.
-    // Throws Conflict. Returns nullopt when the user no longer exists.
+    // A taken username or e-mail throws Failure(conflict). Returns nullopt when the user no
+    // longer exists.
     std::optional<User> update_user(const std::string& user_id, const AccountFields& fields,
                                     const std::optional<std::string>& password_hash,
                                     const std::string& current_token);

@@ -1,6 +1,7 @@
 #include "accounts/validation.hpp"
 
-#include "fcgi/json.hpp"
+#include "core/failure.hpp"
+#include "core/text.hpp"
 
 namespace cv::accounts {
 namespace {
@@ -9,18 +10,9 @@ bool is_ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// C0 controls, DEL and the C1 controls (U+0080–U+009F, encoded as C2 80–C2 9F).
-bool has_control_characters(std::string_view utf8) {
-    for (size_t i = 0; i < utf8.size(); ++i) {
-        auto c = static_cast<unsigned char>(utf8[i]);
-        if (c < 0x20 || c == 0x7f) return true;
-        if (c == 0xC2 && i + 1 < utf8.size()) {
-            auto next = static_cast<unsigned char>(utf8[i + 1]);
-            if (next >= 0x80 && next <= 0x9F) return true;
-        }
-    }
-    return false;
-}
+using text::code_points;
+using text::has_control_characters;
+using text::is_valid_utf8;
 
 struct FieldSpec {
     const char* name;
@@ -45,14 +37,6 @@ const FieldSpec kRequiredFields[] = {
 };
 
 }  // namespace
-
-std::size_t code_points(std::string_view utf8) {
-    std::size_t count = 0;
-    for (char c : utf8) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-    }
-    return count;
-}
 
 bool is_uuid(std::string_view text) {
     if (text.size() != 36) return false;
@@ -80,7 +64,7 @@ std::optional<std::string> check_password(std::string_view value) {
 std::optional<std::string> check_email(std::string_view value) {
     const char* problem =
         "email must look like name@domain.tld, without spaces, at most 254 characters";
-    if (!fcgi::is_valid_utf8(value) || code_points(value) > 254 || has_control_characters(value))
+    if (!is_valid_utf8(value) || code_points(value) > 254 || has_control_characters(value))
         return problem;
     for (char c : value) {
         if (c == ' ' || c == '\t') return problem;
@@ -101,7 +85,7 @@ std::optional<std::string> check_email(std::string_view value) {
 
 std::optional<std::string> check_name(std::string_view field, std::string_view value) {
     auto length = code_points(value);
-    if (!fcgi::is_valid_utf8(value) || length < 1 || length > 50 || has_control_characters(value)) {
+    if (!is_valid_utf8(value) || length < 1 || length > 50 || has_control_characters(value)) {
         return std::string(field) + " must be 1 to 50 characters, without control characters";
     }
     return std::nullopt;
@@ -124,50 +108,36 @@ std::optional<std::string> check_phone(std::string_view value) {
     return std::nullopt;
 }
 
-ValidatedFields read_account_fields(const Json::Value& body, Require require) {
-    ValidatedFields result;
-    if (!body.isObject()) {
-        result.error = FieldError{"body", "body must be a JSON object"};
-        return result;
-    }
+AccountFields read_account_fields(const Json::Value& body, Require require) {
+    if (!body.isObject()) throw Failure::invalid_input("The body must be a JSON object");
+    AccountFields fields;
     for (const auto& spec : kRequiredFields) {
         const char* key = spec.name;
         if (!body.isMember(key) && spec.alias && body.isMember(spec.alias)) key = spec.alias;
         if (!body.isMember(key)) {
-            if (require == Require::all) {
-                result.error = FieldError{spec.name, std::string(spec.name) + " is required"};
-                return result;
-            }
+            if (require == Require::all)
+                throw Failure::invalid_input(std::string(spec.name) + " is required");
             continue;
         }
         const Json::Value& value = body[key];
-        if (!value.isString()) {
-            result.error = FieldError{spec.name, std::string(spec.name) + " must be a string"};
-            return result;
-        }
+        if (!value.isString())
+            throw Failure::invalid_input(std::string(spec.name) + " must be a string");
         std::string text = value.asString();
-        if (auto problem = spec.check(text)) {
-            result.error = FieldError{spec.name, *problem};
-            return result;
-        }
-        result.fields.*spec.target = std::move(text);
+        if (auto problem = spec.check(text)) throw Failure::invalid_input(*problem);
+        fields.*spec.target = std::move(text);
     }
     if (body.isMember("phone_number")) {
         const Json::Value& phone = body["phone_number"];
-        result.fields.phone_given = true;
+        fields.phone_given = true;
         if (phone.isString()) {
             std::string text = phone.asString();
-            if (auto problem = check_phone(text)) {
-                result.error = FieldError{"phone_number", *problem};
-                return result;
-            }
-            result.fields.phone_number = std::move(text);
+            if (auto problem = check_phone(text)) throw Failure::invalid_input(*problem);
+            fields.phone_number = std::move(text);
         } else if (!phone.isNull()) {
-            result.error = FieldError{"phone_number", "phone_number must be a string or null"};
-            return result;
+            throw Failure::invalid_input("phone_number must be a string or null");
         }
     }
-    return result;
+    return fields;
 }
 
 }  // namespace cv::accounts

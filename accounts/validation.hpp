@@ -18,21 +18,12 @@ struct AccountFields {
     std::optional<std::string> phone_number;  // nullopt with phone_given: clear it
 };
 
-struct FieldError {
-    std::string field;
-    std::string message;  // "username must be …": names the field
-};
-
-struct ValidatedFields {
-    AccountFields fields;
-    std::optional<FieldError> error;
-};
-
 enum class Require { all, any_subset };
 
 // Reads and checks the account fields of a JSON object body. With Require::all (register)
-// every field but phone_number must be present.
-ValidatedFields read_account_fields(const Json::Value& body, Require require);
+// every field but phone_number must be present. Throws Failure(invalid_input) naming the
+// first field that breaks its rule ("username must be …").
+AccountFields read_account_fields(const Json::Value& body, Require require);
 
 std::optional<std::string> check_username(std::string_view value);
 std::optional<std::string> check_password(std::string_view value);
@@ -40,8 +31,6 @@ std::optional<std::string> check_email(std::string_view value);
 std::optional<std::string> check_name(std::string_view field, std::string_view value);
 std::optional<std::string> check_phone(std::string_view value);
 
-// Number of Unicode code points of valid UTF-8 text.
-std::size_t code_points(std::string_view utf8);
 bool is_uuid(std::string_view text);
 
 }  // namespace cv::accounts

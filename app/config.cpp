@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "app/lanes.hpp"
+
 namespace cv {
 
 using namespace std::chrono_literals;
@@ -9,9 +11,16 @@ using std::chrono::duration_cast;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-AppConfig AppConfig::load(const fcgi::Settings& settings) {
+AppConfig AppConfig::load(const Settings& settings) {
     AppConfig config;
-    config.pool = fcgi::PoolSettings::from(settings);
+    config.pool.lanes = configured_lanes(settings);
+    config.pool.socket_mode = settings.mode("CINEVERSE_SOCKET_MODE", 0660);
+    config.pool.max_requests = settings.integer("CINEVERSE_MAX_REQUESTS", 10000, 0, 1L << 40);
+    config.pool.drain_timeout =
+        settings.duration("CINEVERSE_DRAIN_TIMEOUT", 30s, milliseconds(0), std::chrono::hours(1));
+    config.pool.body_limit = settings.bytes("CINEVERSE_BODY_LIMIT", std::size_t{64} * 1024, 1024,
+                                            std::size_t{64} * 1024 * 1024);
+    config.pool.process_name_prefix = "cv-";
     config.database_url =
         settings.text("CINEVERSE_DATABASE_URL", "postgresql:///cineverse?host=/var/run/postgresql");
     config.replica_url = settings.text("CINEVERSE_DATABASE_REPLICA_URL", "");
@@ -19,8 +28,8 @@ AppConfig AppConfig::load(const fcgi::Settings& settings) {
     config.public_origins = settings.list("CINEVERSE_PUBLIC_ORIGINS", {"https://localhost:8443"});
     for (const auto& origin : config.public_origins) {
         if (origin.rfind("https://", 0) != 0 && origin.rfind("http://", 0) != 0) {
-            throw fcgi::ConfigError("CINEVERSE_PUBLIC_ORIGINS",
-                                    "'" + origin + "' is not an http(s) origin");
+            throw ConfigError("CINEVERSE_PUBLIC_ORIGINS",
+                              "'" + origin + "' is not an http(s) origin");
         }
     }
 
@@ -41,8 +50,8 @@ AppConfig AppConfig::load(const fcgi::Settings& settings) {
     config.tmdb.base_url = settings.text("TMDB_BASE_URL", config.tmdb.base_url);
     if (config.tmdb.base_url.rfind("https://", 0) != 0 &&
         config.tmdb.base_url.rfind("http://", 0) != 0) {
-        throw fcgi::ConfigError("TMDB_BASE_URL",
-                                "must start with https:// (or http:// for a local stand-in)");
+        throw ConfigError("TMDB_BASE_URL",
+                          "must start with https:// (or http:// for a local stand-in)");
     }
     while (!config.tmdb.base_url.empty() && config.tmdb.base_url.back() == '/')
         config.tmdb.base_url.pop_back();
@@ -62,7 +71,13 @@ AppConfig AppConfig::load(const fcgi::Settings& settings) {
     config.cache.lock_timeout = config.tmdb.total_timeout * 2 + 2s;
 
     config.migrate_on_start = settings.flag("CINEVERSE_MIGRATE_ON_START", true);
+    config.session_purge_interval =
+        settings.duration("CINEVERSE_SESSION_PURGE_INTERVAL", 10min, 1s, 24h);
     return config;
+}
+
+AppConfig AppConfig::from_environment() {
+    return load(Settings::from_environment("CINEVERSE_CONFIG_FILE"));
 }
 
 }  // namespace cv

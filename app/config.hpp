@@ -1,5 +1,6 @@
 #pragma once
 // Every setting of the service, read from the environment (see README, "Configuration").
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -7,7 +8,8 @@
 #include "accounts/store.hpp"
 #include "catalogue/cache.hpp"
 #include "catalogue/tmdb_client.hpp"
-#include "fcgi/settings.hpp"
+#include "core/settings.hpp"
+#include "fcgi/pool.hpp"
 
 namespace cv {
 
@@ -22,9 +24,12 @@ struct AppConfig {
     catalogue::TmdbSettings tmdb;
     catalogue::CacheSettings cache;
     bool migrate_on_start = true;
+    std::chrono::milliseconds session_purge_interval{600000};
 
-    // Throws fcgi::ConfigError naming the first invalid variable.
-    static AppConfig load(const fcgi::Settings& settings);
+    // Throws ConfigError naming the first invalid variable.
+    static AppConfig load(const Settings& settings);
+    // From the environment and the env file CINEVERSE_CONFIG_FILE names.
+    static AppConfig from_environment();
 };
 
 }  // namespace cv

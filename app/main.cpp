@@ -1,83 +1,26 @@
 // cineverse-api: the CineVerse API FastCGI service.
-//   cineverse-api [serve]       run the worker pool (applies migrations first by default)
-//   cineverse-api migrate       apply pending database migrations and exit
-//   cineverse-api check-config  validate the configuration and exit
+//   cineverse-api [serve]         run the worker pool (applies migrations first by default)
+//   cineverse-api migrate         apply pending database migrations and exit
+//   cineverse-api check-config    validate the configuration and exit
+//   cineverse-api routes [--json] print the route table and its traits
 #include <curl/curl.h>
 #include <malloc.h>
 #include <sodium.h>
 
-#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
 
-#include "accounts/store.hpp"
+#include "app/api_worker.hpp"
 #include "app/config.hpp"
+#include "app/route_listing.hpp"
+#include "core/log.hpp"
+#include "core/metrics.hpp"
 #include "db/migrations.hpp"
-#include "fcgi/log.hpp"
 #include "fcgi/pool.hpp"
-#include "handlers/routes.hpp"
 
 namespace cv {
 namespace {
-
-// One worker's state: its own copy of the configuration, context and router.
-class Worker {
-  public:
-    Worker(AppConfig config, fcgi::SharedMetrics& metrics)
-        : config_(std::move(config)),
-          context_(config_, metrics),
-          router_(handlers::build_router()) {}
-
-    fcgi::Response handle(const fcgi::Request& request) {
-        try {
-            purge_sessions_now_and_then();
-            return router_.dispatch(context_, request);
-        } catch (const db::Unavailable&) {
-            return fcgi::error(503, "Database unavailable").with_header("Retry-After", "2");
-        } catch (const soci::soci_error& e) {
-            // get_error_message() leaves out SOCI's context, which quotes the bound values.
-            log::error("database_error", {{"rid", request.request_id()},
-                                          {"sqlstate", db::sqlstate(e)},
-                                          {"what", e.get_error_message()}});
-            return fcgi::error(500, "Internal server error");
-        }
-    }
-
-  private:
-    void purge_sessions_now_and_then() {
-        auto now = std::chrono::steady_clock::now();
-        if (now < context_.next_purge) return;
-        context_.next_purge = now + std::chrono::minutes(10);
-        try {
-            long purged = context_.accounts.purge_expired_sessions();
-            if (purged > 0) log::info("sessions_purged", {{"count", purged}});
-        } catch (const std::exception& e) {
-            log::warn("sessions_purge_failed", {{"reason", e.what()}});
-        }
-    }
-
-    AppConfig config_;
-    handlers::WorkerContext context_;
-    handlers::Router router_;
-};
-
-class ApiService : public fcgi::Service {
-  public:
-    explicit ApiService(AppConfig config) : config_(std::move(config)) {}
-    const fcgi::PoolSettings& pool_settings() const override { return config_.pool; }
-    fcgi::RequestHandler start_worker(fcgi::SharedMetrics& metrics) const override {
-        auto worker = std::make_shared<Worker>(config_, metrics);
-        return [worker](const fcgi::Request& request) { return worker->handle(request); };
-    }
-
-  private:
-    AppConfig config_;
-};
-
-AppConfig load_config() {
-    return AppConfig::load(fcgi::Settings::from_environment());
-}
 
 int migrate(const AppConfig& config) {
     try {
@@ -95,7 +38,14 @@ int serve(const AppConfig& config) {
     if (config.migrate_on_start) {
         if (int code = migrate(config); code != 0) return code;
     }
-    return fcgi::run_pool([] { return std::make_unique<ApiService>(load_config()); });
+    SharedMetrics metrics("cineverse_");  // before any fork: every worker shares it
+    return fcgi::run_pool(
+        [] { return std::make_unique<ApiService>(AppConfig::from_environment()); }, metrics);
+}
+
+int print(const std::string& text) {
+    std::fputs(text.c_str(), stdout);
+    return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -103,6 +53,13 @@ int serve(const AppConfig& config) {
 
 int main(int argc, char** argv) {
     std::string command = argc > 1 ? argv[1] : "serve";
+    std::string option = argc > 2 ? argv[2] : "";
+    if (command == "routes") {  // needs no configuration: the table is compiled in
+        if (option == "--json") return cv::print(cv::routes_as_json());
+        if (option.empty()) return cv::print(cv::routes_as_text());
+        std::fprintf(stderr, "usage: cineverse-api routes [--json]\n");
+        return 2;
+    }
     if (sodium_init() < 0) {
         std::fprintf(stderr, "cineverse-api: libsodium failed to initialise\n");
         return 1;
@@ -115,8 +72,8 @@ int main(int argc, char** argv) {
     mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
     cv::AppConfig config;
     try {
-        config = cv::load_config();
-    } catch (const cv::fcgi::ConfigError& e) {
+        config = cv::AppConfig::from_environment();
+    } catch (const cv::ConfigError& e) {
         std::fprintf(stderr, "cineverse-api: invalid configuration: %s\n", e.what());
         return 2;
     }
@@ -129,7 +86,7 @@ int main(int argc, char** argv) {
         std::printf("configuration ok\n");
         code = 0;
     } else {
-        std::fprintf(stderr, "usage: cineverse-api [serve|migrate|check-config]\n");
+        std::fprintf(stderr, "usage: cineverse-api [serve|migrate|check-config|routes [--json]]\n");
     }
     curl_global_cleanup();
     return code;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "fcgi/log.hpp"
+#include "core/log.hpp"
 
 namespace cv::catalogue {
 namespace {
@@ -131,7 +131,7 @@ CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::strin
             remember(key, fetched.results, settings_.ttl);
             return {fetched.results, Freshness::miss, settings_.ttl};
         }
-        metrics_.add("cineverse_upstream_errors_total");
+        metrics_.add("upstream_errors_total");
         // TMDB's Retry-After is honoured (capped at an hour); other failures back off briefly.
         seconds wait =
             std::min(fetched.retry_after.value_or(settings_.failure_backoff), seconds(3600));
@@ -160,7 +160,7 @@ CatalogueAnswer CatalogueCache::without_database(const std::string& key, const s
         remember(key, fetched.results, settings_.ttl);
         return {fetched.results, Freshness::miss, settings_.ttl};
     }
-    metrics_.add("cineverse_upstream_errors_total");
+    metrics_.add("upstream_errors_total");
     return fallback(key, std::nullopt, settings_.failure_backoff);
 }
 
@@ -184,10 +184,9 @@ void CatalogueCache::remember(const std::string& key, const std::string& body, s
 }
 
 CatalogueAnswer CatalogueCache::count(CatalogueAnswer answer) {
-    static constexpr const char* kSeries[] = {"cineverse_catalogue_cache_total{result=\"hit\"}",
-                                              "cineverse_catalogue_cache_total{result=\"miss\"}",
-                                              "cineverse_catalogue_cache_total{result=\"stale\"}",
-                                              "cineverse_catalogue_cache_total{result=\"empty\"}"};
+    static constexpr const char* kSeries[] = {
+        "catalogue_cache_total{result=\"hit\"}", "catalogue_cache_total{result=\"miss\"}",
+        "catalogue_cache_total{result=\"stale\"}", "catalogue_cache_total{result=\"empty\"}"};
     metrics_.add(kSeries[static_cast<int>(answer.freshness)]);
     return answer;
 }

@@ -9,8 +9,8 @@
 #include <unordered_map>
 
 #include "catalogue/tmdb_client.hpp"
+#include "core/metrics.hpp"
 #include "db/database.hpp"
-#include "fcgi/metrics.hpp"
 
 namespace cv::catalogue {
 
@@ -34,7 +34,7 @@ struct CatalogueAnswer {
 class CatalogueCache {
   public:
     CatalogueCache(db::Database& database, db::ReadRouter lagging_reads, TmdbClient& tmdb,
-                   CacheSettings settings, fcgi::SharedMetrics& metrics)
+                   CacheSettings settings, Metrics& metrics)
         : db_(database),
           lagging_reads_(lagging_reads),
           tmdb_(tmdb),
@@ -71,7 +71,7 @@ class CatalogueCache {
     TmdbClient& tmdb_;
     CacheSettings settings_;
     std::unordered_map<std::string, Remembered> memory_;
-    fcgi::SharedMetrics& metrics_;
+    Metrics& metrics_;
 };
 
 }  // namespace cv::catalogue

@@ -1,5 +1,6 @@
 #pragma once
-// The twenty catalogue routes as data: each maps to one TMDB call.
+// The twenty catalogue lists as data: each is one route, one TMDB call and one row of the
+// home page.
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@ struct CatalogueList {
     std::string route;        // "/api/discover-action-movies"
     std::string tmdb_path;    // "/discover/movie"
     std::string fixed_query;  // "with_genres=28", or empty
+    std::string title;        // the home page's row title, in French: "Action"
 };
 
 const std::vector<CatalogueList>& catalogue_lists();

@@ -4,8 +4,9 @@
 
 #include <charconv>
 
-#include "fcgi/json.hpp"
-#include "fcgi/log.hpp"
+#include "core/json.hpp"
+#include "core/log.hpp"
+#include "core/text.hpp"
 
 namespace cv::catalogue {
 
@@ -48,9 +49,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     std::string_view line(data, size * count);
     constexpr std::string_view name = "retry-after:";
     if (line.size() > name.size()) {
-        std::string lower(line.substr(0, name.size()));
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (lower == name) {
+        if (text::starts_with_ignoring_case(line, name)) {
             auto value = line.substr(name.size());
             while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
             long seconds = 0;
@@ -65,13 +64,13 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
 }  // namespace
 
 std::optional<std::string> extract_results(const std::string& body) {
-    auto document = fcgi::parse_json(body);
+    auto document = json::parse(body);
     if (!document || !document->isObject()) return std::nullopt;
     const Json::Value& results = (*document)["results"];
     if (!results.isArray()) return std::nullopt;
     auto start = static_cast<size_t>(results.getOffsetStart());
     auto limit = static_cast<size_t>(results.getOffsetLimit());
-    if (limit <= start || limit > body.size()) return fcgi::to_json(results);
+    if (limit <= start || limit > body.size()) return json::write(results);
     return body.substr(start, limit - start);
 }
 

@@ -4,7 +4,7 @@
 #include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 
-#include "fcgi/log.hpp"
+#include "core/log.hpp"
 
 namespace cv::db {
 namespace {

@@ -14,11 +14,20 @@
 #include <utility>
 #include <vector>
 
+#include "core/failure.hpp"
+
 namespace cv::db {
 
-class Unavailable : public std::runtime_error {
+// PostgreSQL cannot be reached: the contract's 503, with a hint to retry shortly.
+class Unavailable : public Failure {
   public:
-    using std::runtime_error::runtime_error;
+    explicit Unavailable(const std::string& why)
+        : Failure(FailureKind::unavailable, "Database unavailable", {{"Retry-After", "2"}}),
+          why_(why) {}
+    const std::string& why() const { return why_; }
+
+  private:
+    std::string why_;  // for the log: "database unreachable", "connection lost"
 };
 
 // SQLSTATE of a PostgreSQL error, or "" when the error did not come from the server.

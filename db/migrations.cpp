@@ -1,6 +1,6 @@
 #include "db/migrations.hpp"
 
-#include "fcgi/log.hpp"
+#include "core/log.hpp"
 
 namespace cv::db {
 

@@ -1,36 +1,70 @@
 #pragma once
 // The pre-forking FastCGI pool, in the manner of php-fpm: a master that owns the listening
-// socket and N single-threaded workers that each run an accept loop.
-#include <functional>
+// sockets and, for each lane, single-threaded workers that each run an accept loop. Lanes
+// are generic named pools (php-fpm's [pool] sections): which lanes exist and what they
+// serve is the application's business.
+#include <chrono>
+#include <cstddef>
+#include <exception>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
-#include "fcgi/metrics.hpp"
+#include "core/metrics.hpp"
+#include "fcgi/listen_address.hpp"
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "fcgi/settings.hpp"
 
 namespace cv::fcgi {
 
-using RequestHandler = std::function<Response(const Request&)>;
+struct Lane {
+    std::string name;  // in the log, and in the workers' process names
+    ListenAddress listen;
+    int workers = 1;
+    int nice = 0;  // CPU niceness of its workers (0-19)
+    // Whether its workers keep a connection open after a request when the front server asks
+    // (FastCGI's keep-conn flag); when false, every connection carries one request.
+    bool keep_connections = true;
+    bool operator==(const Lane&) const = default;
+};
 
-// What the pool serves. The master loads it at start and again on SIGHUP; every worker
-// calls start_worker() once after fork to build its own state (DB session, HTTP client).
+struct PoolSettings {
+    std::vector<Lane> lanes;  // at least one
+    unsigned socket_mode = 0660;
+    long max_requests = 0;  // a worker is recycled after this many requests (0: never)
+    std::chrono::milliseconds drain_timeout{30000};
+    std::size_t body_limit = std::size_t{64} * 1024;
+    std::string process_name_prefix;  // workers are named <prefix><lane name>
+};
+
+// What one worker runs: built once after fork, so it may own connections and clients.
+class WorkerHandler {
+  public:
+    virtual ~WorkerHandler() = default;
+    // Answers one request. Whatever it throws goes to answer_failure().
+    virtual Response handle(Request& request) = 0;
+    // The answer to a request that failed, in handle() or in the transport before it (a
+    // malformed request, a body over the limit). `request_id` names it in the log.
+    virtual Response answer_failure(std::exception_ptr failure,
+                                    std::string_view request_id) noexcept = 0;
+    // Called between requests, at least once a second even when no request arrives.
+    virtual void between_requests() {}
+};
+
+// What the pool serves. The master loads it at start and again on SIGHUP.
 class Service {
   public:
     virtual ~Service() = default;
     virtual const PoolSettings& pool_settings() const = 0;
-    virtual RequestHandler start_worker(SharedMetrics& metrics) const = 0;
+    virtual std::unique_ptr<WorkerHandler> start_worker(SharedMetrics& metrics) const = 0;
 };
 
 // Throws ConfigError when the configuration is invalid.
 using ServiceLoader = std::function<std::unique_ptr<Service>()>;
 
-// Runs the master until SIGTERM/SIGINT; returns the process exit code.
-int run_pool(const ServiceLoader& load);
-
-// One worker's accept loop (exposed so a single-process mode and tests can use it).
-// Returns when told to stop or after max_requests; in-flight requests always complete.
-void run_worker(int listen_fd, const PoolSettings& settings, const RequestHandler& handler,
-                int stop_fd, SharedMetrics& metrics);
+// Runs the master until SIGTERM/SIGINT; returns the process exit code. `metrics` is the
+// pool-wide counters' mapping, made before any fork.
+int run_pool(const ServiceLoader& load, SharedMetrics& metrics);
 
 }  // namespace cv::fcgi

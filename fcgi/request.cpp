@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/text.hpp"
+
 namespace cv::fcgi {
 namespace {
 
@@ -13,16 +15,9 @@ int hex_value(char c) {
     return -1;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 std::string header_name(std::string_view cgi_name) {
-    std::string name(cgi_name);
-    for (char& c : name)
-        c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string name = text::lower(cgi_name);
+    std::replace(name.begin(), name.end(), '_', '-');
     return name;
 }
 
@@ -70,23 +65,24 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
     std::map<std::string, std::string> cookies;
     while (!header.empty()) {
         auto semi = header.find(';');
-        std::string_view pair = trim(header.substr(0, semi));
+        std::string_view pair = text::trim(header.substr(0, semi));
         header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
         auto eq = pair.find('=');
         if (eq == std::string_view::npos || eq == 0) continue;  // garbage: ignored, not fatal
-        std::string_view value = trim(pair.substr(eq + 1));
+        std::string_view value = text::trim(pair.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
             value = value.substr(1, value.size() - 2);
         }
         // The first occurrence wins, as browsers send the most specific cookie first.
-        cookies.emplace(std::string(trim(pair.substr(0, eq))), std::string(value));
+        cookies.emplace(std::string(text::trim(pair.substr(0, eq))), std::string(value));
     }
     return cookies;
 }
 
-Request Request::from_params(const Params& params, BodyReader body_reader) {
+Request Request::from_params(const Params& params, BodyReader body_reader, std::size_t body_limit) {
     Request request;
     request.body_reader_ = std::move(body_reader);
+    request.body_limit_ = body_limit;
     std::string document_uri;
     std::string request_uri;
     for (const auto& [name, value] : params) {
@@ -152,9 +148,19 @@ std::optional<std::string> Request::cookie(const std::string& name) const {
     return it->second;
 }
 
+const std::string& Request::path_param(std::string_view name) const {
+    static const std::string none;
+    for (const auto& [key, value] : path_params_) {
+        if (key == name) return value;
+    }
+    return none;
+}
+
 const std::string& Request::body() const {
     if (!body_) {
         size_t length = content_length_.value_or(0);
+        if (length > body_limit_)
+            throw Failure(FailureKind::payload_too_large, "Request body too large");
         body_ = (length > 0 && body_reader_) ? body_reader_(length) : std::string{};
     }
     return *body_;

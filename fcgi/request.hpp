@@ -11,12 +11,15 @@
 #include <utility>
 #include <vector>
 
+#include "core/failure.hpp"
+
 namespace cv::fcgi {
 
 // A request line or parameter nginx should never have let through (bad percent-encoding).
-class MalformedRequest : public std::runtime_error {
+class MalformedRequest : public Failure {
   public:
-    using std::runtime_error::runtime_error;
+    explicit MalformedRequest(const std::string& problem)
+        : Failure(FailureKind::invalid_input, problem) {}
 };
 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
@@ -27,8 +30,10 @@ class Request {
     // Reads exactly `length` bytes of body; returns fewer on a short read.
     using BodyReader = std::function<std::string(std::size_t length)>;
 
-    // Throws MalformedRequest on an undecodable path or query string.
-    static Request from_params(const Params& params, BodyReader body_reader = {});
+    // Throws MalformedRequest on an undecodable path or query string. A body longer than
+    // `body_limit` is refused (413) when asked for, before a byte of it is read.
+    static Request from_params(const Params& params, BodyReader body_reader = {},
+                               std::size_t body_limit = std::size_t{64} * 1024);
 
     const std::string& method() const { return method_; }
     const std::string& path() const { return path_; }
@@ -38,18 +43,28 @@ class Request {
     void set_request_id(std::string id) { request_id_ = std::move(id); }
 
     std::optional<std::string> query(const std::string& name) const;
-    const std::multimap<std::string, std::string>& query_params() const { return query_; }
     // Lower-case names with dashes: "content-type", "origin", "x-forwarded-for".
     std::optional<std::string> header(const std::string& name) const;
     std::optional<std::string> cookie(const std::string& name) const;
 
     std::optional<std::size_t> content_length() const { return content_length_; }
-    // The body, read from the FastCGI stream on first use. The pool has already refused
-    // (413) a Content-Length over the limit, so this never buffers more than the limit.
+    // The body, read from the FastCGI stream on first use; a Content-Length over the limit
+    // throws Failure(payload_too_large) instead, so nothing over the limit is ever buffered.
     const std::string& body() const;
 
-    // A handler calls this before it waits on something slow (TMDB, another worker's lock):
-    // the transport then stops holding other requests behind this one (fcgi/worker.cpp).
+    // The route the router matched ("/api/movie/{id:int}"), or "" when none did.
+    const std::string& route() const { return route_; }
+    // A parameter of the matched route's path ("id" → "653"), or "" when it has none.
+    const std::string& path_param(std::string_view name) const;
+    using PathParams = std::vector<std::pair<std::string, std::string>>;
+    void set_route(std::string route, PathParams params) {
+        route_ = std::move(route);
+        path_params_ = std::move(params);
+    }
+
+    // A handler calls this before it waits on something slow (an upstream service, another
+    // worker's lock): the transport then stops holding other requests behind this one
+    // (fcgi/worker.cpp).
     void before_long_wait() const {
         if (before_long_wait_) before_long_wait_();
     }
@@ -65,7 +80,10 @@ class Request {
     std::map<std::string, std::string> headers_;
     std::map<std::string, std::string> cookies_;
     std::optional<std::size_t> content_length_;
+    std::size_t body_limit_ = 0;
     BodyReader body_reader_;
+    std::string route_;
+    PathParams path_params_;
     mutable std::optional<std::string> body_;
     std::function<void()> before_long_wait_;
 };

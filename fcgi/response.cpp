@@ -1,11 +1,11 @@
 #include "fcgi/response.hpp"
 
-#include "fcgi/json.hpp"
+#include "core/json.hpp"
 
 namespace cv::fcgi {
 
 Response json(int status, const Json::Value& body) {
-    return raw_json(status, to_json(body));
+    return raw_json(status, cv::json::write(body));
 }
 
 Response raw_json(int status, std::string body) {

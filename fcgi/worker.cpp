@@ -15,8 +15,9 @@
 #include <random>
 #include <vector>
 
-#include "fcgi/log.hpp"
-#include "fcgi/pool.hpp"
+#include "core/failure.hpp"
+#include "core/log.hpp"
+#include "fcgi/worker.hpp"
 
 namespace cv::fcgi {
 namespace {
@@ -145,18 +146,9 @@ class RequestIds {
     std::mt19937_64 engine_;
 };
 
-Response handle_safely(const RequestHandler& handler, const Request& request) {
-    try {
-        return handler(request);
-    } catch (const std::exception& e) {
-        log::error("handler_exception", {{"rid", request.request_id()}, {"what", e.what()}});
-    } catch (...) {
-        log::error("handler_exception", {{"rid", request.request_id()}, {"what", "unknown"}});
-    }
-    return error(500, "Internal server error");
-}
-
-void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHandler& handler,
+// Runs one request through the handler; whatever goes wrong becomes the handler's answer
+// for that failure, so the transport itself never decides what an error looks like.
+void serve_one(FCGX_Request& raw, const PoolSettings& settings, WorkerHandler& handler,
                RequestIds& ids, SharedMetrics& metrics,
                const std::function<void()>& before_long_wait) {
     auto started = std::chrono::steady_clock::now();
@@ -164,26 +156,26 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHan
     Response response;
     std::string method = "?";
     std::string path = "?";
+    std::string route;
     std::string request_id;
-    bool routed = true;
     try {
         Request request = Request::from_params(
-            view_params(raw.envp), [in = raw.in](size_t length) { return read_body(in, length); });
+            view_params(raw.envp), [in = raw.in](size_t length) { return read_body(in, length); },
+            settings.body_limit);
         if (request.request_id().empty()) request.set_request_id(ids.next());
         request.set_before_long_wait(before_long_wait);
         method = request.method();
         path = request.path();
         request_id = request.request_id();
-        // Refused before a byte of the body is read.
-        if (request.content_length().value_or(0) > settings.body_limit) {
-            response = error(413, "Request body too large");
-        } else {
-            response = handle_safely(handler, request);
+        try {
+            response = handler.handle(request);
+        } catch (...) {
+            response = handler.answer_failure(std::current_exception(), request_id);
         }
-    } catch (const MalformedRequest& e) {
+        route = request.route();
+    } catch (...) {  // the request itself could not be read
         if (request_id.empty()) request_id = ids.next();
-        response = error(400, e.what());
-        routed = false;
+        response = handler.answer_failure(std::current_exception(), request_id);
     }
     // Head and body go to libfcgi's buffer separately: the body is never copied twice.
     std::string head = serialize_head(response);
@@ -193,9 +185,8 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, const RequestHan
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
-    // Unknown paths share one label, so hostile URLs cannot grow the metrics without bound.
-    metrics.observe_request(routed && response.status != 404 ? path : "unmatched", response.status,
-                            ms / 1000);
+    // The matched route's pattern, so hostile URLs cannot grow the metrics without bound.
+    metrics.observe_request(route.empty() ? "unmatched" : route, response.status, ms / 1000);
     log::info("request", {{"rid", request_id},
                           {"method", method},
                           {"path", path},
@@ -223,10 +214,11 @@ void disable_nagle(int fd, const sockaddr_storage& peer) {
 // closes each once idle, so nginx is not left holding a connection nobody reads.
 class Worker {
   public:
-    Worker(int listen_fd, const PoolSettings& settings, const RequestHandler& handler, int stop_fd,
-           SharedMetrics& metrics)
+    Worker(int listen_fd, const Lane& lane, const PoolSettings& settings, WorkerHandler& handler,
+           int stop_fd, SharedMetrics& metrics)
         : listen_fd_(listen_fd),
           stop_fd_(stop_fd),
+          lane_(lane),
           settings_(settings),
           handler_(handler),
           metrics_(metrics) {
@@ -248,6 +240,7 @@ class Worker {
                 if (connections_.empty() || Clock::now() >= drain_deadline_) return;
             }
             if (!wait_and_serve()) return;
+            handler_.between_requests();
         }
     }
 
@@ -297,7 +290,7 @@ class Worker {
         }
         disable_nagle(fd, peer);
         connections_.push_back(std::make_unique<Connection>(fd));
-        metrics_.add("cineverse_fastcgi_connections_total");
+        metrics_.add("fastcgi_connections_total");
     }
 
     // Reads the request nginx sent on `connection` and answers it. A connection nginx
@@ -309,6 +302,7 @@ class Worker {
             request.ipcFd = -1;
             return;
         }
+        if (!lane_.keep_connections) request.keepConnection = 0;
         serve_one(request, settings_, handler_, ids_, metrics_,
                   [this, &connection] { hang_up_all_but(connection); });
         ++served_;
@@ -316,9 +310,9 @@ class Worker {
         connection.reused_by_nginx = true;
     }
 
-    // The request on `busy` is about to wait on something slow (TMDB). A request nginx sends
-    // on one of this worker's other kept connections would wait with it, so they go back:
-    // nginx drops a closed idle connection from its cache, and retries a request it had
+    // The request on `busy` is about to wait on something slow (an upstream service). A request
+    // nginx sends on one of this worker's other kept connections would wait with it, so they go
+    // back: nginx drops a closed idle connection from its cache, and retries a request it had
     // already sent on one (a failure on a cached connection is retried; the routes that wait
     // are GETs). A connection that has not carried a request yet stays: nginx opened it for a
     // request it is sending now, and would answer that request 502 rather than retry it.
@@ -328,7 +322,7 @@ class Worker {
             if (connection.get() == &busy || !connection->open() || !connection->reused_by_nginx)
                 continue;
             connection->hang_up();
-            metrics_.add("cineverse_fastcgi_connections_released_total");
+            metrics_.add("fastcgi_connections_released_total");
         }
     }
 
@@ -357,8 +351,9 @@ class Worker {
 
     const int listen_fd_;
     const int stop_fd_;
+    const Lane& lane_;
     const PoolSettings& settings_;
-    const RequestHandler& handler_;
+    WorkerHandler& handler_;
     SharedMetrics& metrics_;
     sigset_t waiting_{};
     RequestIds ids_;
@@ -371,9 +366,9 @@ class Worker {
 
 }  // namespace
 
-void run_worker(int listen_fd, const PoolSettings& settings, const RequestHandler& handler,
-                int stop_fd, SharedMetrics& metrics) {
-    Worker(listen_fd, settings, handler, stop_fd, metrics).run();
+void run_worker(int listen_fd, const Lane& lane, const PoolSettings& settings,
+                WorkerHandler& handler, int stop_fd, SharedMetrics& metrics) {
+    Worker(listen_fd, lane, settings, handler, stop_fd, metrics).run();
 }
 
 }  // namespace cv::fcgi

@@ -1,4 +1,5 @@
 #include "accounts/tokens.hpp"
+#include "core/failure.hpp"
 #include "handlers/handlers.hpp"
 
 namespace cv::handlers {
@@ -26,10 +27,6 @@ Json::Value session_json(const std::string& id, const std::string& username) {
     return body;
 }
 
-Response private_json(int status, const Json::Value& body) {
-    return fcgi::json(status, body).with_header("Cache-Control", "no-store");
-}
-
 std::string cookie_for(const WorkerContext& ctx, const std::string& token) {
     return accounts::session_cookie(token, ctx.accounts.policy().absolute_lifetime);
 }
@@ -41,43 +38,32 @@ std::optional<User> current_user(WorkerContext& ctx, const Request& request) {
     return ctx.accounts.session_owner(*token);
 }
 
-std::optional<std::string> string_field(const Json::Value& body, const char* name) {
-    if (!body.isMember(name) || !body[name].isString()) return std::nullopt;
-    return body[name].asString();
+// The live session's user; 401 with the route's own message without one.
+User signed_in_user(WorkerContext& ctx, const Request& request, const char* refusal) {
+    auto user = current_user(ctx, request);
+    if (!user) throw Failure::unauthenticated(refusal);
+    return std::move(*user);
 }
 
 }  // namespace
 
 Response register_user(WorkerContext& ctx, const Request& request) {
-    auto parsed = json_object_body(request);
-    if (auto* refused = std::get_if<Response>(&parsed)) return std::move(*refused);
-    auto input =
-        accounts::read_account_fields(std::get<Json::Value>(parsed), accounts::Require::all);
-    if (input.error) return fcgi::error(400, input.error->message);
-    std::string hash = ctx.passwords.hash(*input.fields.password);
-    try {
-        auto [user, session] = ctx.accounts.register_user(input.fields, hash);
-        return private_json(200, user_json(user, true)).with_cookie(cookie_for(ctx, session.token));
-    } catch (const accounts::Conflict&) {
-        return fcgi::error(409, "user already exists");
-    }
+    auto fields = accounts::read_account_fields(json_object_body(request), accounts::Require::all);
+    std::string hash = ctx.passwords.hash(*fields.password);
+    auto [user, session] = ctx.accounts.register_user(fields, hash);
+    return private_json(200, user_json(user, true)).with_cookie(cookie_for(ctx, session.token));
 }
 
 Response login(WorkerContext& ctx, const Request& request) {
-    auto parsed = json_object_body(request);
-    if (auto* refused = std::get_if<Response>(&parsed)) return std::move(*refused);
-    const auto& body = std::get<Json::Value>(parsed);
-    auto username = string_field(body, "username");
-    auto password = string_field(body, "password");
-    if (!username) return fcgi::error(400, "username must be a string");
-    if (!password) return fcgi::error(400, "password must be a string");
-    auto found = ctx.accounts.find_credentials(*username);
-    if (!found) return fcgi::error(401, "Incorrect Login");
-    if (!ctx.passwords.verify(found->password_hash, *password))
-        return fcgi::error(401, "Incorrect Password");
-    if (ctx.passwords.needs_rehash(found->password_hash)) {
-        ctx.accounts.replace_password_hash(found->id, ctx.passwords.hash(*password));
-    }
+    auto body = json_object_body(request);
+    auto username = required_string(body, "username");
+    auto password = required_string(body, "password");
+    auto found = ctx.accounts.find_credentials(username);
+    if (!found) throw Failure::unauthenticated("Incorrect Login");
+    if (!ctx.passwords.verify(found->password_hash, password))
+        throw Failure::unauthenticated("Incorrect Password");
+    if (ctx.passwords.needs_rehash(found->password_hash))
+        ctx.accounts.replace_password_hash(found->id, ctx.passwords.hash(password));
     // A fresh token at every login; the client's previous session, if any, ends with it.
     auto session = ctx.accounts.open_session(found->id, session_token(request));
     return private_json(200, session_json(found->id, found->username))
@@ -92,42 +78,32 @@ Response logout(WorkerContext& ctx, const Request& request) {
 }
 
 Response me(WorkerContext& ctx, const Request& request) {
-    auto user = current_user(ctx, request);
-    if (!user) return fcgi::error(401, "Unauthorized");
+    auto user = signed_in_user(ctx, request, "Unauthorized");
     Json::Value body(Json::objectValue);
-    body["id"] = user->id;
-    body["email"] = user->email;
+    body["id"] = user.id;
+    body["email"] = user.email;
     return private_json(200, body);
 }
 
 Response user_info(WorkerContext& ctx, const Request& request) {
-    auto user = current_user(ctx, request);
-    if (!user) return fcgi::error(401, "User not authenticated");
+    auto user = signed_in_user(ctx, request, "User not authenticated");
     // Own data only: any other id, well-formed or not, is refused.
-    if (auto asked = request.query("user_id"); asked && *asked != user->id) {
-        return fcgi::error(403, "Forbidden");
-    }
-    return private_json(200, user_json(*user, true));
+    if (auto asked = request.query("user_id"); asked && *asked != user.id)
+        throw Failure::forbidden("Forbidden");
+    return private_json(200, user_json(user, true));
 }
 
 Response modify(WorkerContext& ctx, const Request& request) {
     auto token = session_token(request);
     auto user_id = token ? ctx.accounts.session_user(*token) : std::nullopt;
-    if (!user_id) return fcgi::error(401, "User not authenticated");
-    auto parsed = json_object_body(request);
-    if (auto* refused = std::get_if<Response>(&parsed)) return std::move(*refused);
-    auto input =
-        accounts::read_account_fields(std::get<Json::Value>(parsed), accounts::Require::any_subset);
-    if (input.error) return fcgi::error(400, input.error->message);
+    if (!user_id) throw Failure::unauthenticated("User not authenticated");
+    auto fields =
+        accounts::read_account_fields(json_object_body(request), accounts::Require::any_subset);
     std::optional<std::string> new_hash;
-    if (input.fields.password) new_hash = ctx.passwords.hash(*input.fields.password);
-    try {
-        auto user = ctx.accounts.update_user(*user_id, input.fields, new_hash, *token);
-        if (!user) return fcgi::error(404, "User not found");
-        return private_json(200, session_json(user->id, user->username));
-    } catch (const accounts::Conflict&) {
-        return fcgi::error(409, "user already exists");
-    }
+    if (fields.password) new_hash = ctx.passwords.hash(*fields.password);
+    auto user = ctx.accounts.update_user(*user_id, fields, new_hash, *token);
+    if (!user) throw Failure::not_found("User not found");
+    return private_json(200, session_json(user->id, user->username));
 }
 
 Response users_connected(WorkerContext& ctx, const Request& request) {
@@ -139,8 +115,8 @@ Response users_connected(WorkerContext& ctx, const Request& request) {
     } else if (!current_user(ctx, request)) {
         presence = Presence::disconnected;  // no live session: nobody to be connected
     }
-    if (presence == Presence::unknown_user) return fcgi::error(401, "Unknown user");
-    if (presence == Presence::disconnected) return fcgi::error(401, "disconnected");
+    if (presence == Presence::unknown_user) throw Failure::unauthenticated("Unknown user");
+    if (presence == Presence::disconnected) throw Failure::unauthenticated("disconnected");
     Json::Value body(Json::objectValue);
     body["isconnected"] = true;
     return private_json(200, body);

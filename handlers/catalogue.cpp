@@ -1,15 +1,9 @@
+#include "core/failure.hpp"
+#include "core/text.hpp"
 #include "handlers/handlers.hpp"
 
 namespace cv::handlers {
 namespace {
-
-bool valid_page(const std::string& page) {
-    if (page.empty() || page.size() > 3 || page[0] == '0') return false;
-    for (char c : page) {
-        if (c < '0' || c > '9') return false;
-    }
-    return std::stoi(page) <= 500;
-}
 
 // "xx" or "xx-XX".
 bool valid_language(const std::string& language) {
@@ -27,12 +21,13 @@ Response catalogue_list(WorkerContext& ctx, const Request& request,
     std::string query = list.fixed_query;
     auto append = [&query](const std::string& pair) { query += (query.empty() ? "" : "&") + pair; };
     if (auto page = request.query("page")) {
-        if (!valid_page(*page)) return fcgi::error(400, "page must be an integer from 1 to 500");
+        if (!text::parse_integer(*page, 1, 500))
+            throw Failure::invalid_input("page must be an integer from 1 to 500");
         append("page=" + *page);
     }
     if (auto language = request.query("language")) {
         if (!valid_language(*language))
-            return fcgi::error(400, "language must look like xx or xx-XX");
+            throw Failure::invalid_input("language must look like xx or xx-XX");
         append("language=" + *language);
     }
     auto answer =

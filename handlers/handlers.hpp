@@ -1,5 +1,6 @@
 #pragma once
-// Handler functions: a request and the worker's context in, a response out.
+// Handler functions: a request and the worker's context in, a response out. They read as
+// the happy path: a refusal is a Failure thrown (handlers/answers.cpp answers it).
 #include "catalogue/lists.hpp"
 #include "handlers/http.hpp"
 

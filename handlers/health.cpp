@@ -4,7 +4,7 @@ namespace cv::handlers {
 
 Response health(WorkerContext& ctx, const Request&) {
     Json::Value body(Json::objectValue);
-    bool database_ok = ctx.db.ping();
+    bool database_ok = ctx.database.ping();
     body["status"] = database_ok ? "ok" : "degraded";
     body["database"] = database_ok ? "ok" : "unreachable";
     return fcgi::json(database_ok ? 200 : 503, body).with_header("Cache-Control", "no-store");

@@ -2,49 +2,59 @@
 
 #include <algorithm>
 
-#include "fcgi/json.hpp"
+#include "core/failure.hpp"
+#include "core/json.hpp"
+#include "core/text.hpp"
 
 namespace cv::handlers {
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 bool is_json_media_type(const std::string& content_type) {
-    std::string type = lower(content_type.substr(0, content_type.find(';')));
+    std::string type = text::lower(content_type.substr(0, content_type.find(';')));
     type.erase(std::remove(type.begin(), type.end(), ' '), type.end());
     return type == "application/json";
 }
 
-}  // namespace
-
-std::optional<Response> cross_site_guard(WorkerContext& ctx, const Request& request) {
-    if (request.method() != "POST" && request.method() != "PATCH") return std::nullopt;
-    if (!is_json_media_type(request.header("content-type").value_or(""))) {
-        return fcgi::error(415, "Content-Type must be application/json");
-    }
-    if (auto origin = request.header("origin")) {
-        const auto& allowed = ctx.config.public_origins;
-        if (std::find(allowed.begin(), allowed.end(), *origin) == allowed.end()) {
-            return fcgi::error(403, "Forbidden origin");
-        }
-    }
-    return std::nullopt;
+bool changes_something(const std::string& method) {
+    return method == "POST" || method == "PATCH" || method == "PUT" || method == "DELETE";
 }
 
-std::variant<Json::Value, Response> json_object_body(const Request& request) {
+}  // namespace
+
+void cross_site_guard(WorkerContext& ctx, const Request& request) {
+    const std::string& method = request.method();
+    if (!changes_something(method)) return;
+    bool carries_body =
+        method == "POST" || method == "PATCH" || request.content_length().value_or(0) > 0;
+    if (carries_body && !is_json_media_type(request.header("content-type").value_or("")))
+        throw Failure(FailureKind::unsupported_media_type, "Content-Type must be application/json");
+    if (auto origin = request.header("origin")) {
+        const auto& allowed = ctx.public_origins;
+        if (std::find(allowed.begin(), allowed.end(), *origin) == allowed.end())
+            throw Failure::forbidden("Forbidden origin");
+    }
+}
+
+Json::Value json_object_body(const Request& request) {
     std::string reason;
-    auto value = fcgi::parse_json(request.body(), &reason);
-    if (!value) return fcgi::error(400, "Invalid JSON body: " + reason);
-    if (!value->isObject()) return fcgi::error(400, "The body must be a JSON object");
+    auto value = json::parse(request.body(), &reason);
+    if (!value) throw Failure::invalid_input("Invalid JSON body: " + reason);
+    if (!value->isObject()) throw Failure::invalid_input("The body must be a JSON object");
+    return std::move(*value);
+}
+
+std::string required_string(const Json::Value& body, const char* name) {
+    auto value = json::string_member(body, name);
+    if (!value) throw Failure::invalid_input(std::string(name) + " must be a string");
     return std::move(*value);
 }
 
 std::optional<std::string> session_token(const Request& request) {
     return request.cookie("session");
+}
+
+Response private_json(int status, const Json::Value& body) {
+    return fcgi::json(status, body).with_header("Cache-Control", "no-store");
 }
 
 }  // namespace cv::handlers

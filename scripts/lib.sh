@@ -81,11 +81,16 @@ build_api() {  # build_api <build dir> <cmake args...>
   as_app cmake --build "$dir" --parallel "$(nproc)"
 }
 
-build_web() {
+# The web client's home rows come from the route table: build_web writes the table where the
+# client imports it (web/src/generated/routes.json), from the given build's binary.
+build_web() {  # build_web <build dir>
+  local build=$1
   # CINEVERSE_SKIP_WEB=1: API-only work, keep whatever web/dist holds.
   if [ ! -f "$REPO/web/package.json" ] || [ "${CINEVERSE_SKIP_WEB:-}" = 1 ]; then return 0; fi
   say "building the web client"
   [ "$(id -u)" -eq 0 ] && chown -R "$SERVICE_USER:" "$REPO/web"
+  as_app mkdir -p "$REPO/web/src/generated"
+  as_app "$build/cineverse-api" routes --json | as_app tee "$REPO/web/src/generated/routes.json" >/dev/null
   (cd "$REPO/web" && as_app npm ci --no-audit --no-fund --loglevel=error && as_app npm run build --silent)
 }
 
@@ -159,9 +164,10 @@ stop_pidfile() {  # stop_pidfile <file> <signal>
 
 # Starts the pool from <build dir> on $STATE/run/api.sock (and its hashing and catalogue lanes
 # beside it) with the given extra environment (VAR=value…); its pid goes to $STATE/run/api.pid.
-# Fails if the socket does not appear.
+# Fails if the socket does not appear. start_nginx then renders the same binary's routes.
 start_pool() {  # start_pool <build dir> [VAR=value…]
   local build=$1; shift
+  CINEVERSE_API=$build/cineverse-api
   rm -f "$STATE/run/api.sock" "$STATE/run/api-hashing.sock" "$STATE/run/api-catalogue.sock"
   spawn_as_app "$STATE/log/api.log" env CINEVERSE_LISTEN="unix:$STATE/run/api.sock" \
     CINEVERSE_HASHING_LISTEN="unix:$STATE/run/api-hashing.sock" \
@@ -177,7 +183,7 @@ start_pool() {  # start_pool <build dir> [VAR=value…]
 start_nginx() {  # start_nginx <https port> <http port> <demo port> [extra conf file]
   local nginx_user="" conf
   [ "$(id -u)" -eq 0 ] && nginx_user=$APP_USER
-  conf=$(as_app env STATE="$STATE" HASHING_FASTCGI="unix:$STATE/run/api-hashing.sock" \
+  conf=$(as_app env STATE="$STATE" CINEVERSE_API="${CINEVERSE_API:-}" HASHING_FASTCGI="unix:$STATE/run/api-hashing.sock" \
     CATALOGUE_FASTCGI="unix:$STATE/run/api-catalogue.sock" HTTPS_PORT="$1" HTTP_PORT="$2" DEMO_PORT="$3" EXTRA_CONF="${4:-}" \
     NGINX_USER="$nginx_user" ACCESS_LOG="${ACCESS_LOG:-}" "$REPO/scripts/render-nginx")
   if [ "$(id -u)" -eq 0 ]; then

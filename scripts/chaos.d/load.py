@@ -14,12 +14,15 @@ import random
 import signal
 import ssl
 import subprocess
+import sys
 import threading
 import time
 
-GENRES = ["action", "adventure", "animation", "comedy", "crime", "documentary", "drama", "family", "fantasy",
-          "history", "horror", "music", "mystery", "romance", "sciencefiction", "thriller", "war", "western"]
-CATALOGUE = ["/api/trending-movies", "/api/trending-tv"] + [f"/api/discover-{g}-movies" for g in GENRES]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
+import route_table  # noqa: E402
+
+# A home page's calls: the catalogue rows of the route table of the binary under test.
+CATALOGUE = [row["route"] for row in route_table.home_rows(route_table.load())]
 
 
 class Client:
@@ -126,13 +129,41 @@ def control_tmdb(port, payload):
     connection.getresponse().read()
 
 
+def as_user(args, argv):
+    return (["runuser", "-u", args.run_as, "--"] if args.run_as else []) + argv
+
+
+def restart_postgres(args):
+    pg_ctl = os.path.join(args.pg_bin, "pg_ctl")
+    options = (f"-c listen_addresses='' -c unix_socket_directories='{args.pg_socket}' "
+               "-c max_connections=200")
+    subprocess.run(as_user(args, [pg_ctl, "-D", args.pg_data, "-m", "fast", "-w", "stop"]),
+                   check=True, stdout=subprocess.DEVNULL)
+    time.sleep(2)  # the outage clients live through
+    subprocess.run(as_user(args, [pg_ctl, "-D", args.pg_data, "-w", "-l", args.pg_log, "-o", options,
+                                  "start"]), check=True, stdout=subprocess.DEVNULL)
+
+
+def first_name_of(args, username):
+    """The user's first_name in the database; the name travels as a psql variable, quoted by
+    psql itself (:'name'), never pasted into the SQL."""
+    psql = [os.path.join(args.pg_bin, "psql"), "-X", "-q", "-tA", "-h", args.pg_socket, "-U", "cineverse",
+            "-d", "cineverse", "-v", "ON_ERROR_STOP=1", "-v", f"name={username}"]
+    result = subprocess.run(as_user(args, psql), input="SELECT first_name FROM users WHERE username = :'name';\n",
+                            capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--master-pid", type=int, required=True)
     parser.add_argument("--tmdb-port", type=int, required=True)
-    parser.add_argument("--pg-restart", required=True, help="command restarting PostgreSQL")
-    parser.add_argument("--psql", required=True, help="command running psql -tA -c")
+    parser.add_argument("--pg-bin", required=True, help="PostgreSQL's server programs (pg_ctl, psql)")
+    parser.add_argument("--pg-data", required=True)
+    parser.add_argument("--pg-socket", required=True, help="the directory of its unix socket")
+    parser.add_argument("--pg-log", required=True)
+    parser.add_argument("--run-as", default="", help="run PostgreSQL's programs as this user")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--soak-minutes", type=float, default=0)
     parser.add_argument("--short", action="store_true", help="a brief schedule, for scripts/test")
@@ -180,7 +211,7 @@ def main():
         phase("SIGHUP the master every 3 s", 12 * scale, lambda: os.kill(args.master_pid, signal.SIGHUP), 3)
         phase("settle", 2)
         pg_start = time.monotonic()
-        subprocess.run(args.pg_restart, shell=True, check=True)
+        restart_postgres(args)
         pg_back = time.monotonic()
         time.sleep(4)
         phases.append(("PostgreSQL restart", pg_start, time.monotonic(), 1))
@@ -222,8 +253,7 @@ def main():
     for client in clients:
         if not client.user_id and not client.acknowledged:
             continue
-        row = subprocess.run(args.psql + f" \"SELECT first_name FROM users WHERE username = '{client.name}'\"",
-                             shell=True, capture_output=True, text=True).stdout.strip()
+        row = first_name_of(args, client.name)
         if not row:
             lost.append(f"{client.name}: registration acknowledged but no row")
         elif client.acknowledged and row != client.acknowledged[-1] and row not in client.sent_after_ack:

@@ -5,12 +5,12 @@
 #include <string>
 
 #include "catalogue/tmdb_client.hpp"
-#include "fcgi/json.hpp"
+#include "core/json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string body(reinterpret_cast<const char*>(data), size);
     if (auto results = cv::catalogue::extract_results(body)) {
-        auto parsed = cv::fcgi::parse_json(*results);
+        auto parsed = cv::json::parse(*results);
         if (!parsed || !parsed->isArray()) std::abort();
     }
     return 0;

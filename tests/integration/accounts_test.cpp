@@ -5,7 +5,7 @@
 #include <sstream>
 #include <thread>
 
-#include "fcgi/json.hpp"
+#include "core/json.hpp"
 #include "http_client.hpp"
 #include "requests.hpp"
 #include "stack.hpp"
@@ -25,7 +25,7 @@ std::string login_body(const std::string& username, const std::string& password)
     Json::Value body(Json::objectValue);
     body["username"] = username;
     body["password"] = password;
-    return cv::fcgi::to_json(body);
+    return cv::json::write(body);
 }
 
 // Registers a user with a fresh client and returns its id.
@@ -95,9 +95,9 @@ BOOST_AUTO_TEST_CASE(register_conflicts_are_409_case_insensitively) {
     auto shouted = other.post_json("/register", registration(upper));
     BOOST_TEST(shouted.status == 409);
     // Same e-mail under another username.
-    Json::Value body = *cv::fcgi::parse_json(registration(unique_name("other")));
+    Json::Value body = *cv::json::parse(registration(unique_name("other")));
     body["email"] = name + "@EXAMPLE.org";
-    BOOST_TEST(other.post_json("/register", cv::fcgi::to_json(body)).status == 409);
+    BOOST_TEST(other.post_json("/register", cv::json::write(body)).status == 409);
 }
 
 BOOST_AUTO_TEST_CASE(register_rejects_each_invalid_field_and_writes_nothing) {
@@ -127,16 +127,16 @@ BOOST_AUTO_TEST_CASE(register_rejects_each_invalid_field_and_writes_nothing) {
         {"phone_number", 612345678},
     };
     for (const auto& c : cases) {
-        Json::Value body = *cv::fcgi::parse_json(registration(unique_name("bad")));
+        Json::Value body = *cv::json::parse(registration(unique_name("bad")));
         body[c.field] = c.value;
-        auto r = client.post_json("/register", cv::fcgi::to_json(body));
+        auto r = client.post_json("/register", cv::json::write(body));
         BOOST_TEST(r.status == 400, c.field << ": " << r.body);
         BOOST_TEST(r.json()["error"].asString().find(c.field) != std::string::npos, r.body);
     }
     for (const char* missing : {"username", "password", "email", "first_name", "last_name"}) {
-        Json::Value body = *cv::fcgi::parse_json(registration(unique_name("miss")));
+        Json::Value body = *cv::json::parse(registration(unique_name("miss")));
         body.removeMember(missing);
-        auto r = client.post_json("/register", cv::fcgi::to_json(body));
+        auto r = client.post_json("/register", cv::json::write(body));
         BOOST_TEST(r.status == 400);
         BOOST_TEST(r.json()["error"].asString() == std::string(missing) + " is required");
     }
@@ -158,7 +158,7 @@ BOOST_AUTO_TEST_CASE(register_accepts_aliases_boundaries_unicode_and_sql_shaped_
     body["firstName"] = "Zoë'; DROP TABLE users; --";
     body["lastName"] = std::string("李") + std::string(49, 'x');
     body["phone_number"] = Json::Value();
-    auto r = client.post_json("/register", cv::fcgi::to_json(body));
+    auto r = client.post_json("/register", cv::json::write(body));
     BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
     auto info = client.get("/api/userinfo").json();
     BOOST_TEST(info["first_name"].asString() == "Zoë'; DROP TABLE users; --");
@@ -274,7 +274,7 @@ BOOST_AUTO_TEST_CASE(modify_each_field_is_visible_at_once) {
     for (const auto& [field, value] : changes) {
         Json::Value body(Json::objectValue);
         body[field] = value;
-        auto r = client.patch_json("/modify", cv::fcgi::to_json(body));
+        auto r = client.patch_json("/modify", cv::json::write(body));
         BOOST_TEST(r.status == 200, field << ": " << r.body);
         BOOST_TEST(r.json()["id"].asString() == id);
         BOOST_TEST(r.json()["isconnected"].asBool());
@@ -334,10 +334,10 @@ BOOST_AUTO_TEST_CASE(forty_parallel_registrations_one_winner) {
     for (int i = 0; i < 40; ++i) {
         threads.emplace_back([&, i] {
             HttpClient client;
-            Json::Value body = *cv::fcgi::parse_json(registration(name));
+            Json::Value body = *cv::json::parse(registration(name));
             body["email"] =
                 name + std::to_string(i) + "@example.org";  // username is the contested field
-            auto r = client.post_json("/register", cv::fcgi::to_json(body));
+            auto r = client.post_json("/register", cv::json::write(body));
             (r.status == 200 ? ok : r.status == 409 ? conflict : other)++;
         });
     }
@@ -380,25 +380,46 @@ BOOST_AUTO_TEST_CASE(garbage_session_cookies_are_just_unauthenticated) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(expired_sessions_are_refused_and_purged) {
-    // A pool with a 2-second absolute lifetime.
-    stack().stop_pool();
-    stack().start_pool({{"CINEVERSE_SESSION_LIFETIME", "2s"}});
-    HttpClient client;
-    std::string id = register_user(client, unique_name("short"));
-    BOOST_TEST(client.get("/@me").status == 200);
-    std::this_thread::sleep_for(2500ms);
-    BOOST_TEST(client.get("/@me").status == 401);
-    BOOST_TEST(client.get("/api/users/connected?user_id=" + id).body ==
+BOOST_AUTO_TEST_CASE(expired_sessions_are_refused) {
+    HttpClient past_lifetime, idle_too_long;
+    std::string first = register_user(past_lifetime, unique_name("expired"));
+    std::string second = register_user(idle_too_long, unique_name("idle"));
+    BOOST_TEST(past_lifetime.get("/@me").status == 200);
+    BOOST_TEST(idle_too_long.get("/@me").status == 200);
+    stack().sql("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = '" +
+                first + "'");
+    stack().sql("UPDATE sessions SET last_seen_at = now() - interval '25 hours' WHERE user_id = '" +
+                second + "'");
+    for (auto* client : {&past_lifetime, &idle_too_long}) {
+        BOOST_TEST(client->get("/@me").status == 401);
+        BOOST_TEST(client->get("/api/userinfo").status == 401);
+    }
+    BOOST_TEST(past_lifetime.get("/api/users/connected?user_id=" + first).body ==
                R"({"error":"disconnected"})");
-    // Dead sessions do not pile up: workers purge them periodically, and a login purges
-    // the user's own.
-    stack().stop_pool();
-    stack().start_pool();
-    std::string name = stack().sql("SELECT username FROM users WHERE id = '" + id + "'");
-    HttpClient again;
-    BOOST_TEST(again.post_json("/login", login_body(name, "correct horse")).status == 200);
-    BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE user_id = '" + id + "'") == "1");
+}
+
+BOOST_AUTO_TEST_CASE(workers_purge_dead_sessions_with_no_request_at_all) {
+    // The test pool purges every second (CINEVERSE_SESSION_PURGE_INTERVAL): two dead sessions
+    // of a user who never comes back, one past its lifetime and one idle too long, go while
+    // nobody sends a request; the user's live session stays.
+    HttpClient client;
+    std::string id = register_user(client, unique_name("purged"));
+    stack().sql(
+        "INSERT INTO sessions (token_hash, user_id, expires_at, last_seen_at) VALUES "
+        "(decode(md5('past " +
+        id + "'), 'hex'), '" + id +
+        "', now() - interval '1 minute', now()),"
+        "(decode(md5('idle " +
+        id + "'), 'hex'), '" + id +
+        "', now() + interval '1 day', "
+        "now() - interval '25 hours')");
+    auto sessions = [&] {
+        return stack().sql("SELECT count(*) FROM sessions WHERE user_id = '" + id + "'");
+    };
+    BOOST_TEST(sessions() == "3");
+    BOOST_TEST(wait_until([&] { return sessions() == "1"; }, 20s));
+    BOOST_TEST(client.get("/@me").status == 200);
+    BOOST_TEST(read_file(stack().api_log()).find("event=sessions_purged") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(login_is_rate_limited_per_address_with_json_429) {

@@ -9,7 +9,7 @@
 
 #include "catalogue/lists.hpp"
 #include "catalogue/tmdb_client.hpp"
-#include "fcgi/json.hpp"
+#include "core/json.hpp"
 #include "http_client.hpp"
 #include "stack.hpp"
 
@@ -26,7 +26,7 @@ std::string fixture_path(const cv::catalogue::CatalogueList& list) {
 }
 
 Json::Value fixture_results(const cv::catalogue::CatalogueList& list) {
-    return (*cv::fcgi::parse_json(read_file(fixture_path(list))))["results"];
+    return (*cv::json::parse(read_file(fixture_path(list))))["results"];
 }
 
 const cv::catalogue::CatalogueList& trending_movies() {
@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(the_tmdb_call_carries_the_genre_page_language_and_key) {
     auto last = run({"curl", "-s",
                      "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) +
                          "/__control/last?path=/3/discover/movie"});
-    auto seen = cv::fcgi::parse_json(last.output);
+    auto seen = cv::json::parse(last.output);
     BOOST_REQUIRE(seen.has_value());
     std::string query = (*seen)["query"].asString();
     for (const char* part :
@@ -270,7 +270,7 @@ BOOST_AUTO_TEST_CASE(demo_catalogue_has_all_twenty_lists_through_the_client) {
     for (const auto& list : cv::catalogue::catalogue_lists()) {
         auto result = tmdb.fetch(list.tmdb_path, list.fixed_query);
         BOOST_TEST(result.ok, list.route);
-        auto results = cv::fcgi::parse_json(result.results);
+        auto results = cv::json::parse(result.results);
         BOOST_TEST((results && results->isArray() && results->size() >= 12u), list.route);
     }
 }
@@ -284,7 +284,7 @@ BOOST_AUTO_TEST_CASE(a_v4_token_travels_as_a_bearer_header_and_never_in_the_url)
     auto last = run({"curl", "-s",
                      "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) +
                          "/__control/last?path=/3/trending/tv/week"});
-    auto seen = cv::fcgi::parse_json(last.output);
+    auto seen = cv::json::parse(last.output);
     BOOST_REQUIRE(seen.has_value());
     BOOST_TEST((*seen)["authorization"].asString() == "Bearer v4-token-for-tests");
     BOOST_TEST((*seen)["query"].asString().find("v4-token") == std::string::npos);

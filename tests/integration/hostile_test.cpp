@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "fcgi/json.hpp"
+#include "core/json.hpp"
 #include "http_client.hpp"
 #include "stack.hpp"
 

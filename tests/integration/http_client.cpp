@@ -3,7 +3,7 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "fcgi/json.hpp"
+#include "core/json.hpp"
 #include "stack.hpp"
 
 namespace cv::it {
@@ -32,7 +32,7 @@ size_t collect_header(char* data, size_t size, size_t count, void* user) {
 }  // namespace
 
 Json::Value HttpResult::json() const {
-    auto parsed = fcgi::parse_json(body);
+    auto parsed = cv::json::parse(body);
     return parsed ? *parsed : Json::Value();
 }
 

@@ -56,6 +56,7 @@ class MultiHost {
         https_port_ = free_port();
         auto rendered = run({std::string(CV_SOURCE_DIR) + "/scripts/render-nginx"},
                             {{"STATE", dir_},
+                             {"CINEVERSE_API", CV_API_BINARY},
                              {"HTTPS_PORT", std::to_string(https_port_)},
                              {"HTTP_PORT", std::to_string(free_port())},
                              {"DEMO_PORT", std::to_string(free_port())},

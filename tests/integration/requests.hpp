@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "fcgi/json.hpp"
+#include "core/json.hpp"
 
 namespace cv::it {
 
@@ -19,7 +19,7 @@ inline std::string registration(const std::string& username,
     body["first_name"] = "Ada";
     body["last_name"] = "Lovelace";
     body["phone_number"] = "+33 1 23 45 67 89";
-    std::string text = cv::fcgi::to_json(body);
+    std::string text = cv::json::write(body);
     if (!extra.empty()) text = text.substr(0, text.size() - 1) + "," + extra + "}";
     return text;
 }

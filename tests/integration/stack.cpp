@@ -287,6 +287,8 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         {"CINEVERSE_TMDB_FAILURE_BACKOFF", "1s"},
         {"CINEVERSE_CACHE_TTL", "3s"},
         {"CINEVERSE_DRAIN_TIMEOUT", "20s"},
+        // Dead sessions are purged by every worker each second, so a test sees it happen.
+        {"CINEVERSE_SESSION_PURGE_INTERVAL", "1s"},
         {"ASAN_OPTIONS", "detect_leaks=0"},
     };
     for (const auto& [k, v] : pool_overrides_) env[k] = v;
@@ -338,6 +340,7 @@ void Stack::start_nginx() {
     std::string extra = source_dir_ + "/tests/integration/direct-locations.conf";
     auto rendered = run({source_dir_ + "/scripts/render-nginx"},
                         {{"STATE", dir_},
+                         {"CINEVERSE_API", CV_API_BINARY},
                          {"HTTPS_PORT", std::to_string(https_port_)},
                          {"HTTP_PORT", std::to_string(http_port_)},
                          {"DEMO_PORT", std::to_string(demo_port_)},

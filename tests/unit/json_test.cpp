@@ -1,25 +1,28 @@
 #include <boost/test/unit_test.hpp>
 
-#include "fcgi/json.hpp"
+#include "core/json.hpp"
+#include "core/text.hpp"
 #include "fcgi/response.hpp"
 
+using cv::json::parse;
+using cv::text::is_valid_utf8;
 using namespace cv::fcgi;
 
-BOOST_AUTO_TEST_SUITE(json_helpers)
+BOOST_AUTO_TEST_SUITE(json_and_text_helpers)
 
 BOOST_AUTO_TEST_CASE(strict_parsing) {
-    BOOST_TEST(parse_json(R"({"a": 1})").has_value());
-    BOOST_TEST(parse_json("[1,2]").has_value());
-    BOOST_TEST(!parse_json("{").has_value());
-    BOOST_TEST(!parse_json(R"({"a": 1} trailing)").has_value());
-    BOOST_TEST(!parse_json(R"({"a": 1, "a": 2})").has_value());
-    BOOST_TEST(!parse_json("{'a': 1}").has_value());
-    BOOST_TEST(!parse_json("").has_value());
+    BOOST_TEST(parse(R"({"a": 1})").has_value());
+    BOOST_TEST(parse("[1,2]").has_value());
+    BOOST_TEST(!parse("{").has_value());
+    BOOST_TEST(!parse(R"({"a": 1} trailing)").has_value());
+    BOOST_TEST(!parse(R"({"a": 1, "a": 2})").has_value());
+    BOOST_TEST(!parse("{'a': 1}").has_value());
+    BOOST_TEST(!parse("").has_value());
     std::string reason;
-    BOOST_TEST(!parse_json("{\"a\": \"\xff\"}", &reason).has_value());
+    BOOST_TEST(!parse("{\"a\": \"\xff\"}", &reason).has_value());
     BOOST_TEST(reason == "invalid UTF-8");
     std::string deep(100000, '[');
-    BOOST_TEST(!parse_json(deep, &reason).has_value());
+    BOOST_TEST(!parse(deep, &reason).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(utf8_validation) {
@@ -34,7 +37,17 @@ BOOST_AUTO_TEST_CASE(utf8_validation) {
 BOOST_AUTO_TEST_CASE(writing_keeps_utf8) {
     Json::Value v(Json::objectValue);
     v["name"] = "Amélie \"quoted\"";
-    BOOST_TEST(to_json(v) == R"({"name":"Amélie \"quoted\""})");
+    BOOST_TEST(cv::json::write(v) == R"({"name":"Amélie \"quoted\""})");
+}
+
+BOOST_AUTO_TEST_CASE(trim_lower_and_integers) {
+    BOOST_TEST(cv::text::trim("  a b\t\r\n") == "a b");
+    BOOST_TEST(cv::text::trim("   ").empty());
+    BOOST_TEST(cv::text::lower("NosFÉratu") == "nosfÉratu");  // ASCII only
+    BOOST_TEST(*cv::text::parse_integer("500", 1, 500) == 500);
+    for (const char* bad : {"", "0", "007", "501", "-1", "+5", "1.5", "12a", " 1"})
+        BOOST_TEST(!cv::text::parse_integer(bad, 1, 500).has_value(), bad);
+    BOOST_TEST(*cv::text::parse_integer("0", 0, 1) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(error_helper_has_contract_shape) {

@@ -1,19 +1,50 @@
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <functional>
 
-#include "fcgi/metrics.hpp"
+#include "core/metrics.hpp"
 
-using cv::fcgi::SharedMetrics;
+using cv::SharedMetrics;
+
+namespace cv {
+// Leaves the slot a series hashes to half-claimed, as a process SIGKILLed between claiming
+// it and writing its name would.
+class MetricsTestProbe {
+  public:
+    static void abandon_claim(SharedMetrics& metrics, std::string_view series) {
+        std::string full = metrics.prefix_ + std::string(series);
+        std::size_t slot = std::hash<std::string_view>{}(full) % SharedMetrics::kSlots;
+        metrics.region_->slots[slot].state.store(SharedMetrics::claiming);
+    }
+};
+}  // namespace cv
+
+namespace {
+// Whether `child` exits within `patience`; kills it otherwise.
+bool exits_in_time(pid_t child, std::chrono::milliseconds patience) {
+    auto deadline = std::chrono::steady_clock::now() + patience;
+    int status = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (waitpid(child, &status, WNOHANG) == child) return WIFEXITED(status);
+        usleep(10000);
+    }
+    kill(child, SIGKILL);
+    waitpid(child, &status, 0);
+    return false;
+}
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(shared_metrics)
 
 BOOST_AUTO_TEST_CASE(counters_render_as_prometheus_text) {
-    SharedMetrics metrics;
-    metrics.add("cineverse_widgets_total{kind=\"a\"}");
-    metrics.add("cineverse_widgets_total{kind=\"a\"}", 2);
-    metrics.add("cineverse_widgets_total{kind=\"b\"}");
+    SharedMetrics metrics("cineverse_");
+    metrics.add("widgets_total{kind=\"a\"}");
+    metrics.add("widgets_total{kind=\"a\"}", 2);
+    metrics.add("widgets_total{kind=\"b\"}");
     auto text = metrics.render();
     BOOST_TEST(text.find("# TYPE cineverse_widgets_total counter\n") != std::string::npos);
     BOOST_TEST(text.find("cineverse_widgets_total{kind=\"a\"} 3\n") != std::string::npos);
@@ -21,7 +52,7 @@ BOOST_AUTO_TEST_CASE(counters_render_as_prometheus_text) {
 }
 
 BOOST_AUTO_TEST_CASE(request_histogram) {
-    SharedMetrics metrics;
+    SharedMetrics metrics("cineverse_");
     metrics.observe_request("/healthz", 200, 0.003);
     metrics.observe_request("/healthz", 200, 2.0);
     auto text = metrics.render();
@@ -48,23 +79,48 @@ BOOST_AUTO_TEST_CASE(request_histogram) {
 }
 
 BOOST_AUTO_TEST_CASE(counts_from_forked_processes_add_up) {
-    SharedMetrics metrics;
+    SharedMetrics metrics("cineverse_");
     pid_t child = fork();
     if (child == 0) {
-        for (int i = 0; i < 1000; ++i) metrics.add("cineverse_shared_total");
+        for (int i = 0; i < 1000; ++i) metrics.add("shared_total");
         _exit(0);
     }
-    for (int i = 0; i < 1000; ++i) metrics.add("cineverse_shared_total");
+    for (int i = 0; i < 1000; ++i) metrics.add("shared_total");
     int status = 0;
     waitpid(child, &status, 0);
     BOOST_TEST(metrics.render().find("cineverse_shared_total 2000\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(labels_are_escaped_and_oversized_series_dropped) {
-    BOOST_TEST(cv::fcgi::label_value("a\"b\\c\nd") == "a\\\"b\\\\c\\nd");
-    SharedMetrics metrics;
+    BOOST_TEST(cv::label_value("a\"b\\c\nd") == "a\\\"b\\\\c\\nd");
+    SharedMetrics metrics("cineverse_");
     metrics.add(std::string(SharedMetrics::kNameBytes, 'x'));
     BOOST_TEST(metrics.render().find("xxxx") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_slot_left_half_claimed_delays_nobody_for_long) {
+    SharedMetrics metrics("cineverse_");
+    cv::MetricsTestProbe::abandon_claim(metrics, "stuck_total");
+    // In a child, so that the spin this guards against would be caught, not hang the suite.
+    pid_t child = fork();
+    if (child == 0) {
+        metrics.add("stuck_total");
+        _exit(0);
+    }
+    BOOST_TEST(exits_in_time(child, std::chrono::seconds(10)));
+    metrics.add("stuck_total", 2);
+    BOOST_TEST(metrics.render().find("cineverse_stuck_total 3\n") != std::string::npos,
+               metrics.render());
+}
+
+BOOST_AUTO_TEST_CASE(gauges_are_set_not_added) {
+    SharedMetrics metrics("app_");
+    metrics.set("busy_workers{lane=\"main\"}", 3);
+    metrics.set("busy_workers{lane=\"main\"}", 1);
+    auto text = metrics.render();
+    BOOST_TEST(text.find("# TYPE app_busy_workers gauge\n") != std::string::npos, text);
+    BOOST_TEST(text.find("app_busy_workers{lane=\"main\"} 1\n") != std::string::npos, text);
+    BOOST_TEST(text.find("# TYPE app_request_duration_seconds histogram\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,10 +4,13 @@
 #include <thread>
 
 #include "app/config.hpp"
-#include "fcgi/log.hpp"
-#include "fcgi/settings.hpp"
+#include "app/lanes.hpp"
+#include "core/log.hpp"
+#include "core/settings.hpp"
 
-using namespace cv::fcgi;
+using cv::ConfigError;
+using cv::parse_env_file;
+using cv::Settings;
 using namespace std::chrono_literals;
 
 namespace {
@@ -31,8 +34,10 @@ BOOST_AUTO_TEST_SUITE(configuration)
 BOOST_AUTO_TEST_CASE(defaults_are_sensible) {
     auto config = cv::AppConfig::load(with({}));
     BOOST_TEST(config.pool.body_limit == 64u * 1024);
-    BOOST_TEST(config.pool.workers >= 2);
-    BOOST_TEST(config.pool.listen.path == "/run/cineverse/api.sock");
+    BOOST_TEST(config.pool.lanes.at(0).workers >= 2);
+    BOOST_TEST(config.pool.lanes.size() == 1u);
+    BOOST_TEST(config.pool.lanes[0].name == "main");
+    BOOST_TEST(config.pool.lanes[0].listen.path == "/run/cineverse/api.sock");
     BOOST_TEST(config.sessions.absolute_lifetime.count() == 7 * 24 * 3600);
     BOOST_TEST(config.sessions.idle_lifetime.count() == 24 * 3600);
     BOOST_TEST(config.tmdb.total_timeout.count() == 5000);
@@ -43,22 +48,29 @@ BOOST_AUTO_TEST_CASE(defaults_are_sensible) {
 
 BOOST_AUTO_TEST_CASE(main_lane_gets_spare_workers_only_when_it_waits_on_tmdb) {
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    BOOST_TEST(cv::AppConfig::load(with({})).pool.workers == 2 * cores);
+    BOOST_TEST(cv::AppConfig::load(with({})).pool.lanes.at(0).workers == 2 * cores);
     auto with_lane =
         cv::AppConfig::load(with({{"CINEVERSE_LISTEN", "unix:/tmp/cv-main.sock"},
                                   {"CINEVERSE_CATALOGUE_LISTEN", "unix:/tmp/cv-catalogue.sock"}}));
-    BOOST_TEST(with_lane.pool.workers == cores);
-    BOOST_REQUIRE(with_lane.pool.side_lanes.size() == 1u);
-    BOOST_TEST(with_lane.pool.side_lanes[0].workers == 2 * cores);
+    BOOST_REQUIRE(with_lane.pool.lanes.size() == 2u);
+    BOOST_TEST(with_lane.pool.lanes[0].workers == cores);
+    BOOST_TEST(with_lane.pool.lanes[1].name == "catalogue");
+    BOOST_TEST(with_lane.pool.lanes[1].workers == 2 * cores);
+    BOOST_TEST(with_lane.pool.lanes[1].keep_connections);
     auto hashing_only =
         cv::AppConfig::load(with({{"CINEVERSE_LISTEN", "unix:/tmp/cv-main.sock"},
                                   {"CINEVERSE_HASHING_LISTEN", "unix:/tmp/cv-hashing.sock"}}));
-    BOOST_TEST(hashing_only.pool.workers == 2 * cores);
+    BOOST_TEST(hashing_only.pool.lanes.at(0).workers == 2 * cores);
+    BOOST_REQUIRE(hashing_only.pool.lanes.size() == 2u);
+    BOOST_TEST(hashing_only.pool.lanes[1].name == "hashing");
+    BOOST_TEST(hashing_only.pool.lanes[1].workers == 2);
+    BOOST_TEST(hashing_only.pool.lanes[1].nice == 10);
+    BOOST_TEST(!hashing_only.pool.lanes[1].keep_connections);
     auto chosen =
         cv::AppConfig::load(with({{"CINEVERSE_WORKERS", "5"},
                                   {"CINEVERSE_LISTEN", "unix:/tmp/cv-main.sock"},
                                   {"CINEVERSE_CATALOGUE_LISTEN", "unix:/tmp/cv-c.sock"}}));
-    BOOST_TEST(chosen.pool.workers == 5);
+    BOOST_TEST(chosen.pool.lanes.at(0).workers == 5);
 }
 
 BOOST_AUTO_TEST_CASE(values_are_parsed) {
@@ -70,9 +82,9 @@ BOOST_AUTO_TEST_CASE(values_are_parsed) {
               {"CINEVERSE_SESSION_IDLE", "2h"},
               {"CINEVERSE_PUBLIC_ORIGINS", "https://a.example, https://b.example"},
               {"TMDB_BASE_URL", "http://127.0.0.1:9/3/"}}));
-    BOOST_TEST(config.pool.listen.host == "127.0.0.1");
-    BOOST_TEST(config.pool.listen.port == 9000);
-    BOOST_TEST(config.pool.workers == 3);
+    BOOST_TEST(config.pool.lanes.at(0).listen.host == "127.0.0.1");
+    BOOST_TEST(config.pool.lanes.at(0).listen.port == 9000);
+    BOOST_TEST(config.pool.lanes.at(0).workers == 3);
     BOOST_TEST(config.pool.body_limit == 128u * 1024);
     BOOST_TEST(config.pool.drain_timeout.count() == 1500);
     BOOST_TEST(config.sessions.idle_lifetime.count() == 7200);

@@ -1,0 +1,43 @@
+#pragma once
+// What each worker process of the pool runs: the route table over this worker's services,
+// failures answered by handlers/answers.cpp, and its housekeeping between requests.
+#include <memory>
+
+#include "app/config.hpp"
+#include "app/housekeeping.hpp"
+#include "app/worker_services.hpp"
+#include "fcgi/pool.hpp"
+#include "handlers/routes.hpp"
+
+namespace cv {
+
+class ApiWorker final : public fcgi::WorkerHandler {
+  public:
+    ApiWorker(AppConfig config, SharedMetrics& metrics);
+
+    fcgi::Response handle(fcgi::Request& request) override;
+    fcgi::Response answer_failure(std::exception_ptr failure,
+                                  std::string_view request_id) noexcept override;
+    void between_requests() override;
+
+  private:
+    AppConfig config_;  // this worker's own copy: a reload starts new workers with a new one
+    WorkerServices services_;
+    handlers::Router router_;
+    Housekeeping housekeeping_;
+};
+
+// The pool's view of the application: its settings, and a worker's handler after fork.
+class ApiService final : public fcgi::Service {
+  public:
+    explicit ApiService(AppConfig config) : config_(std::move(config)) {}
+    const fcgi::PoolSettings& pool_settings() const override { return config_.pool; }
+    std::unique_ptr<fcgi::WorkerHandler> start_worker(SharedMetrics& metrics) const override {
+        return std::make_unique<ApiWorker>(config_, metrics);
+    }
+
+  private:
+    AppConfig config_;
+};
+
+}  // namespace cv

@@ -1,0 +1,33 @@
+#pragma once
+// The pool's lanes as this application configures them: which exist, where each listens,
+// how many workers it runs and at which priority. The route table says which routes go to
+// which lane (handlers/routes.cpp); the transport only sees a list of named lanes.
+#include <string>
+#include <vector>
+
+#include "core/settings.hpp"
+#include "fcgi/pool.hpp"
+#include "handlers/routes.hpp"
+
+namespace cv {
+
+struct LaneDefinition {
+    handlers::Lane lane;
+    const char* prefix;          // its variables: <prefix>_LISTEN, _WORKERS, _NICE
+    const char* default_listen;  // nullptr: the lane exists only when <prefix>_LISTEN is set
+    long workers_per_core;       // default workers: this many a core, or
+    long fixed_workers;          // this many when workers_per_core is 0
+    long nice;                   // default CPU niceness of its workers
+    bool keep_connections;
+};
+
+// main (CINEVERSE_LISTEN, CINEVERSE_WORKERS), then hashing and catalogue (CINEVERSE_HASHING_*,
+// CINEVERSE_CATALOGUE_*): a side lane's routes go to the main lane while it is not set.
+const std::vector<LaneDefinition>& lane_definitions();
+
+std::string listen_variable(const LaneDefinition& definition);
+
+// The lanes configured by `settings`, main first. Throws ConfigError.
+std::vector<fcgi::Lane> configured_lanes(const Settings& settings);
+
+}  // namespace cv

@@ -1,0 +1,76 @@
+#include "app/route_listing.hpp"
+
+#include <json/json.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/lanes.hpp"
+#include "core/json.hpp"
+#include "fcgi/path_pattern.hpp"
+#include "handlers/routes.hpp"
+
+namespace cv {
+
+using handlers::route_table;
+
+std::string routes_as_text() {
+    std::string out;
+    char line[256];
+    std::snprintf(line, sizeof line, "%-7s %-38s %-10s %-9s %-6s %s\n", "METHOD", "PATH", "LANE",
+                  "ACCESS", "CACHE", "LIMIT");
+    out += line;
+    for (const auto& route : route_table()) {
+        std::string cache = route.cache_for.count() ? std::to_string(route.cache_for.count()) + "s"
+                                                    : std::string("-");
+        std::snprintf(line, sizeof line, "%-7s %-38s %-10s %-9s %-6s %s\n", route.method.c_str(),
+                      route.path.c_str(), handlers::name_of(route.lane),
+                      handlers::name_of(route.access), cache.c_str(),
+                      handlers::name_of(route.rate_limit));
+        out += line;
+    }
+    return out;
+}
+
+std::string routes_as_json() {
+    Json::Value document(Json::objectValue);
+    Json::Value& lanes = document["lanes"] = Json::Value(Json::arrayValue);
+    for (const auto& definition : lane_definitions()) {
+        Json::Value lane(Json::objectValue);
+        lane["name"] = handlers::name_of(definition.lane);
+        lane["keep_connections"] = definition.keep_connections;
+        lane["listen_variable"] = listen_variable(definition);
+        lanes.append(lane);
+    }
+    Json::Value& limits = document["rate_limits"] = Json::Value(Json::arrayValue);
+    for (const auto& known : handlers::rate_limit_classes()) {
+        Json::Value limit(Json::objectValue);
+        limit["name"] = known.name;
+        limit["rate"] = known.rate;
+        limit["burst"] = known.burst;
+        limits.append(limit);
+    }
+    Json::Value& routes = document["routes"] = Json::Value(Json::arrayValue);
+    for (const auto& route : route_table()) {
+        fcgi::PathPattern pattern(route.path);
+        Json::Value row(Json::objectValue);
+        row["method"] = route.method;
+        row["path"] = route.path;
+        row["exact"] = pattern.is_exact();
+        row["regex"] = pattern.regex();
+        row["lane"] = handlers::name_of(route.lane);
+        row["access"] = handlers::name_of(route.access);
+        row["cache_seconds"] = static_cast<Json::Int64>(route.cache_for.count());
+        row["rate_limit"] = route.rate_limit == handlers::RateLimit::none
+                                ? Json::Value()
+                                : Json::Value(handlers::name_of(route.rate_limit));
+        row["home_row"] = route.home_row.empty() ? Json::Value() : Json::Value(route.home_row);
+        routes.append(row);
+    }
+    Json::StreamWriterBuilder pretty;
+    pretty["indentation"] = "  ";
+    pretty["emitUTF8"] = true;
+    return Json::writeString(pretty, document) + "\n";
+}
+
+}  // namespace cv

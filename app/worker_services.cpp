@@ -1,0 +1,17 @@
+#include "app/worker_services.hpp"
+
+namespace cv {
+
+WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics)
+    : database_(config.database_url, config.prepare_statements),
+      replica_(config.replica_url.empty()
+                   ? nullptr
+                   : std::make_unique<db::Database>(config.replica_url, config.prepare_statements)),
+      passwords_(config.password_cost),
+      accounts_(database_, db::ReadRouter(database_, replica_.get()), config.sessions),
+      tmdb_(config.tmdb),
+      catalogue_(database_, db::ReadRouter(database_, replica_.get()), tmdb_, config.cache,
+                 metrics),
+      context_{database_, accounts_, passwords_, catalogue_, metrics, config.public_origins} {}
+
+}  // namespace cv

@@ -1,0 +1,37 @@
+#pragma once
+// Everything one worker owns: its database connections, stores, password hasher, TMDB
+// client and caches. Built after fork, never shared between processes; the handlers see it
+// through a WorkerContext.
+#include <memory>
+
+#include "accounts/passwords.hpp"
+#include "accounts/store.hpp"
+#include "app/config.hpp"
+#include "catalogue/cache.hpp"
+#include "catalogue/tmdb_client.hpp"
+#include "core/metrics.hpp"
+#include "db/database.hpp"
+#include "handlers/context.hpp"
+
+namespace cv {
+
+class WorkerServices {
+  public:
+    WorkerServices(const AppConfig& config, SharedMetrics& metrics);
+    WorkerServices(const WorkerServices&) = delete;
+    WorkerServices& operator=(const WorkerServices&) = delete;
+
+    handlers::WorkerContext& context() { return context_; }
+    accounts::AccountStore& accounts() { return accounts_; }
+
+  private:
+    db::Database database_;
+    std::unique_ptr<db::Database> replica_;  // CINEVERSE_DATABASE_REPLICA_URL, if set
+    accounts::PasswordHasher passwords_;
+    accounts::AccountStore accounts_;
+    catalogue::TmdbClient tmdb_;
+    catalogue::CatalogueCache catalogue_;
+    handlers::WorkerContext context_;
+};
+
+}  // namespace cv

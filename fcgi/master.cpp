@@ -1,0 +1,220 @@
+#include "fcgi/master.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "core/log.hpp"
+#include "fcgi/worker.hpp"
+
+namespace cv::fcgi {
+namespace {
+
+std::string describe_exit(int status) {
+    if (WIFEXITED(status)) return "exit " + std::to_string(WEXITSTATUS(status));
+    if (WIFSIGNALED(status)) {
+        return std::string("signal ") + std::to_string(WTERMSIG(status)) + " (" +
+               strsignal(WTERMSIG(status)) + ")";
+    }
+    return "status " + std::to_string(status);
+}
+
+bool same_lane_names(const PoolSettings& a, const PoolSettings& b) {
+    return std::equal(a.lanes.begin(), a.lanes.end(), b.lanes.begin(), b.lanes.end(),
+                      [](const Lane& x, const Lane& y) { return x.name == y.name; });
+}
+
+bool same_addresses(const PoolSettings& a, const PoolSettings& b) {
+    return std::equal(a.lanes.begin(), a.lanes.end(), b.lanes.begin(), b.lanes.end(),
+                      [](const Lane& x, const Lane& y) { return x.listen == y.listen; });
+}
+
+}  // namespace
+
+Master::Master(const ServiceLoader& load, std::unique_ptr<Service> service, SharedMetrics& metrics)
+    : load_(load), master_pid_(getpid()), service_(std::move(service)), metrics_(metrics) {
+    if (settings().lanes.empty()) throw std::runtime_error("a pool needs at least one lane");
+    InheritedSockets inherited;
+    for (const auto& lane : settings().lanes) {
+        sockets_.push_back(std::make_unique<ListenSocket>(lane.listen, settings().socket_mode,
+                                                          inherited.take(lane.listen)));
+    }
+    inherited.refuse_leftovers();
+}
+
+int Master::run() {
+    SignalPipe::forward({SIGTERM, SIGINT, SIGHUP, SIGCHLD});
+    signal(SIGPIPE, SIG_IGN);
+    for (LaneIndex lane = 0; lane < sockets_.size(); ++lane) {
+        log::info("lane_listening", {{"lane", settings().lanes[lane].name},
+                                     {"listen", sockets_[lane]->origin()},
+                                     {"workers", settings().lanes[lane].workers}});
+    }
+    log::info("pool_started", {{"lanes", sockets_.size()}});
+    top_up();
+    while (true) {
+        pollfd fd{signals_.read_fd(), POLLIN, 0};
+        poll(&fd, 1, next_timeout_ms());
+        for (int signo : signals_.drain()) handle_signal(signo);
+        reap_children();
+        if (stopping_) {
+            if (children_.empty()) break;
+            if (Clock::now() >= stop_deadline_) signal_all(SIGKILL);
+        } else {
+            top_up();
+        }
+    }
+    log::info("pool_stopped", {{"restarts", restarts_}});
+    return 0;
+}
+
+int Master::next_timeout_ms() const {
+    auto deadline = stopping_ ? stop_deadline_ : respawn_at_;
+    auto wait =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    return static_cast<int>(std::clamp<long long>(wait, 10, 1000));
+}
+
+void Master::handle_signal(int signo) {
+    if (signo == SIGTERM || signo == SIGINT) {
+        if (!stopping_) {
+            log::info("pool_stopping", {{"signal", strsignal(signo)},
+                                        {"drain_ms", settings().drain_timeout.count()}});
+            stopping_ = true;
+            stop_deadline_ = Clock::now() + settings().drain_timeout;
+            signal_all(SIGTERM);
+        }
+    } else if (signo == SIGHUP && !stopping_) {
+        reload();
+    }
+}
+
+void Master::reload() {
+    std::unique_ptr<Service> fresh;
+    try {
+        fresh = load_();
+    } catch (const std::exception& e) {
+        log::error("reload_refused", {{"reason", e.what()}});
+        return;
+    }
+    if (!same_lane_names(settings(), fresh->pool_settings())) {
+        log::error("reload_refused", {{"reason", "adding or removing a lane needs a restart"}});
+        return;
+    }
+    if (!same_addresses(settings(), fresh->pool_settings())) {
+        log::warn("reload_listen_unchanged",
+                  {{"reason", "changing a listen address needs a restart"}});
+    }
+    service_ = std::move(fresh);
+    ++generation_;
+    failures_ = 0;
+    respawn_at_ = Clock::now();
+    // New workers first, then the old ones are asked to finish their request and leave:
+    // the socket always has someone accepting, so no request fails during a reload.
+    top_up();
+    for (auto& [pid, child] : children_) {
+        if (child.generation != generation_) kill(pid, SIGTERM);
+    }
+    log::info("pool_reloaded", {{"generation", generation_}});
+}
+
+void Master::reap_children() {
+    int status = 0;
+    pid_t pid;
+    while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+        auto it = children_.find(pid);
+        if (it == children_.end()) continue;
+        Child child = it->second;
+        children_.erase(it);
+        bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        // Stopping, replaced by a reload, or recycled after max_requests: nothing to repair.
+        if (stopping_ || child.generation != generation_ || clean) {
+            log::info("worker_exited", {{"worker", pid}, {"status", describe_exit(status)}});
+            continue;
+        }
+        ++restarts_;
+        metrics_.add("workers_restarted_total");
+        auto lived = Clock::now() - child.started;
+        // A worker that dies at start again and again (bad database URL, missing file)
+        // is respawned with exponential backoff instead of a fork storm.
+        failures_ = lived < std::chrono::seconds(2) ? std::min(failures_ + 1, 10) : 0;
+        auto delay = failures_ == 0 ? std::chrono::milliseconds(0)
+                                    : std::min(std::chrono::milliseconds(100 << (failures_ - 1)),
+                                               std::chrono::milliseconds(10000));
+        respawn_at_ = Clock::now() + delay;
+        log::warn("worker_died", {{"worker", pid},
+                                  {"lane", settings().lanes[child.lane].name},
+                                  {"status", describe_exit(status)},
+                                  {"respawn_in_ms", static_cast<long>(delay.count())}});
+    }
+}
+
+void Master::top_up() {
+    if (Clock::now() < respawn_at_) return;
+    for (LaneIndex lane = 0; lane < sockets_.size(); ++lane) {
+        auto current = std::count_if(children_.begin(), children_.end(), [&](const auto& entry) {
+            return entry.second.generation == generation_ && entry.second.lane == lane;
+        });
+        for (auto i = current; i < settings().lanes[lane].workers; ++i) spawn(lane);
+    }
+}
+
+void Master::spawn(LaneIndex lane) {
+    // Signals stay blocked across fork until the child has its own handlers: a SIGTERM
+    // arriving in between would otherwise run the master's handler in the child.
+    sigset_t all, previous;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &previous);
+    pid_t pid = fork();
+    if (pid == 0) _exit(child_main(previous, lane));
+    sigprocmask(SIG_SETMASK, &previous, nullptr);
+    if (pid < 0) {
+        log::error("fork_failed", {{"errno", errno}});
+        respawn_at_ = Clock::now() + std::chrono::seconds(1);
+        return;
+    }
+    children_[pid] = Child{generation_, lane, Clock::now()};
+}
+
+int Master::child_main(const sigset_t& mask, LaneIndex lane_index) {
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != master_pid_) return 0;  // the master died while forking us
+    reset_to_default({SIGCHLD});
+    const Lane& lane = settings().lanes[lane_index];
+    try {
+        SignalPipe stop;  // the worker's own pipe
+        SignalPipe::forward({SIGTERM, SIGINT});
+        signal(SIGHUP, SIG_IGN);
+        // SIGTERM and SIGINT stay blocked except while the worker waits in ppoll (see
+        // fcgi/worker.cpp); everything else gets the master's original mask back.
+        sigset_t worker_mask = mask;
+        sigaddset(&worker_mask, SIGTERM);
+        sigaddset(&worker_mask, SIGINT);
+        sigprocmask(SIG_SETMASK, &worker_mask, nullptr);
+        // `ps` and the logs tell the lanes apart.
+        prctl(PR_SET_NAME, (settings().process_name_prefix + lane.name).c_str());
+        if (lane.nice > 0 && setpriority(PRIO_PROCESS, 0, lane.nice) != 0)
+            log::warn("worker_nice_failed", {{"errno", errno}});
+        auto handler = service_->start_worker(metrics_);
+        run_worker(sockets_[lane_index]->fd(), lane, settings(), *handler, stop.read_fd(),
+                   metrics_);
+    } catch (const std::exception& e) {
+        log::error("worker_failed", {{"lane", lane.name}, {"reason", e.what()}});
+        return 1;
+    }
+    return 0;
+}
+
+void Master::signal_all(int signo) {
+    for (auto& [pid, child] : children_) kill(pid, signo);
+}
+
+}  // namespace cv::fcgi

@@ -1,0 +1,64 @@
+#pragma once
+// The master process (php-fpm's fpm_children.c and fpm_process_ctl.c): forks each lane's
+// workers, reaps every dead one and replaces it (with backoff when they keep dying at
+// start), reloads on SIGHUP with new workers before the old ones leave, and stops on
+// SIGTERM, escalating to SIGKILL after the drain timeout.
+#include <sys/types.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "core/metrics.hpp"
+#include "fcgi/pool.hpp"
+#include "fcgi/signals.hpp"
+#include "fcgi/sockets.hpp"
+
+namespace cv::fcgi {
+
+class Master {
+  public:
+    // Opens (or takes from systemd) every lane's socket; throws when one cannot be had.
+    Master(const ServiceLoader& load, std::unique_ptr<Service> service, SharedMetrics& metrics);
+    Master(const Master&) = delete;
+    Master& operator=(const Master&) = delete;
+
+    // Until SIGTERM or SIGINT; returns the exit code.
+    int run();
+
+  private:
+    using Clock = std::chrono::steady_clock;
+    using LaneIndex = std::size_t;  // into PoolSettings::lanes
+    struct Child {
+        unsigned generation = 0;
+        LaneIndex lane = 0;
+        Clock::time_point started;
+    };
+
+    const PoolSettings& settings() const { return service_->pool_settings(); }
+    int next_timeout_ms() const;
+    void handle_signal(int signo);
+    void reload();
+    void reap_children();
+    void top_up();
+    void spawn(LaneIndex lane);
+    int child_main(const sigset_t& mask, LaneIndex lane);
+    void signal_all(int signo);
+
+    const ServiceLoader& load_;
+    pid_t master_pid_;
+    std::unique_ptr<Service> service_;
+    SharedMetrics& metrics_;
+    SignalPipe signals_;
+    std::vector<std::unique_ptr<ListenSocket>> sockets_;  // by LaneIndex
+    std::map<pid_t, Child> children_;
+    unsigned generation_ = 0;
+    int failures_ = 0;
+    long restarts_ = 0;
+    bool stopping_ = false;
+    Clock::time_point stop_deadline_{};
+    Clock::time_point respawn_at_{};
+};
+
+}  // namespace cv::fcgi

@@ -1,0 +1,79 @@
+// The route table's own rules: what nginx and the tools generated from it rely on.
+#include <boost/test/unit_test.hpp>
+#include <map>
+#include <set>
+
+#include "app/lanes.hpp"
+#include "app/route_listing.hpp"
+#include "core/json.hpp"
+#include "fcgi/path_pattern.hpp"
+#include "handlers/routes.hpp"
+
+using namespace cv::handlers;
+
+BOOST_AUTO_TEST_SUITE(the_route_table)
+
+BOOST_AUTO_TEST_CASE(every_row_is_well_formed_and_listed_once) {
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& route : route_table()) {
+        BOOST_TEST(seen.insert({route.method, route.path}).second, route.path);
+        BOOST_CHECK_NO_THROW(cv::fcgi::PathPattern{route.path});
+        BOOST_TEST(static_cast<bool>(route.handler), route.path);
+        // nginx caches only what is the same for everyone, and only answers to GET.
+        if (route.access == Access::shared) {
+            BOOST_TEST(route.method == "GET", route.path);
+            BOOST_TEST(route.cache_for.count() > 0, route.path);
+        } else {
+            BOOST_TEST(route.cache_for.count() == 0, route.path);
+        }
+    }
+    BOOST_CHECK_NO_THROW(build_router());
+}
+
+BOOST_AUTO_TEST_CASE(one_path_one_lane_and_one_access) {
+    // nginx picks the lane and the location by path, whatever the method.
+    std::map<std::string, std::pair<Lane, Access>> by_path;
+    for (const auto& route : route_table()) {
+        auto [it, added] = by_path.try_emplace(route.path, route.lane, route.access);
+        BOOST_TEST((it->second == std::make_pair(route.lane, route.access)), route.path);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_twenty_catalogue_lists_are_home_rows_in_the_catalogue_lane) {
+    int rows = 0;
+    for (const auto& route : route_table()) {
+        if (route.home_row.empty()) continue;
+        ++rows;
+        BOOST_TEST((route.lane == Lane::catalogue), route.path);
+        BOOST_TEST((route.access == Access::shared), route.path);
+    }
+    BOOST_TEST(rows == 20);
+}
+
+BOOST_AUTO_TEST_CASE(the_json_listing_carries_every_row_and_lane) {
+    auto document = cv::json::parse(cv::routes_as_json());
+    BOOST_REQUIRE(document.has_value());
+    BOOST_TEST((*document)["routes"].size() == route_table().size());
+    BOOST_TEST((*document)["lanes"].size() == cv::lane_definitions().size());
+    const auto& login = (*document)["routes"][3];
+    BOOST_TEST(login["path"].asString() == "/login");
+    BOOST_TEST(login["lane"].asString() == "hashing");
+    BOOST_TEST(login["rate_limit"].asString() == "auth");
+    BOOST_TEST(login["regex"].asString() == "^/login$");
+    const auto& trending = (*document)["routes"][10];
+    BOOST_TEST(trending["home_row"].asString() == "Films tendance");
+    BOOST_TEST(trending["cache_seconds"].asInt() == 600);
+    // Every lane a route names is one the application defines, and every rate-limit class
+    // one nginx gets a zone for.
+    std::set<std::string> lanes, limits;
+    for (const auto& lane : (*document)["lanes"]) lanes.insert(lane["name"].asString());
+    for (const auto& limit : (*document)["rate_limits"]) limits.insert(limit["name"].asString());
+    for (const auto& route : (*document)["routes"]) {
+        BOOST_TEST(lanes.count(route["lane"].asString()) == 1u);
+        if (!route["rate_limit"].isNull())
+            BOOST_TEST(limits.count(route["rate_limit"].asString()) == 1u);
+    }
+    BOOST_TEST(cv::routes_as_text().find("/api/discover-western-movies") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
