@@ -178,13 +178,29 @@ start_pool() {  # start_pool <build dir> [VAR=value…]
   return 1
 }
 
+# The offline demo's stand-in for TMDB (demo/tmdb_standin.py, answering from demo/tmdb/) on
+# 127.0.0.1:<port>, as the unprivileged user; its pid goes to $STATE/run/demo.pid. Waits
+# until it answers; fails if it does not.
+start_demo_tmdb() {  # start_demo_tmdb <port>
+  local port=$1
+  spawn_as_app "$STATE/log/demo.log" python3 "$REPO/demo/tmdb_standin.py" --port "$port" \
+    --root "$REPO/demo/tmdb" >"$STATE/run/demo.pid"
+  for _ in $(seq 100); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/3/configuration")" = 200 ] && return 0
+    kill -0 "$(cat "$STATE/run/demo.pid")" 2>/dev/null || break
+    sleep 0.1
+  done
+  tail -n 20 "$STATE/log/demo.log" >&2
+  return 1
+}
+
 # Renders nginx for $STATE and starts it (as root: workers run as the unprivileged user);
 # waits until https://localhost:<https port>/healthz answers 200.
-start_nginx() {  # start_nginx <https port> <http port> <demo port> [extra conf file]
+start_nginx() {  # start_nginx <https port> <http port> [extra conf file]
   local nginx_user="" conf
   [ "$(id -u)" -eq 0 ] && nginx_user=$APP_USER
   conf=$(as_app env STATE="$STATE" CINEVERSE_API="${CINEVERSE_API:-}" HASHING_FASTCGI="unix:$STATE/run/api-hashing.sock" \
-    CATALOGUE_FASTCGI="unix:$STATE/run/api-catalogue.sock" HTTPS_PORT="$1" HTTP_PORT="$2" DEMO_PORT="$3" EXTRA_CONF="${4:-}" \
+    CATALOGUE_FASTCGI="unix:$STATE/run/api-catalogue.sock" HTTPS_PORT="$1" HTTP_PORT="$2" EXTRA_CONF="${3:-}" \
     NGINX_USER="$nginx_user" ACCESS_LOG="${ACCESS_LOG:-}" "$REPO/scripts/render-nginx")
   if [ "$(id -u)" -eq 0 ]; then
     setsid nginx -e "$STATE/log/nginx-error.log" -p "$STATE/nginx" -c "$conf" >>"$STATE/log/nginx.log" 2>&1 </dev/null &
@@ -202,6 +218,7 @@ start_nginx() {  # start_nginx <https port> <http port> <demo port> [extra conf 
 stop_stack() {
   stop_pidfile "$STATE/run/nginx.pid" QUIT
   stop_pidfile "$STATE/run/api.pid" TERM
+  stop_pidfile "$STATE/run/demo.pid" TERM
   pg_stop
 }
 

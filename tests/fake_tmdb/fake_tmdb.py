@@ -3,14 +3,14 @@
 
     fake_tmdb.py --port 0 --fixtures DIR --port-file FILE [--api-key K] [--bearer T]
 
-Serves DIR/3/<path>.json (discover: DIR/3/discover/movie/<with_genres>.json), counts
-requests per path, and obeys a control API:
+Answers as the demo's stand-in does (demo/tmdb_standin.py over DIR: lists, film and series
+pages, search, configuration), counts requests per path, and obeys a control API:
     GET  /__control/counts              {path: count}
     GET  /__control/last?path=P         {"query": ..., "authorization": ...}
     POST /__control/reset               counts to zero, mode back to normal
     POST /__control/mode {"mode": M, "path": prefix, "retry_after": s, "delay": s}
 with M one of normal, error500, unauthorized, ratelimit, hang, slow, invalid_json,
-no_results, close.
+no_results, close, not_found (404 status 34, as for an id TMDB does not know).
 """
 import argparse
 import json
@@ -22,8 +22,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-NOT_FOUND = {"status_code": 34, "status_message": "The resource you requested could not be found.",
-             "success": False}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "demo"))
+from tmdb_standin import NOT_FOUND, Catalogue  # noqa: E402  (the demo's module, by path)
+
 BAD_KEY = {"status_code": 7, "status_message": "Invalid API key: You must be granted a valid key.",
            "success": False}
 RATE_LIMITED = {"status_code": 25, "status_message": "Your request count is over the allowed limit.",
@@ -112,12 +113,11 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(200, b'{"page": 1, "results": [')
         if name == "no_results":
             return self.send_json(200, {"page": 1})
+        if name == "not_found":
+            return self.send_json(404, NOT_FOUND)
         if not self.authorised(url):
             return self.send_json(401, BAD_KEY)
-        fixture = self.fixture(url)
-        if fixture is None:
-            return self.send_json(404, NOT_FOUND)
-        self.send_json(200, fixture)
+        self.send_json(*self.server.catalogue.answer(url.path, url.query))
 
     def authorised(self, url):
         query = parse_qs(url.query)
@@ -126,19 +126,6 @@ class Handler(BaseHTTPRequestHandler):
         if self.server.bearer and self.headers.get("Authorization") != "Bearer " + self.server.bearer:
             return False
         return True
-
-    def fixture(self, url):
-        path = url.path
-        if path == "/3/discover/movie":
-            genre = parse_qs(url.query).get("with_genres", [""])[0]
-            if not genre.isdigit():
-                return None
-            path = path + "/" + genre
-        file = os.path.normpath(os.path.join(self.server.fixtures, path.lstrip("/") + ".json"))
-        if not file.startswith(self.server.fixtures) or not os.path.isfile(file):
-            return None
-        with open(file, "rb") as handle:
-            return handle.read()
 
 
 def main():
@@ -154,7 +141,7 @@ def main():
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     server.state = State()
-    server.fixtures = os.path.abspath(args.fixtures)
+    server.catalogue = Catalogue(args.fixtures)
     server.api_key, server.bearer, server.verbose = args.api_key, args.bearer, args.verbose
     if args.port_file:
         temp = args.port_file + ".tmp"
