@@ -72,24 +72,6 @@ int niceness(pid_t pid) {
     return std::stoi(field);
 }
 
-// Stops processes with SIGSTOP and always resumes them, whatever the test does.
-class Frozen {
-  public:
-    explicit Frozen(std::vector<pid_t> pids) : pids_(std::move(pids)) {
-        for (pid_t pid : pids_) kill(pid, SIGSTOP);
-    }
-    ~Frozen() { thaw(); }
-    Frozen(const Frozen&) = delete;
-    Frozen& operator=(const Frozen&) = delete;
-    void thaw() {
-        for (pid_t pid : pids_) kill(pid, SIGCONT);
-        pids_.clear();
-    }
-
-  private:
-    std::vector<pid_t> pids_;
-};
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(foundation)
