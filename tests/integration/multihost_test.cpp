@@ -95,10 +95,13 @@ class MultiHost {
         return workers;
     }
 
-    // The whole host at once: master and workers, as a machine that loses power.
+    // The whole host at once: master and workers, as a machine that loses power. The
+    // workers are listed before anything dies (a dead master has no children to list) and
+    // the master is stopped first, so that it forks no replacement in between: a worker
+    // left behind would hold the host's sockets and the requests in them.
     void kill_host_a() {
+        kill(host_a_.pid(), SIGSTOP);
         auto workers = children(host_a_.pid());
-        kill(host_a_.pid(), SIGKILL);
         for (pid_t worker : workers) kill(worker, SIGKILL);
         host_a_.stop(SIGKILL);
     }
