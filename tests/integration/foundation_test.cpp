@@ -7,10 +7,12 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <thread>
 
+#include "fastcgi_client.hpp"
 #include "http_client.hpp"
 #include "requests.hpp"
 #include "stack.hpp"
@@ -392,7 +394,22 @@ BOOST_AUTO_TEST_CASE(database_restart_gives_503_then_recovers_without_restarting
         BOOST_TEST(me.status == 503);
         BOOST_TEST(me.body == R"({"error":"Database unavailable"})");
     }
-    // Every worker's first request after the restart must succeed.
+    // Every worker's first request after the restart must succeed. nginx sends one client's
+    // requests on the connection it keeps, to one worker: each worker takes one directly
+    // instead, the others frozen so that they cannot.
+    LogWatch log;
+    auto main_lane = stack().worker_pids("main");
+    for (pid_t worker : main_lane) {
+        std::vector<pid_t> others;
+        std::copy_if(main_lane.begin(), main_lane.end(), std::back_inserter(others),
+                     [&](pid_t pid) { return pid != worker; });
+        Frozen frozen(others);
+        auto answer = fastcgi_request(stack().dir() + "/run/api.sock", "GET", "/healthz");
+        BOOST_TEST(answer.rfind("Status: 200", 0) == 0u, "worker " << worker << ": " << answer);
+    }
+    auto served_by = log.pids({"event=request", "path=/healthz", "status=200"});
+    BOOST_TEST((std::set<pid_t>(served_by.begin(), served_by.end()) ==
+                std::set<pid_t>(main_lane.begin(), main_lane.end())));
     for (int i = 0; i < 12; ++i) BOOST_TEST(client.get("/healthz").status == 200);
     BOOST_TEST(stack().pool_pid() == pool);
 }
@@ -432,6 +449,24 @@ BOOST_AUTO_TEST_CASE(concurrent_migrations_are_serialised) {
     second.join();
     BOOST_TEST(a.exit_code == 0, a.output);
     BOOST_TEST(b.exit_code == 0, b.output);
+    // Each migration applied once between them, and all of them.
+    std::multiset<std::string> applied;
+    for (const auto& output : {a.output, b.output}) {
+        std::istringstream lines(output);
+        for (std::string line; std::getline(lines, line);) {
+            auto at = line.find("event=migration_applied");
+            if (at == std::string::npos) continue;
+            at = line.find(" version=", at) + 9;
+            applied.insert(line.substr(at, line.find(' ', at) - at));
+        }
+    }
+    auto versions =
+        stack().sql("SELECT string_agg(version, ' ' ORDER BY version) FROM schema_migrations");
+    std::istringstream expected_versions(versions);
+    std::multiset<std::string> expected{std::istream_iterator<std::string>(expected_versions),
+                                        std::istream_iterator<std::string>()};
+    BOOST_TEST(!expected.empty());
+    BOOST_TEST((applied == expected), a.output << b.output);
 }
 
 BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {
