@@ -444,12 +444,16 @@ BOOST_AUTO_TEST_CASE(login_is_rate_limited_per_address_with_json_429) {
 }
 
 BOOST_AUTO_TEST_CASE(secrets_never_reach_the_logs) {
+    LogWatch api_log;
+    LogWatch access_log(stack().dir() + "/log/nginx-access.log");
     HttpClient client;
     std::string password = "Sup3r-Secret-Passw0rd";
     register_user(client, unique_name("secret"), password);
     std::string token = client.cookie("session");
     client.patch_json("/modify", R"({"password": "Another-Secret-99"})");
-    std::this_thread::sleep_for(200ms);
+    // Both logs hold the password change before they are searched.
+    BOOST_TEST(api_log.wait_for({"event=request", "path=/modify"}));
+    BOOST_TEST(access_log.wait_for({"\"PATCH /modify\""}));
     for (const auto& log : {stack().api_log(), stack().dir() + "/log/nginx-access.log"}) {
         std::string text = read_file(log);
         BOOST_TEST(!text.empty(), log);

@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -42,13 +43,9 @@ std::string name_value(const std::string& name, const std::string& value) {
     return pair + name + value;
 }
 
-int connect_loopback(int port) {
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+int connect_to(int family, const sockaddr* address, socklen_t length) {
+    int fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (connect(fd, address, length) != 0) {
         close(fd);
         return -1;
     }
@@ -56,6 +53,22 @@ int connect_loopback(int port) {
     timeval patience{10, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
     return fd;
+}
+
+int connect_loopback(int port) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return connect_to(AF_INET, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+}
+
+int connect_unix(const std::string& path) {
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (path.size() >= sizeof addr.sun_path) return -1;
+    std::copy(path.begin(), path.end(), addr.sun_path);
+    return connect_to(AF_UNIX, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
 }
 
 constexpr unsigned char kKeepConnection = 1;
@@ -119,17 +132,27 @@ std::string read_answer(int fd) {
     }
 }
 
-}  // namespace
-
-std::string fastcgi_request(int port, const std::string& method, const std::string& path,
-                            const std::string& body,
-                            const std::map<std::string, std::string>& extra) {
-    int fd = connect_loopback(port);
+std::string request_once(int fd, const std::string& method, const std::string& path,
+                         const std::string& body, const std::map<std::string, std::string>& extra) {
     if (fd < 0) return "";
     std::string answer;
     if (send_all(fd, encode_request(method, path, body, extra, 0))) answer = read_answer(fd);
     close(fd);
     return answer;
+}
+
+}  // namespace
+
+std::string fastcgi_request(int port, const std::string& method, const std::string& path,
+                            const std::string& body,
+                            const std::map<std::string, std::string>& extra) {
+    return request_once(connect_loopback(port), method, path, body, extra);
+}
+
+std::string fastcgi_request(const std::string& unix_socket, const std::string& method,
+                            const std::string& path, const std::string& body,
+                            const std::map<std::string, std::string>& extra) {
+    return request_once(connect_unix(unix_socket), method, path, body, extra);
 }
 
 FastcgiConnection::FastcgiConnection(int port) : fd_(connect_loopback(port)) {}

@@ -1,5 +1,5 @@
 #pragma once
-// A minimal FastCGI client (responder role) to talk to a pool on TCP directly, as nginx
+// A minimal FastCGI client (responder role) to talk to a pool directly, as nginx
 // would: one request a connection, or many on a kept connection (fastcgi_keep_conn).
 #include <chrono>
 #include <map>
@@ -11,6 +11,10 @@ namespace cv::it {
 // connection failed or was cut before an answer.
 std::string fastcgi_request(int port, const std::string& method, const std::string& path,
                             const std::string& body = "",
+                            const std::map<std::string, std::string>& params = {});
+// The same on a unix socket (the stack's own lanes).
+std::string fastcgi_request(const std::string& unix_socket, const std::string& method,
+                            const std::string& path, const std::string& body = "",
                             const std::map<std::string, std::string>& params = {});
 
 // A connection that asks the worker to keep it open (FCGI_KEEP_CONN) and sends one request

@@ -2,13 +2,17 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include "fastcgi_client.hpp"
 #include "http_client.hpp"
 #include "requests.hpp"
 #include "stack.hpp"
@@ -54,13 +58,22 @@ class SteadyLoad {
 
 // The number of main-lane workers once it settles (they are forked one after another).
 size_t settled_worker_count(size_t expected) {
-    size_t count = 0;
-    for (int i = 0; i < 100; ++i) {
-        count = stack().worker_pids("main").size();
-        if (count == expected) break;
-        std::this_thread::sleep_for(30ms);
-    }
-    return count;
+    wait_until([&] { return stack().worker_pids("main").size() == expected; }, kPatience);
+    return stack().worker_pids("main").size();
+}
+
+// Whether none of `pids` is a worker of the pool any more.
+bool all_gone(const std::vector<pid_t>& pids) {
+    auto now = stack().worker_pids();
+    return std::none_of(pids.begin(), pids.end(), [&](pid_t pid) {
+        return std::find(now.begin(), now.end(), pid) != now.end();
+    });
+}
+
+// Waits until `load` has sent `more` requests besides those it had sent so far.
+bool sends_more(const SteadyLoad& load, long more) {
+    long from = load.sent();
+    return wait_until([&] { return load.sent() >= from + more; }, kPatience);
 }
 
 // Niceness of a process: field 19 of /proc/<pid>/stat, the 17th after the command's ')'.
@@ -71,24 +84,6 @@ int niceness(pid_t pid) {
     for (int i = 0; i < 17; ++i) fields >> field;
     return std::stoi(field);
 }
-
-// Stops processes with SIGSTOP and always resumes them, whatever the test does.
-class Frozen {
-  public:
-    explicit Frozen(std::vector<pid_t> pids) : pids_(std::move(pids)) {
-        for (pid_t pid : pids_) kill(pid, SIGSTOP);
-    }
-    ~Frozen() { thaw(); }
-    Frozen(const Frozen&) = delete;
-    Frozen& operator=(const Frozen&) = delete;
-    void thaw() {
-        for (pid_t pid : pids_) kill(pid, SIGCONT);
-        pids_.clear();
-    }
-
-  private:
-    std::vector<pid_t> pids_;
-};
 
 }  // namespace
 
@@ -141,18 +136,25 @@ BOOST_AUTO_TEST_CASE(http_redirects_to_https) {
 }
 
 BOOST_AUTO_TEST_CASE(request_log_lines_are_structured_and_carry_the_request_id) {
+    LogWatch api_log;
+    LogWatch access_log(stack().dir() + "/log/nginx-access.log");
     HttpClient client;
     auto r = client.request("GET", "/healthz", "", {"X-Test-Marker: yes"});
     BOOST_TEST(r.status == 200);
-    std::this_thread::sleep_for(100ms);
-    auto log = read_file(stack().api_log());
-    auto line_start = log.rfind("event=request");
-    BOOST_REQUIRE(line_start != std::string::npos);
-    auto line = log.substr(log.rfind('\n', line_start) + 1);
-    line = line.substr(0, line.find('\n'));
+    BOOST_REQUIRE(api_log.wait_for({"event=request", "path=/healthz"}));
+    auto line = api_log.lines({"event=request", "path=/healthz"}).front();
     for (const char* field : {"ts=", "rid=", "pid=", "method=", "path=", "status=", "ms="}) {
         BOOST_TEST(line.find(field) != std::string::npos, field << " in " << line);
     }
+    // The request id is nginx's: the same on both sides.
+    BOOST_REQUIRE(access_log.wait_for({"\"GET /healthz\""}));
+    auto access = access_log.lines({"\"GET /healthz\""}).front();
+    auto rid = [](const std::string& text) {
+        auto at = text.find("rid=") + 4;
+        return text.substr(at, text.find(' ', at) - at);
+    };
+    BOOST_TEST(rid(line).size() == 32u, line);
+    BOOST_TEST(rid(line) == rid(access), line << "\n" << access);
 }
 
 BOOST_AUTO_TEST_CASE(password_hashing_has_its_own_lane_and_cannot_hold_up_other_routes) {
@@ -167,13 +169,17 @@ BOOST_AUTO_TEST_CASE(password_hashing_has_its_own_lane_and_cannot_hold_up_other_
     // Every hashing worker frozen, as if busy with a flood of logins: a registration waits
     // for its lane while the other routes are answered as usual.
     std::string body = registration("lane" + std::to_string(getpid()));
-    Frozen frozen(hashing);
     std::atomic<long> registered{0};
-    std::thread registering([&] {
+    std::jthread registering;  // joined after the thaw, whatever happens
+    Frozen frozen(hashing);
+    registering = std::jthread([&] {
         HttpClient client;
         registered = client.post_json("/register", body).status;
     });
-    std::this_thread::sleep_for(300ms);
+    // In flight: nginx's connection waits on the hashing lane's socket, taken by no worker.
+    BOOST_REQUIRE(wait_until(
+        [] { return unix_connections_waiting(stack().dir() + "/run/api-hashing.sock") >= 1; },
+        kPatience));
     HttpClient client;
     int answered = 0;
     for (int i = 0; i < 20; ++i) answered += client.get("/healthz").status == 200 ? 1 : 0;
@@ -197,10 +203,7 @@ BOOST_AUTO_TEST_CASE(password_hashing_has_its_own_lane_and_cannot_hold_up_other_
 BOOST_AUTO_TEST_CASE(nginx_keeps_its_connections_to_the_main_lane) {
     HttpClient client;
     auto accepted = [&] {
-        auto metrics = client.get("/metrics").body;
-        const std::string series = "\ncineverse_fastcgi_connections_total ";
-        auto at = metrics.find(series);
-        return at == std::string::npos ? -1L : std::stol(metrics.substr(at + series.size()));
+        return metric(client.get("/metrics").body, "cineverse_fastcgi_connections_total");
     };
     long before = accepted();
     BOOST_REQUIRE(before >= 0);
@@ -212,18 +215,23 @@ BOOST_AUTO_TEST_CASE(nginx_keeps_its_connections_to_the_main_lane) {
 BOOST_AUTO_TEST_CASE(a_killed_worker_is_replaced_and_at_most_in_flight_requests_fail) {
     auto before = stack().worker_pids();
     BOOST_REQUIRE(!before.empty());
+    pid_t killed = before.front();
+    LogWatch log;
     SteadyLoad load;
-    std::this_thread::sleep_for(300ms);
-    kill(before.front(), SIGKILL);
-    std::this_thread::sleep_for(700ms);
+    BOOST_TEST(sends_more(load, 10));
+    kill(killed, SIGKILL);
+    BOOST_TEST(log.wait_for({"event=worker_died", "worker=" + std::to_string(killed) + " "}));
+    BOOST_TEST(wait_until(
+        [&] { return all_gone({killed}) && stack().worker_pids().size() == before.size(); },
+        kPatience));
+    BOOST_TEST(sends_more(load, 10));  // after the replacement too
     load.stop();
     BOOST_TEST(load.sent() > 20);
     BOOST_TEST(load.failed() <= 1,
                "failed " << load.failed() << " of " << load.sent() << ": " << load.first_failure());
     auto after = stack().worker_pids();
     BOOST_TEST(after.size() == before.size());
-    BOOST_TEST((std::find(after.begin(), after.end(), before.front()) == after.end()));
-    BOOST_TEST(read_file(stack().api_log()).find("event=worker_died") != std::string::npos);
+    BOOST_TEST((std::find(after.begin(), after.end(), killed) == after.end()));
 }
 
 BOOST_AUTO_TEST_CASE(metrics_cover_the_whole_pool_and_stay_on_loopback) {
@@ -249,12 +257,18 @@ BOOST_AUTO_TEST_CASE(metrics_cover_the_whole_pool_and_stay_on_loopback) {
 
 BOOST_AUTO_TEST_CASE(reload_under_load_fails_nothing) {
     auto before = stack().worker_pids();
+    LogWatch log;
     SteadyLoad load;
-    for (int i = 0; i < 3; ++i) {
-        std::this_thread::sleep_for(400ms);
+    for (size_t reloads = 1; reloads <= 3; ++reloads) {
+        BOOST_TEST(sends_more(load, 10));
         kill(stack().pool_pid(), SIGHUP);
+        BOOST_TEST(log.wait_for({"event=pool_reloaded"}, reloads));
     }
-    std::this_thread::sleep_for(600ms);
+    // The last generation has taken over from every worker there was, under load.
+    BOOST_TEST(wait_until(
+        [&] { return all_gone(before) && stack().worker_pids().size() == before.size(); },
+        kPatience));
+    BOOST_TEST(sends_more(load, 10));
     load.stop();
     BOOST_TEST(load.sent() > 30);
     BOOST_TEST(load.failed() == 0,
@@ -266,58 +280,51 @@ BOOST_AUTO_TEST_CASE(reload_under_load_fails_nothing) {
 }
 
 BOOST_AUTO_TEST_CASE(recycling_after_max_requests_fails_nothing) {
-    stack().stop_pool();
-    auto log_before = read_file(stack().api_log()).size();
-    stack().start_pool({{"CINEVERSE_MAX_REQUESTS", "5"}, {"CINEVERSE_WORKERS", "2"}});
+    ScopedPool pool{{"CINEVERSE_MAX_REQUESTS", "5"}, {"CINEVERSE_WORKERS", "2"}};
+    LogWatch log;
     HttpClient client;
     int failures = 0;
     for (int i = 0; i < 40; ++i) failures += client.get("/healthz").status == 200 ? 0 : 1;
     BOOST_TEST(failures == 0);
     // Which workers were recycled (nginx's kept connection may have sent everything to one).
-    auto recycled =
-        logged_pids(read_file(stack().api_log()).substr(log_before), {"event=worker_recycled"});
+    auto recycled = log.pids({"event=worker_recycled"});
     BOOST_TEST(!recycled.empty());
     // A recycled worker answers what nginx still sends on its kept connections, then leaves
     // within a second (kDrainLimit in fcgi/worker.cpp) and is replaced.
-    BOOST_TEST(wait_until(
-        [&] {
-            auto now = stack().worker_pids();
-            return std::none_of(recycled.begin(), recycled.end(), [&](pid_t pid) {
-                return std::find(now.begin(), now.end(), pid) != now.end();
-            });
-        },
-        5s));
+    BOOST_TEST(wait_until([&] { return all_gone(recycled); }, kPatience));
     BOOST_TEST(settled_worker_count(2) == 2u);
-    stack().stop_pool();
-    stack().start_pool();
 }
 
 BOOST_AUTO_TEST_CASE(reload_rereads_the_configuration_file) {
     std::string file = stack().dir() + "/reload.env";
     std::ofstream(file) << "CINEVERSE_WORKERS=2\n";
-    stack().stop_pool();
-    stack().start_pool({{"CINEVERSE_CONFIG_FILE", file}});
-    BOOST_TEST(settled_worker_count(2) == 2u);
+    ScopedPool pool{{"CINEVERSE_CONFIG_FILE", file}};
+    const size_t side_lanes = Stack::kHashingWorkers + Stack::kCatalogueWorkers;
+    BOOST_TEST(
+        wait_until([&] { return stack().worker_pids().size() == 2 + side_lanes; }, kPatience));
+    auto first = stack().worker_pids();
     std::ofstream(file) << "# more workers\nCINEVERSE_WORKERS=3\n";
-    kill(stack().pool_pid(), SIGHUP);
+    kill(pool.master_pid(), SIGHUP);
+    // Every lane is reloaded: settled once the first generation has left.
+    BOOST_TEST(wait_until([&] { return all_gone(first); }, kPatience));
     BOOST_TEST(settled_worker_count(3) == 3u);
     // An invalid file is refused: the pool keeps serving with what it had.
+    auto second = stack().worker_pids();
+    LogWatch log;
     std::ofstream(file) << "CINEVERSE_WORKERS=many\n";
-    kill(stack().pool_pid(), SIGHUP);
-    std::this_thread::sleep_for(800ms);
-    BOOST_TEST(stack().worker_pids().size() ==
-               3u + Stack::kHashingWorkers + Stack::kCatalogueWorkers);
+    kill(pool.master_pid(), SIGHUP);
+    BOOST_TEST(log.wait_for({"event=reload_refused"}));
+    auto after = stack().worker_pids();
+    BOOST_TEST(after.size() == 3u + side_lanes);
+    BOOST_TEST((std::set<pid_t>(after.begin(), after.end()) ==
+                std::set<pid_t>(second.begin(), second.end())));
     HttpClient client;
     BOOST_TEST(client.get("/healthz").status == 200);
-    BOOST_TEST(read_file(stack().api_log()).find("event=reload_refused") != std::string::npos);
-    stack().stop_pool();
-    stack().start_pool();
 }
 
 BOOST_AUTO_TEST_CASE(the_pool_refuses_a_body_over_its_own_limit_without_reading_it) {
     // nginx's client_max_body_size usually answers first; the pool holds the line anyway.
-    stack().stop_pool();
-    stack().start_pool({{"CINEVERSE_BODY_LIMIT", "2k"}});
+    ScopedPool pool{{"CINEVERSE_BODY_LIMIT", "2k"}};
     HttpClient client;
     auto r = client.post_json(
         "/login", "{\"username\": \"" + std::string(4000, 'x') + "\", \"password\": \"y\"}");
@@ -326,43 +333,48 @@ BOOST_AUTO_TEST_CASE(the_pool_refuses_a_body_over_its_own_limit_without_reading_
     BOOST_TEST(
         client.post_json("/login", R"({"username": "nobody_at_all", "password": "whatever1"})")
             .status == 401);
-    stack().stop_pool();
-    stack().start_pool();
 }
 
 BOOST_AUTO_TEST_CASE(sigterm_lets_the_in_flight_request_finish_then_exits_zero) {
     // A slow request: the catalogue with a TMDB that hangs past the client's timeout.
-    stack().tmdb_mode(R"({"mode": "hang", "delay": 4})");
+    const std::string tmdb_path = "/3/trending/movie/week";
+    long calls_before = stack().tmdb_count(tmdb_path);
+    ScopedTmdbMode hanging{R"({"mode": "hang", "delay": 4})"};
     std::atomic<long> status{0};
-    std::thread slow([&] {
+    std::jthread slow([&] {
         HttpClient client;
         status = client.get("/__direct/api/trending-movies?page=401").status;
     });
-    std::this_thread::sleep_for(400ms);
-    int wait_status = stack().stop_pool(SIGTERM);
+    // In flight: a worker has made its call and waits for TMDB's answer.
+    BOOST_REQUIRE(
+        wait_until([&] { return stack().tmdb_count(tmdb_path) > calls_before; }, kPatience));
+    ScopedPoolStopped stopped(SIGTERM);
     slow.join();
-    stack().tmdb_reset();
     BOOST_TEST(status.load() == 200);
-    BOOST_TEST(WIFEXITED(wait_status));
-    BOOST_TEST(WEXITSTATUS(wait_status) == 0);
-    stack().start_pool();
+    BOOST_TEST(WIFEXITED(stopped.wait_status()));
+    BOOST_TEST(WEXITSTATUS(stopped.wait_status()) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(idle_workers_stop_at_once_on_sigterm) {
-    auto started = std::chrono::steady_clock::now();
-    int wait_status = stack().stop_pool(SIGTERM);
-    auto took = std::chrono::steady_clock::now() - started;
+    // A worker still there when the drain timeout ends is killed (SIGKILL): with a short one,
+    // a worker that does not leave at once shows in how it exited.
+    ScopedPool pool{{"CINEVERSE_DRAIN_TIMEOUT", "5s"}};
+    const size_t workers = 4 + Stack::kHashingWorkers + Stack::kCatalogueWorkers;
+    BOOST_REQUIRE(wait_until([&] { return stack().worker_pids().size() == workers; }, kPatience));
+    LogWatch log;
+    int wait_status = pool.stop(SIGTERM);
     BOOST_TEST(WIFEXITED(wait_status));
     BOOST_TEST(WEXITSTATUS(wait_status) == 0);
-    BOOST_TEST((took < 3s));
-    stack().start_pool();
+    auto exits = log.lines({"event=worker_exited"});
+    BOOST_TEST(exits.size() == workers);
+    for (const auto& line : exits)
+        BOOST_TEST(line.find("status=\"exit 0\"") != std::string::npos, line);
 }
 
 BOOST_AUTO_TEST_CASE(pool_down_gives_json_502) {
-    stack().stop_pool();
+    ScopedPoolStopped down;
     HttpClient client;
     auto r = client.get("/healthz");
-    stack().start_pool();
     BOOST_TEST(r.status == 502);
     BOOST_TEST(r.json()["error"].asString() == "Service unavailable");
 }
@@ -371,17 +383,33 @@ BOOST_AUTO_TEST_CASE(database_restart_gives_503_then_recovers_without_restarting
     HttpClient client;
     BOOST_TEST(client.get("/healthz").status == 200);
     pid_t pool = stack().pool_pid();
-    stack().stop_postgres();
-    auto down = client.get("/healthz");
-    BOOST_TEST(down.status == 503);
-    BOOST_TEST(down.body == R"({"database":"unreachable","status":"degraded"})");
-    BOOST_TEST(down.seconds < 3.0);
-    // A well-formed session token makes /@me ask the database.
-    auto me = client.request("GET", "/@me", "", {"Cookie: session=" + std::string(43, 'A')});
-    BOOST_TEST(me.status == 503);
-    BOOST_TEST(me.body == R"({"error":"Database unavailable"})");
-    stack().start_postgres();
-    // Every worker's first request after the restart must succeed.
+    {
+        ScopedPostgresStopped database_down;
+        // Answered, not hung on the missing server: a hang would end in the client's timeout.
+        auto down = client.get("/healthz");
+        BOOST_TEST(down.status == 503);
+        BOOST_TEST(down.body == R"({"database":"unreachable","status":"degraded"})");
+        // A well-formed session token makes /@me ask the database.
+        auto me = client.request("GET", "/@me", "", {"Cookie: session=" + std::string(43, 'A')});
+        BOOST_TEST(me.status == 503);
+        BOOST_TEST(me.body == R"({"error":"Database unavailable"})");
+    }
+    // Every worker's first request after the restart must succeed. nginx sends one client's
+    // requests on the connection it keeps, to one worker: each worker takes one directly
+    // instead, the others frozen so that they cannot.
+    LogWatch log;
+    auto main_lane = stack().worker_pids("main");
+    for (pid_t worker : main_lane) {
+        std::vector<pid_t> others;
+        std::copy_if(main_lane.begin(), main_lane.end(), std::back_inserter(others),
+                     [&](pid_t pid) { return pid != worker; });
+        Frozen frozen(others);
+        auto answer = fastcgi_request(stack().dir() + "/run/api.sock", "GET", "/healthz");
+        BOOST_TEST(answer.rfind("Status: 200", 0) == 0u, "worker " << worker << ": " << answer);
+    }
+    auto served_by = log.pids({"event=request", "path=/healthz", "status=200"});
+    BOOST_TEST((std::set<pid_t>(served_by.begin(), served_by.end()) ==
+                std::set<pid_t>(main_lane.begin(), main_lane.end())));
     for (int i = 0; i < 12; ++i) BOOST_TEST(client.get("/healthz").status == 200);
     BOOST_TEST(stack().pool_pid() == pool);
 }
@@ -421,6 +449,24 @@ BOOST_AUTO_TEST_CASE(concurrent_migrations_are_serialised) {
     second.join();
     BOOST_TEST(a.exit_code == 0, a.output);
     BOOST_TEST(b.exit_code == 0, b.output);
+    // Each migration applied once between them, and all of them.
+    std::multiset<std::string> applied;
+    for (const auto& output : {a.output, b.output}) {
+        std::istringstream lines(output);
+        for (std::string line; std::getline(lines, line);) {
+            auto at = line.find("event=migration_applied");
+            if (at == std::string::npos) continue;
+            at = line.find(" version=", at) + 9;
+            applied.insert(line.substr(at, line.find(' ', at) - at));
+        }
+    }
+    auto versions =
+        stack().sql("SELECT string_agg(version, ' ' ORDER BY version) FROM schema_migrations");
+    std::istringstream expected_versions(versions);
+    std::multiset<std::string> expected{std::istream_iterator<std::string>(expected_versions),
+                                        std::istream_iterator<std::string>()};
+    BOOST_TEST(!expected.empty());
+    BOOST_TEST((applied == expected), a.output << b.output);
 }
 
 BOOST_AUTO_TEST_CASE(nginx_configurations_pass_nginx_t) {

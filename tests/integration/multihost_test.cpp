@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -49,14 +50,14 @@ class MultiHost {
             << "max_client_conn = 200\ndefault_pool_size = 8\nlogfile = " << dir_
             << "/log/pgbouncer.log\n"
             << "pidfile = " << dir_ << "/run/pgbouncer.pid\n";
-        pgbouncer_ = spawn_logged({"/usr/sbin/pgbouncer", dir_ + "/pgbouncer.ini"}, {},
-                                  dir_ + "/log/pgbouncer.out");
+        pgbouncer_ = OwnedProcess(spawn_logged({"/usr/sbin/pgbouncer", dir_ + "/pgbouncer.ini"}, {},
+                                               dir_ + "/log/pgbouncer.out"));
         start_host_a();
         host_b_ = start_host(ports_b_, "b");
         https_port_ = free_port();
         auto rendered = run({std::string(CV_SOURCE_DIR) + "/scripts/render-nginx"},
-                            {{"STATE", dir_},
-                             {"CINEVERSE_API", CV_API_BINARY},
+                            {{"CINEVERSE_API", CV_API_BINARY},
+                             {"STATE", dir_},
                              {"HTTPS_PORT", std::to_string(https_port_)},
                              {"HTTP_PORT", std::to_string(free_port())},
                              {"DEMO_PORT", std::to_string(free_port())},
@@ -66,62 +67,56 @@ class MultiHost {
                              {"CERT", stack().certificate()},
                              {"CERT_KEY", stack().dir() + "/tls/localhost.key"}});
         BOOST_REQUIRE_MESSAGE(rendered.exit_code == 0, rendered.output);
-        nginx_ = spawn_logged({"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx",
-                               "-c", dir_ + "/nginx/nginx.conf"},
-                              {}, dir_ + "/log/nginx.out");
-        BOOST_REQUIRE(
-            wait_until([&] { return HttpClient(base_url()).get("/healthz").status == 200; }, 20s));
-    }
-
-    ~MultiHost() {
-        kill(nginx_, SIGQUIT);
-        reap(nginx_, 10s);
-        stop_host_a();
-        kill(host_b_, SIGTERM);
-        reap(host_b_, 20s);
-        kill(pgbouncer_, SIGTERM);
-        reap(pgbouncer_, 10s);
+        nginx_ = OwnedProcess(spawn_logged({"nginx", "-e", dir_ + "/log/nginx-error.log", "-p",
+                                            dir_ + "/nginx", "-c", dir_ + "/nginx/nginx.conf"},
+                                           {}, dir_ + "/log/nginx.out"),
+                              SIGQUIT);
+        BOOST_REQUIRE(wait_until(
+            [&] { return HttpClient(base_url()).get("/healthz").status == 200; }, kPatience));
     }
 
     std::string base_url() const { return "https://localhost:" + std::to_string(https_port_); }
     int host_a_port() const { return ports_a_.main; }
+    int host_a_hashing_port() const { return ports_a_.hashing; }
     int host_b_port() const { return ports_b_.main; }
+    std::string host_a_log() const { return dir_ + "/log/host-a.log"; }
 
     void start_host_a() { host_a_ = start_host(ports_a_, "a"); }
 
-    // Stops host A's workers of one lane in their tracks: whatever nginx sends that lane
-    // of host A is then in flight, accepted by the kernel but never answered.
-    void freeze_host_a_lane(const std::string& lane) {
-        std::ifstream in("/proc/" + std::to_string(host_a_) + "/task/" + std::to_string(host_a_) +
-                         "/children");
-        pid_t worker;
-        while (in >> worker) {
+    // Host A's workers of one lane: freezing them stops them in their tracks, and whatever
+    // nginx sends that lane of host A is then in flight, accepted by the kernel but never
+    // answered.
+    std::vector<pid_t> host_a_workers(const std::string& lane) const {
+        std::vector<pid_t> workers;
+        for (pid_t worker : children(host_a_.pid())) {
             if (read_file("/proc/" + std::to_string(worker) + "/comm") == "cv-" + lane + "\n")
-                kill(worker, SIGSTOP);
+                workers.push_back(worker);
         }
+        return workers;
     }
 
-    // The whole host at once: master and workers, as a machine that loses power.
+    // The whole host at once: master and workers, as a machine that loses power. The
+    // workers are listed before anything dies (a dead master has no children to list) and
+    // the master is stopped first, so that it forks no replacement in between: a worker
+    // left behind would hold the host's sockets and the requests in them.
     void kill_host_a() {
-        std::ifstream in("/proc/" + std::to_string(host_a_) + "/task/" + std::to_string(host_a_) +
-                         "/children");
-        kill(host_a_, SIGKILL);
-        pid_t worker;
-        while (in >> worker) kill(worker, SIGKILL);
-        reap(host_a_, 5s);
-        host_a_ = -1;
-    }
-
-    void stop_host_a() {
-        if (host_a_ <= 0) return;
-        kill(host_a_, SIGTERM);
-        reap(host_a_, 20s);
-        host_a_ = -1;
+        kill(host_a_.pid(), SIGSTOP);
+        auto workers = children(host_a_.pid());
+        for (pid_t worker : workers) kill(worker, SIGKILL);
+        host_a_.stop(SIGKILL);
     }
 
   private:
+    static std::vector<pid_t> children(pid_t master) {
+        std::ifstream in("/proc/" + std::to_string(master) + "/task/" + std::to_string(master) +
+                         "/children");
+        std::vector<pid_t> pids;
+        for (pid_t pid; in >> pid;) pids.push_back(pid);
+        return pids;
+    }
+
     // A host: its three lanes, each on a TCP port.
-    pid_t start_host(const HostPorts& ports, const std::string& name) {
+    OwnedProcess start_host(const HostPorts& ports, const std::string& name) {
         auto env = stack().pool_environment();
         env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(ports.main);
         env["CINEVERSE_HASHING_LISTEN"] = "127.0.0.1:" + std::to_string(ports.hashing);
@@ -130,20 +125,22 @@ class MultiHost {
         env["CINEVERSE_DATABASE_URL"] =
             "postgresql://cineverse@127.0.0.1:" + std::to_string(pgbouncer_port_) + "/cineverse";
         env["CINEVERSE_DATABASE_PREPARED"] = "off";  // PgBouncer in transaction mode
-        pid_t pid =
-            spawn_logged({CV_API_BINARY, "serve"}, env, dir_ + "/log/host-" + name + ".log");
+        OwnedProcess host(
+            spawn_logged({CV_API_BINARY, "serve"}, env, dir_ + "/log/host-" + name + ".log"));
         BOOST_REQUIRE(wait_until(
             [&] {
                 return fastcgi_request(ports.main, "GET", "/healthz").rfind("Status: 200", 0) == 0;
             },
-            20s));
-        return pid;
+            kPatience));
+        return host;
     }
 
     std::string dir_;
     int pgbouncer_port_ = 0, https_port_ = 0;
     HostPorts ports_a_, ports_b_;
-    pid_t pgbouncer_ = -1, host_a_ = -1, host_b_ = -1, nginx_ = -1;
+    // Stopped in the reverse order, even when the constructor fails halfway: nginx first,
+    // PgBouncer last.
+    OwnedProcess pgbouncer_, host_a_, host_b_, nginx_;
 };
 
 std::string header_of(const std::string& answer, const std::string& name) {
@@ -202,10 +199,10 @@ BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
     // nginx shares the registrations between the hosts; those sent to A wait on its frozen
     // hashing workers until A dies.
     constexpr int kPosts = 8;
-    hosts.freeze_host_a_lane("hashing");
     std::vector<std::string> names;
-    std::vector<long> statuses(kPosts);
-    std::vector<std::thread> posts;
+    std::vector<std::atomic<long>> statuses(kPosts);
+    std::vector<std::jthread> posts;  // joined after the thaw, whatever happens
+    Frozen host_a_hashing(hosts.host_a_workers("hashing"));
     for (int i = 0; i < kPosts; ++i) names.push_back("mh_post_" + tag + "_" + std::to_string(i));
     for (int i = 0; i < kPosts; ++i) {
         posts.emplace_back([&, i] {
@@ -213,7 +210,18 @@ BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
             statuses[i] = client.post_json("/register", registration(names[i])).status;
         });
     }
-    std::this_thread::sleep_for(500ms);
+    // Every POST is placed: answered by host B, or sent to host A, whose kernel holds it
+    // unread for the frozen workers.
+    auto answered = [&] {
+        return std::count_if(statuses.begin(), statuses.end(),
+                             [](const std::atomic<long>& status) { return status.load() != 0; });
+    };
+    BOOST_TEST(wait_until(
+        [&] {
+            auto on_host_a = tcp_connections_unread(hosts.host_a_hashing_port());
+            return on_host_a >= 1 && answered() + on_host_a == kPosts;
+        },
+        kPatience));
     hosts.kill_host_a();
     for (auto& t : posts) t.join();
     int failed = 0;
@@ -229,27 +237,39 @@ BOOST_AUTO_TEST_CASE(two_pools_behind_one_nginx_through_pgbouncer) {
         }
     }
     std::string seen;
-    for (long status : statuses) seen += " " + std::to_string(status);
+    for (const auto& status : statuses) seen += " " + std::to_string(status.load());
     BOOST_TEST(failed >= 1, "no POST was in flight on host A; statuses:" << seen);
 
     // Killing host A entirely during a steady GET load fails no GET.
+    const std::string connected =
+        "/api/users/connected?user_id=00000000-0000-0000-0000-000000000000";
+    LogWatch host_a_log(hosts.host_a_log());
     hosts.start_host_a();
-    std::this_thread::sleep_for(
-        5500ms);  // nginx gives a failed server another try after fail_timeout
+    // nginx gives a failed server another try after fail_timeout: until then host A gets
+    // nothing from it.
+    HttpClient probe(hosts.base_url());
+    BOOST_TEST(wait_until(
+        [&] {
+            probe.get(connected);
+            return host_a_log.count({"event=request", "path=/api/users/connected"}) >= 1;
+        },
+        kPatience + std::chrono::seconds(5)));
     std::atomic<bool> running{true};
     std::atomic<long> sent{0}, errors{0};
-    std::thread load([&] {
+    LogWatch load_on_host_a(hosts.host_a_log());
+    std::jthread load([&] {
         HttpClient client(hosts.base_url());
         while (running) {
             ++sent;
-            if (client.get("/api/users/connected?user_id=00000000-0000-0000-0000-000000000000")
-                    .status != 401)
-                ++errors;
+            if (client.get(connected).status != 401) ++errors;
         }
     });
-    std::this_thread::sleep_for(500ms);
+    ScopeGuard stop_load([&] { running = false; });
+    // Host A takes its share of the load when it dies.
+    BOOST_TEST(load_on_host_a.wait_for({"event=request", "path=/api/users/connected"}, 10));
     hosts.kill_host_a();
-    std::this_thread::sleep_for(1500ms);
+    long sent_at_the_kill = sent.load();
+    BOOST_TEST(wait_until([&] { return sent.load() >= sent_at_the_kill + 50; }, kPatience));
     running = false;
     load.join();
     BOOST_TEST(sent.load() > 50);
@@ -274,6 +294,7 @@ BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
                     action});
     };
     auto started = pg_ctl("start");
+    ScopeGuard stop_replica([&] { pg_ctl("stop"); });  // a no-op once the test has stopped it
     BOOST_REQUIRE_MESSAGE(started.exit_code == 0,
                           started.output << read_file(dir + "/replica.log"));
     auto on_replica = [&](const std::string& query) {
@@ -300,7 +321,7 @@ BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
     };
     std::string tag = std::to_string(getpid());
     auto [first_cookie, first_id] = register_user("rep_first_" + tag);
-    BOOST_TEST(wait_until([&] { return connected(first_id) == "Status: 200"; }, 10s));
+    BOOST_TEST(wait_until([&] { return connected(first_id) == "Status: 200"; }, kPatience));
 
     // With replay paused on the replica, a new user is known to the primary (its session
     // works) but not yet to users/connected, which reads the replica.
@@ -310,7 +331,7 @@ BOOST_AUTO_TEST_CASE(a_streaming_replica_serves_the_reads_that_tolerate_lag) {
                    .rfind("Status: 200", 0) == 0u);
     BOOST_TEST(connected(id) == "Status: 401");
     BOOST_REQUIRE(on_replica("SELECT pg_wal_replay_resume()").exit_code == 0);
-    BOOST_TEST(wait_until([&] { return connected(id) == "Status: 200"; }, 10s));
+    BOOST_TEST(wait_until([&] { return connected(id) == "Status: 200"; }, kPatience));
 
     // The replica down: the same reads fall back to the primary.
     BOOST_REQUIRE(pg_ctl("stop").exit_code == 0);

@@ -339,8 +339,8 @@ std::vector<pid_t> Stack::worker_pids(const std::string& lane) const {
 void Stack::start_nginx() {
     std::string extra = source_dir_ + "/tests/integration/direct-locations.conf";
     auto rendered = run({source_dir_ + "/scripts/render-nginx"},
-                        {{"STATE", dir_},
-                         {"CINEVERSE_API", CV_API_BINARY},
+                        {{"CINEVERSE_API", CV_API_BINARY},
+                         {"STATE", dir_},
                          {"HTTPS_PORT", std::to_string(https_port_)},
                          {"HTTP_PORT", std::to_string(http_port_)},
                          {"DEMO_PORT", std::to_string(demo_port_)},
@@ -396,5 +396,217 @@ Stack& stack() {
 }
 
 BOOST_TEST_GLOBAL_FIXTURE(GlobalStack);
+
+namespace {
+
+std::size_t size_of(const std::string& path) {
+    std::error_code missing;
+    auto size = fs::file_size(path, missing);
+    return missing ? 0 : static_cast<std::size_t>(size);
+}
+
+bool has_every(const std::string& line, const std::vector<std::string>& needles) {
+    return std::all_of(needles.begin(), needles.end(), [&](const std::string& needle) {
+        return line.find(needle) != std::string::npos;
+    });
+}
+
+std::vector<std::string> matching_lines(const std::string& text,
+                                        const std::vector<std::string>& needles) {
+    std::vector<std::string> found;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (has_every(line, needles)) found.push_back(line);
+    }
+    return found;
+}
+
+// A fixture's destructor must not throw (it may run while an assertion's exception unwinds
+// the test): what goes wrong restoring the stack is reported as a failure instead.
+template <typename Restore>
+void restore_or_report(const char* what, Restore restore) noexcept {
+    try {
+        restore();
+    } catch (const std::exception& e) {
+        BOOST_ERROR(what << ": " << e.what());
+    } catch (...) {
+        BOOST_ERROR(what);
+    }
+}
+
+void restart_default_pool() {
+    stack().stop_pool();
+    stack().start_pool();
+}
+
+}  // namespace
+
+LogWatch::LogWatch(std::string path) : path_(std::move(path)), start_(size_of(path_)) {}
+
+std::string LogWatch::text() const {
+    std::string all = read_file(path_);
+    if (all.size() <= start_) return "";
+    // A line still being written is left for the next look.
+    auto end = all.rfind('\n');
+    if (end == std::string::npos || end < start_) return "";
+    return all.substr(start_, end + 1 - start_);
+}
+
+std::vector<std::string> LogWatch::lines(std::initializer_list<std::string> needles) const {
+    return matching_lines(text(), needles);
+}
+
+std::size_t LogWatch::count(std::initializer_list<std::string> needles) const {
+    return lines(needles).size();
+}
+
+std::vector<pid_t> LogWatch::pids(std::initializer_list<std::string> needles) const {
+    return logged_pids(text(), needles);
+}
+
+bool LogWatch::wait_for(std::initializer_list<std::string> needles, std::size_t count,
+                        std::chrono::milliseconds patience) const {
+    std::vector<std::string> wanted(needles);
+    return wait_until([&] { return matching_lines(text(), wanted).size() >= count; }, patience);
+}
+
+long metric(const std::string& metrics, const std::string& series) {
+    std::string line_start = series + " ";
+    std::size_t at = 0;
+    if (metrics.rfind(line_start, 0) != 0) {
+        at = metrics.find("\n" + line_start);
+        if (at == std::string::npos) return -1;
+        ++at;
+    }
+    return std::stol(metrics.substr(at + line_start.size()));
+}
+
+int unix_connections_waiting(const std::string& path) {
+    // /proc/net/unix: Num RefCount Protocol Flags Type St Inode Path. The kernel queues a
+    // connection on the listening socket as a socket of its own with the listener's path;
+    // it gets an inode only once a process accepts it.
+    std::istringstream table(read_file("/proc/net/unix"));
+    std::string line;
+    std::getline(table, line);  // the header
+    int waiting = 0;
+    while (std::getline(table, line)) {
+        std::istringstream fields(line);
+        std::string num, refs, protocol, flags, type, state, inode, name;
+        if (!(fields >> num >> refs >> protocol >> flags >> type >> state >> inode >> name))
+            continue;
+        if (name == path && inode == "0") ++waiting;
+    }
+    return waiting;
+}
+
+int tcp_connections_unread(int port) {
+    // /proc/net/tcp: sl local_address rem_address st tx_queue:rx_queue …, addresses and
+    // queues in hex. A connection still in the accept queue is ESTABLISHED (01) too.
+    std::istringstream table(read_file("/proc/net/tcp"));
+    std::string line;
+    std::getline(table, line);  // the header
+    int unread = 0;
+    while (std::getline(table, line)) {
+        std::istringstream fields(line);
+        std::string slot, local, remote, state, queues;
+        if (!(fields >> slot >> local >> remote >> state >> queues)) continue;
+        auto colon = local.find(':');
+        if (colon == std::string::npos || std::stoi(local.substr(colon + 1), nullptr, 16) != port)
+            continue;
+        long received = std::stol(queues.substr(queues.find(':') + 1), nullptr, 16);
+        if (state == "01" && received > 0) ++unread;
+    }
+    return unread;
+}
+
+Frozen::Frozen(std::vector<pid_t> pids) : pids_(std::move(pids)) {
+    for (pid_t pid : pids_) kill(pid, SIGSTOP);
+}
+
+void Frozen::thaw() {
+    for (pid_t pid : pids_) kill(pid, SIGCONT);
+    pids_.clear();
+}
+
+OwnedProcess& OwnedProcess::operator=(OwnedProcess&& other) noexcept {
+    if (this != &other) {
+        stop();
+        pid_ = std::exchange(other.pid_, -1);
+        stop_signal_ = other.stop_signal_;
+        patience_ = other.patience_;
+    }
+    return *this;
+}
+
+int OwnedProcess::stop(int signo) {
+    if (pid_ <= 0) return -1;
+    kill(pid_, signo);
+    int status = reap(pid_, patience_);
+    pid_ = -1;
+    return status;
+}
+
+int OwnedProcess::wait(std::chrono::milliseconds patience) {
+    if (pid_ <= 0) return -1;
+    int status = reap(pid_, patience);
+    pid_ = -1;
+    return status;
+}
+
+ScopeGuard::~ScopeGuard() {
+    restore_or_report("cleanup failed", cleanup_);
+}
+
+ScopedPool::ScopedPool(std::initializer_list<std::pair<const std::string, std::string>> overrides)
+    : overrides_(overrides) {
+    restart();
+}
+
+ScopedPool::~ScopedPool() {
+    restore_or_report("the default pool did not start again", restart_default_pool);
+}
+
+void ScopedPool::restart() {
+    stack().stop_pool();
+    try {
+        stack().start_pool(overrides_);
+    } catch (...) {
+        // The tests after this one still get a pool.
+        restore_or_report("the default pool did not start again", restart_default_pool);
+        throw;
+    }
+}
+
+int ScopedPool::stop(int signo) {
+    return stack().stop_pool(signo);
+}
+
+ScopedPoolStopped::ScopedPoolStopped(int signo) : wait_status_(stack().stop_pool(signo)) {}
+
+ScopedPoolStopped::~ScopedPoolStopped() {
+    restore_or_report("the default pool did not start again", restart_default_pool);
+}
+
+ScopedTmdbMode::ScopedTmdbMode(const std::string& mode_json) {
+    stack().tmdb_mode(mode_json);
+}
+
+ScopedTmdbMode::~ScopedTmdbMode() {
+    restore_or_report("the fake TMDB was not reset", [] { stack().tmdb_reset(); });
+}
+
+ScopedPostgresStopped::ScopedPostgresStopped() {
+    stack().stop_postgres();
+}
+
+ScopedPostgresStopped::~ScopedPostgresStopped() {
+    restore_or_report("PostgreSQL did not start again", [this] { start(); });
+}
+
+void ScopedPostgresStopped::start() {
+    if (!stopped_) return;
+    stack().start_postgres();
+    stopped_ = false;
+}
 
 }  // namespace cv::it

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <map>
 #include <memory>
@@ -56,13 +57,13 @@ BOOST_AUTO_TEST_CASE(a_kept_connection_carries_request_after_request) {
     FastcgiConnection oversized(pool.port());
     BOOST_TEST(oversized.request("POST", "/login", std::string(200000, 'x')).find("Status: 413") ==
                0u);
-    BOOST_TEST(oversized.closed_by_worker(5s));
+    BOOST_TEST(oversized.closed_by_worker(kPatience));
 
     // Stopping closes the idle kept connection and the pool exits cleanly.
     int status = pool.stop();
     BOOST_TEST(WIFEXITED(status));
     BOOST_TEST(WEXITSTATUS(status) == 0);
-    BOOST_TEST(kept.closed_by_worker(1s));
+    BOOST_TEST(kept.closed_by_worker(kPatience));
 }
 
 // nginx keeps up to 64 idle connections per nginx worker: one pool worker takes more than
@@ -83,28 +84,44 @@ BOOST_AUTO_TEST_CASE(one_worker_keeps_more_connections_than_one_nginx_worker_cac
 // A worker about to wait on TMDB hands its other kept connections back, so that nginx sends
 // nothing more on them for the whole wait (it retries elsewhere what it already sent).
 BOOST_AUTO_TEST_CASE(a_worker_waiting_on_tmdb_hands_back_its_other_connections) {
-    TcpPool pool({{"CINEVERSE_WORKERS", "1"}});
+    // TMDB (frozen) takes the call and answers only when the test lets it: the wait lasts
+    // until then, not until a timeout.
+    TcpPool pool({{"CINEVERSE_WORKERS", "1"}, {"CINEVERSE_TMDB_TIMEOUT", "60s"}});
+    const std::string accepted_series = "cineverse_fastcgi_connections_total";
     FastcgiConnection idle(pool.port());
     BOOST_TEST(idle.request("GET", "/healthz").find("Status: 200") == 0u);
     // A connection nginx has just opened for a request it has not sent yet: nginx would not
     // retry that request, so the worker keeps the connection and answers it after the wait.
+    long accepted_before = metric(fastcgi_request(pool.port(), "GET", "/metrics"), accepted_series);
     FastcgiConnection opened(pool.port());
-    std::this_thread::sleep_for(200ms);  // the worker accepts it
-    stack().tmdb_mode(R"({"mode": "hang", "delay": 20, "path": "/3/discover/movie"})");
+    // The only worker takes connections in the order they came: by the time it answers a
+    // later one, it has accepted `opened` (counted with the later one itself).
+    BOOST_REQUIRE_EQUAL(metric(fastcgi_request(pool.port(), "GET", "/metrics"), accepted_series),
+                        accepted_before + 2);
     std::string waited;
-    std::thread waiting([&] {
+    std::atomic<bool> answered{false};
+    std::jthread waiting;  // joined after TMDB thaws, whatever happens
+    Frozen tmdb({stack().tmdb_pid()});
+    waiting = std::jthread([&] {
         FastcgiConnection busy(pool.port());
         waited = busy.request("GET", "/api/discover-music-movies?page=477");
+        answered = true;
     });
-    bool handed_back = idle.closed_by_worker(1s);  // TMDB's timeout is 1.5 s
-    bool opened_kept = !opened.closed_by_worker(100ms);
+    // The worker's call waits at TMDB: whatever it did with its connections before the
+    // call is done.
+    BOOST_REQUIRE(
+        wait_until([] { return tcp_connections_unread(stack().tmdb_port()) == 1; }, kPatience));
+    bool handed_back = idle.closed_by_worker(kPatience);
+    bool opened_kept = !opened.closed_by_worker(0ms);
+    bool during_the_wait = !answered;
+    tmdb.thaw();
     std::string after_the_wait = opened.request("GET", "/healthz");
     waiting.join();
-    stack().tmdb_reset();
     BOOST_TEST(handed_back);
+    BOOST_TEST(during_the_wait);
     BOOST_TEST(opened_kept);
     BOOST_TEST(after_the_wait.find("Status: 200") == 0u, after_the_wait);
-    BOOST_TEST(waited.find("Status: 200") == 0u, waited);  // the empty-list fallback
+    BOOST_TEST(waited.find("Status: 200") == 0u, waited);  // once TMDB answered
     auto metrics = fastcgi_request(pool.port(), "GET", "/metrics");
     BOOST_TEST(
         metrics.find("\ncineverse_fastcgi_connections_released_total 1\n") != std::string::npos,
@@ -135,17 +152,18 @@ BOOST_AUTO_TEST_CASE(socket_activation_gives_each_lane_the_socket_of_its_address
 
     // The catalogue lane's socket first, the main lane's last.
     std::string log = stack().dir() + "/log/socket-activation.log";
-    pid_t pool = activate({lanes[2].second, lanes[1].second, lanes[0].second}, log);
+    OwnedProcess pool(activate({lanes[2].second, lanes[1].second, lanes[0].second}, log));
     BOOST_REQUIRE(wait_until(
         [&] {
             return fastcgi_request(lanes[0].second, "GET", "/healthz").rfind("Status: 200", 0) == 0;
         },
-        20s));
-    auto log_before = read_file(log).size();
+        kPatience));
+    LogWatch watch(log);
     for (const auto& [lane, port] : lanes) {
         BOOST_TEST(fastcgi_request(port, "GET", "/healthz").rfind("Status: 200", 0) == 0u, lane);
     }
-    auto served_by = logged_pids(read_file(log).substr(log_before), {"event=request"});
+    BOOST_REQUIRE(watch.wait_for({"event=request"}, lanes.size()));
+    auto served_by = watch.pids({"event=request"});
     BOOST_REQUIRE(served_by.size() == lanes.size());
     for (size_t i = 0; i < lanes.size(); ++i) {
         BOOST_TEST(read_file("/proc/" + std::to_string(served_by[i]) + "/comm") ==
@@ -153,15 +171,14 @@ BOOST_AUTO_TEST_CASE(socket_activation_gives_each_lane_the_socket_of_its_address
                    lanes[i].first << " lane's socket answered by pid " << served_by[i]);
     }
     BOOST_TEST(read_file(log).find("listen=\"systemd socket activation\"") != std::string::npos);
-    kill(pool, SIGTERM);
-    int status = reap(pool, 20s);
+    int status = pool.stop();
     BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
 
     // A fourth socket that no lane listens on.
     std::string refused_log = stack().dir() + "/log/socket-activation-refused.log";
     int stray = free_port();
-    pid_t refused =
-        activate({lanes[0].second, lanes[1].second, lanes[2].second, stray}, refused_log);
+    OwnedProcess refused(
+        activate({lanes[0].second, lanes[1].second, lanes[2].second, stray}, refused_log));
     auto connects = [](int port) {  // a connection is what starts an activated pool
         int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         sockaddr_in to{};
@@ -172,8 +189,8 @@ BOOST_AUTO_TEST_CASE(socket_activation_gives_each_lane_the_socket_of_its_address
         close(fd);
         return connected;
     };
-    BOOST_REQUIRE(wait_until([&] { return connects(stray); }, 5s));
-    status = reap(refused, 10s);
+    BOOST_REQUIRE(wait_until([&] { return connects(stray); }, kPatience));
+    status = refused.wait();
     BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 1));
     BOOST_TEST(read_file(refused_log).find("no lane listens on") != std::string::npos,
                read_file(refused_log));
