@@ -47,7 +47,7 @@ std::pair<User, OpenedSession> AccountStore::register_user(const AccountFields& 
     long long lifetime = policy_.absolute_lifetime.count();
     User user = db_.write([&](soci::session& sql) {
         return conflict_aware([&] {
-            soci::transaction tx(sql);
+            db::Transaction tx(db_, sql);
             soci::indicator phone_ind = fields.phone_number ? soci::i_ok : soci::i_null;
             std::string phone = fields.phone_number.value_or("");
             soci::row row;
@@ -82,8 +82,10 @@ std::optional<Credentials> AccountStore::find_credentials(const std::string& use
 void AccountStore::replace_password_hash(const std::string& user_id,
                                          const std::string& password_hash) {
     db_.write([&](soci::session& sql) {
+        db::Transaction tx(db_, sql);
         sql << "UPDATE users SET password_hash = :p WHERE id = CAST(:id AS uuid)",
             soci::use(password_hash), soci::use(user_id);
+        tx.commit();
     });
 }
 
@@ -94,16 +96,22 @@ OpenedSession AccountStore::open_session(const std::string& user_id,
     std::string replaced_hash = replaced_token ? hash_token(*replaced_token) : std::string();
     long long lifetime = policy_.absolute_lifetime.count();
     db_.write([&](soci::session& sql) {
-        soci::transaction tx(sql);
+        db::Transaction tx(db_, sql);
+        // One login at a time per user, so that the count of live sessions below holds.
+        sql << "SELECT 1 FROM users WHERE id = CAST(:u AS uuid) FOR UPDATE", soci::use(user_id);
         insert_session(sql, token_hash, user_id, lifetime);
         if (replaced_token) {
             sql << "DELETE FROM sessions WHERE token_hash = decode(:h, 'hex')",
                 soci::use(replaced_hash);
         }
-        // Keeps one user's table of sessions from growing without bound.
+        // Dead sessions go, and past the cap the least recently used live ones.
+        long long idle = policy_.idle_lifetime.count();
+        int keep = policy_.max_live_sessions;
         sql << "DELETE FROM sessions WHERE user_id = CAST(:u AS uuid) AND "
-               "(expires_at <= now() OR last_seen_at <= now() - make_interval(secs => :idle))",
-            soci::use(user_id), soci::use(static_cast<long long>(policy_.idle_lifetime.count()));
+               "(expires_at <= now() OR last_seen_at <= now() - make_interval(secs => :idle) "
+               "OR token_hash IN (SELECT token_hash FROM sessions WHERE user_id = CAST(:u AS uuid) "
+               "ORDER BY last_seen_at DESC, created_at DESC OFFSET :keep))",
+            soci::use(user_id, "u"), soci::use(idle, "idle"), soci::use(keep, "keep");
         tx.commit();
     });
     return session;
@@ -135,8 +143,10 @@ std::optional<User> AccountStore::session_owner(const std::string& token) {
     // The idle clock moves at most once a minute, so a busy session is not a write per request.
     if (owner && stale != 0) {
         db_.write([&](soci::session& sql) {
+            db::Transaction tx(db_, sql);
             sql << "UPDATE sessions SET last_seen_at = now() WHERE token_hash = decode(:h, 'hex')",
                 soci::use(token_hash);
+            tx.commit();
         });
     }
     return owner;
@@ -146,7 +156,9 @@ void AccountStore::close_session(const std::string& token) {
     if (!is_well_formed_token(token)) return;
     std::string token_hash = hash_token(token);
     db_.write([&](soci::session& sql) {
+        db::Transaction tx(db_, sql);
         sql << "DELETE FROM sessions WHERE token_hash = decode(:h, 'hex')", soci::use(token_hash);
+        tx.commit();
     });
 }
 
@@ -168,6 +180,17 @@ AccountStore::Presence AccountStore::presence(const std::string& user_id) {
     return live != 0 ? Presence::connected : Presence::disconnected;
 }
 
+bool AccountStore::password_change_allowed(const std::string& user_id) {
+    long long interval = policy_.password_change_interval.count();
+    int allowed = 1;
+    db_.read([&](soci::session& sql) {
+        sql << "SELECT COALESCE(password_changed_at <= now() - make_interval(secs => :i), "
+               "true)::int FROM users WHERE id = CAST(:u AS uuid)",
+            soci::use(interval), soci::use(user_id), soci::into(allowed);
+    });
+    return allowed != 0;
+}
+
 std::optional<User> AccountStore::update_user(const std::string& user_id,
                                               const AccountFields& fields,
                                               const std::optional<std::string>& password_hash,
@@ -175,7 +198,7 @@ std::optional<User> AccountStore::update_user(const std::string& user_id,
     std::string current_hash = hash_token(current_token);
     return db_.write([&](soci::session& sql) {
         return conflict_aware([&]() -> std::optional<User> {
-            soci::transaction tx(sql);
+            db::Transaction tx(db_, sql);
             // One statement for any subset of fields: a NULL parameter keeps the column.
             auto bind = [](const std::optional<std::string>& v,
                            soci::indicator& ind) -> std::string {
@@ -187,17 +210,30 @@ std::optional<User> AccountStore::update_user(const std::string& user_id,
                         f = bind(fields.first_name, fi), l = bind(fields.last_name, li),
                         p = bind(fields.phone_number, pi), h = bind(password_hash, hi);
             int set_phone = fields.phone_given ? 1 : 0;
+            long long interval = policy_.password_change_interval.count();
+            // The row is locked first: a concurrent password change waits, then sees this one.
+            int too_soon = 0;
+            sql << "SELECT COALESCE(CAST(:h AS text) IS NOT NULL AND password_changed_at > "
+                   "now() - make_interval(secs => :i), false)::int FROM users WHERE id = "
+                   "CAST(:id AS uuid) FOR UPDATE",
+                soci::use(h, hi, "h"), soci::use(interval, "i"), soci::use(user_id, "id"),
+                soci::into(too_soon);
+            if (!sql.got_data()) return std::nullopt;
+            if (too_soon != 0) throw Failure(FailureKind::rate_limited, "Too many requests");
             soci::row row;
             sql << "UPDATE users SET username = COALESCE(:u, username), email = COALESCE(:e, "
                    "email), "
                    "first_name = COALESCE(:f, first_name), last_name = COALESCE(:l, last_name), "
                    "phone_number = CASE WHEN :sp = 1 THEN :p ELSE phone_number END, "
-                   "password_hash = COALESCE(:h, password_hash), updated_at = now() "
+                   "password_hash = COALESCE(:h, password_hash), "
+                   "password_changed_at = CASE WHEN CAST(:h AS text) IS NULL THEN "
+                   "password_changed_at "
+                   "ELSE now() END, updated_at = now() "
                    "WHERE id = CAST(:id AS uuid) RETURNING "
                 << kUserColumns,
-                soci::use(u, ui), soci::use(e, ei), soci::use(f, fi), soci::use(l, li),
-                soci::use(set_phone), soci::use(p, pi), soci::use(h, hi), soci::use(user_id),
-                soci::into(row);
+                soci::use(u, ui, "u"), soci::use(e, ei, "e"), soci::use(f, fi, "f"),
+                soci::use(l, li, "l"), soci::use(set_phone, "sp"), soci::use(p, pi, "p"),
+                soci::use(h, hi, "h"), soci::use(user_id, "id"), soci::into(row);
             if (!sql.got_data()) return std::nullopt;
             User updated = read_user(row);
             if (password_hash) {
@@ -214,6 +250,7 @@ std::optional<User> AccountStore::update_user(const std::string& user_id,
 long AccountStore::purge_expired_sessions() {
     long long idle = policy_.idle_lifetime.count();
     return db_.write([&](soci::session& sql) {
+        db::Transaction tx(db_, sql);
         // A one-time statement (no named prepared statement): PgBouncer's transaction
         // pooling may run the next statement on another server connection.
         long long purged = 0;
@@ -221,6 +258,7 @@ long AccountStore::purge_expired_sessions() {
                "OR last_seen_at <= now() - make_interval(secs => :idle) RETURNING 1) "
                "SELECT count(*) FROM purged",
             soci::use(idle), soci::into(purged);
+        tx.commit();
         return static_cast<long>(purged);
     });
 }

@@ -29,6 +29,9 @@ struct Credentials {
 struct SessionPolicy {
     std::chrono::seconds absolute_lifetime{7 * 24 * 3600};
     std::chrono::seconds idle_lifetime{24 * 3600};
+    int max_live_sessions = 20;  // a new one ends the least recently used
+    // Between two password changes of one account (each costs an Argon2id hash).
+    std::chrono::seconds password_change_interval{60};
 };
 
 struct OpenedSession {
@@ -48,7 +51,8 @@ class AccountStore {
     void replace_password_hash(const std::string& user_id, const std::string& password_hash);
 
     // Opens a session; the client's previous one, if given, ends in the same transaction,
-    // so a failure never leaves the client with neither.
+    // so a failure never leaves the client with neither. Past max_live_sessions, the user's
+    // least recently used sessions end.
     OpenedSession open_session(const std::string& user_id,
                                const std::optional<std::string>& replaced_token);
     // The user id of a live session; extends its idle lifetime.
@@ -60,7 +64,13 @@ class AccountStore {
     // Whether the user exists and has a live session, in one round trip.
     Presence presence(const std::string& user_id);
 
-    // Applies the given fields; a new password hash ends every other session of the user.
+    // Whether the account may change its password now (Failure::rate_limited otherwise is
+    // the caller's to throw, before it spends a hash on it).
+    bool password_change_allowed(const std::string& user_id);
+
+    // Applies the given fields; a new password hash ends every other session of the user. A
+    // password change sooner than password_change_interval after the last one throws
+    // Failure(rate_limited) and changes nothing.
     // A taken username or e-mail throws Failure(conflict). Returns nullopt when the user no
     // longer exists.
     std::optional<User> update_user(const std::string& user_id, const AccountFields& fields,

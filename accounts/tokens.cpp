@@ -37,12 +37,12 @@ std::string hash_token(std::string_view token) {
 }
 
 std::string session_cookie(std::string_view token, std::chrono::seconds max_age) {
-    return "session=" + std::string(token) +
+    return std::string(kSessionCookie) + "=" + std::string(token) +
            "; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=" + std::to_string(max_age.count());
 }
 
 std::string expired_session_cookie() {
-    return "session=; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=0";
+    return std::string(kSessionCookie) + "=; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=0";
 }
 
 }  // namespace cv::accounts

@@ -1,5 +1,8 @@
 #include "app/api_worker.hpp"
 
+#include <chrono>
+#include <thread>
+
 #include "core/log.hpp"
 #include "handlers/answers.hpp"
 
@@ -7,13 +10,49 @@ namespace cv {
 
 ApiWorker::ApiWorker(AppConfig config, SharedMetrics& metrics)
     : config_(std::move(config)), services_(config_, metrics), router_(handlers::build_router()) {
-    housekeeping_.add("sessions_purge", config_.session_purge_interval, [this] {
+    housekeeping_.add("sessions_purge", config_.purge_interval, [this] {
         long purged = services_.accounts().purge_expired_sessions();
         if (purged > 0) log::info("sessions_purged", {{"count", purged}});
     });
+    housekeeping_.add("catalogue_purge", config_.purge_interval, [this] {
+        long purged = services_.catalogue().purge_unused();
+        if (purged > 0) log::info("catalogue_rows_purged", {{"count", purged}});
+    });
 }
 
+namespace {
+
+// The database keeps to the request's deadline while it is served, and to none between
+// requests (housekeeping has its own limits: the role's defaults).
+class DeadlineScope {
+  public:
+    DeadlineScope(db::Database& database, std::chrono::steady_clock::time_point deadline)
+        : database_(database) {
+        database_.set_deadline(deadline);
+    }
+    ~DeadlineScope() { database_.set_deadline(std::nullopt); }
+    DeadlineScope(const DeadlineScope&) = delete;
+    DeadlineScope& operator=(const DeadlineScope&) = delete;
+
+  private:
+    db::Database& database_;
+};
+
+#ifdef CINEVERSE_FAULT_INJECTION
+// Test builds only (CINEVERSE_FAULTS=ON): a request carrying this header makes its worker hang
+// the way a bug would, ignoring its deadline, so the tests can watch the master's watchdog.
+[[noreturn]] void hang_like_a_bug() {
+    for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+}
+#endif
+
+}  // namespace
+
 fcgi::Response ApiWorker::handle(fcgi::Request& request) {
+#ifdef CINEVERSE_FAULT_INJECTION
+    if (request.header("x-cineverse-fault") == "hang") hang_like_a_bug();
+#endif
+    DeadlineScope deadline(services_.database(), request.deadline());
     return router_.dispatch(services_.context(), request);
 }
 

@@ -5,6 +5,21 @@
 #include "app/lanes.hpp"
 
 namespace cv {
+namespace {
+
+// An http:// URL whose host is this machine: 127.0.0.0/8, [::1] or localhost.
+bool is_loopback_http(const std::string& url) {
+    const std::string scheme = "http://";
+    if (url.rfind(scheme, 0) != 0) return false;
+    std::string rest = url.substr(scheme.size());
+    std::string host =
+        rest.rfind("[::1]", 0) == 0 ? "[::1]" : rest.substr(0, rest.find_first_of(":/"));
+    if (host == "localhost" || host == "[::1]") return true;
+    if (host.rfind("127.", 0) != 0) return false;
+    return host.find_first_not_of("0123456789.") == std::string::npos;
+}
+
+}  // namespace
 
 using namespace std::chrono_literals;
 using std::chrono::duration_cast;
@@ -21,6 +36,14 @@ AppConfig AppConfig::load(const Settings& settings) {
     config.pool.body_limit = settings.bytes("CINEVERSE_BODY_LIMIT", std::size_t{64} * 1024, 1024,
                                             std::size_t{64} * 1024 * 1024);
     config.pool.process_name_prefix = "cv-";
+    config.pool.request_timeout = settings.duration("CINEVERSE_REQUEST_TIMEOUT", 10s, 100ms, 10min);
+    config.pool.terminate_timeout = settings.duration(
+        "CINEVERSE_REQUEST_TERMINATE_TIMEOUT", config.pool.request_timeout + 5s, 100ms, 20min);
+    if (config.pool.terminate_timeout <= config.pool.request_timeout) {
+        throw ConfigError("CINEVERSE_REQUEST_TERMINATE_TIMEOUT",
+                          "must be longer than CINEVERSE_REQUEST_TIMEOUT");
+    }
+    config.pool.read_timeout = settings.duration("CINEVERSE_FASTCGI_READ_TIMEOUT", 3s, 10ms, 5min);
     config.database_url =
         settings.text("CINEVERSE_DATABASE_URL", "postgresql:///cineverse?host=/var/run/postgresql");
     config.replica_url = settings.text("CINEVERSE_DATABASE_REPLICA_URL", "");
@@ -38,6 +61,10 @@ AppConfig AppConfig::load(const Settings& settings) {
         to_seconds(settings.duration("CINEVERSE_SESSION_LIFETIME", 7 * 24h, 1s, 3650 * 24h));
     config.sessions.idle_lifetime =
         to_seconds(settings.duration("CINEVERSE_SESSION_IDLE", 24h, 1s, 3650 * 24h));
+    config.sessions.max_live_sessions =
+        static_cast<int>(settings.integer("CINEVERSE_SESSION_MAX", 20, 1, 1000));
+    config.sessions.password_change_interval =
+        to_seconds(settings.duration("CINEVERSE_PASSWORD_CHANGE_INTERVAL", 60s, 0s, 24h));
 
     auto defaults = accounts::default_password_cost();
     config.password_cost.opslimit = static_cast<unsigned long long>(
@@ -48,10 +75,10 @@ AppConfig AppConfig::load(const Settings& settings) {
                        std::size_t{4} * 1024 * 1024 * 1024);
 
     config.tmdb.base_url = settings.text("TMDB_BASE_URL", config.tmdb.base_url);
-    if (config.tmdb.base_url.rfind("https://", 0) != 0 &&
-        config.tmdb.base_url.rfind("http://", 0) != 0) {
+    if (config.tmdb.base_url.rfind("https://", 0) != 0 && !is_loopback_http(config.tmdb.base_url)) {
+        // The API key travels in the URL: never in clear across a network.
         throw ConfigError("TMDB_BASE_URL",
-                          "must start with https:// (or http:// for a local stand-in)");
+                          "must start with https:// (http:// only for a stand-in on loopback)");
     }
     while (!config.tmdb.base_url.empty() && config.tmdb.base_url.back() == '/')
         config.tmdb.base_url.pop_back();
@@ -60,6 +87,18 @@ AppConfig AppConfig::load(const Settings& settings) {
     config.tmdb.connect_timeout =
         settings.duration("CINEVERSE_TMDB_CONNECT_TIMEOUT", 2s, 10ms, 60s);
     config.tmdb.total_timeout = settings.duration("CINEVERSE_TMDB_TIMEOUT", 5s, 10ms, 120s);
+    if (config.tmdb.total_timeout >= config.pool.request_timeout) {
+        throw ConfigError("CINEVERSE_TMDB_TIMEOUT",
+                          "must be shorter than CINEVERSE_REQUEST_TIMEOUT, so that a request "
+                          "waiting on TMDB is still answered in time");
+    }
+    config.tmdb.languages = settings.list("CINEVERSE_TMDB_LANGUAGES", {"fr-FR", "en-US"});
+    for (const auto& language : config.tmdb.languages) {
+        if (!catalogue::is_language_tag(language))
+            throw ConfigError("CINEVERSE_TMDB_LANGUAGES", "'" + language + "' is not like fr-FR");
+    }
+    if (config.tmdb.languages.empty())
+        throw ConfigError("CINEVERSE_TMDB_LANGUAGES", "needs at least one language");
     config.tmdb.max_body = settings.bytes("CINEVERSE_TMDB_MAX_BODY", std::size_t{2} * 1024 * 1024,
                                           1024, std::size_t{64} * 1024 * 1024);
 
@@ -71,8 +110,7 @@ AppConfig AppConfig::load(const Settings& settings) {
     config.cache.lock_timeout = config.tmdb.total_timeout * 2 + 2s;
 
     config.migrate_on_start = settings.flag("CINEVERSE_MIGRATE_ON_START", true);
-    config.session_purge_interval =
-        settings.duration("CINEVERSE_SESSION_PURGE_INTERVAL", 10min, 1s, 24h);
+    config.purge_interval = settings.duration("CINEVERSE_PURGE_INTERVAL", 10min, 1s, 24h);
     return config;
 }
 

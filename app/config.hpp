@@ -24,7 +24,7 @@ struct AppConfig {
     catalogue::TmdbSettings tmdb;
     catalogue::CacheSettings cache;
     bool migrate_on_start = true;
-    std::chrono::milliseconds session_purge_interval{600000};
+    std::chrono::milliseconds purge_interval{600000};
 
     // Throws ConfigError naming the first invalid variable.
     static AppConfig load(const Settings& settings);

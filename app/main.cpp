@@ -24,9 +24,12 @@ namespace {
 
 int migrate(const AppConfig& config) {
     try {
-        db::Database database(config.database_url);
+        db::Database database(config.database_url, false, config.pool.request_timeout);
         auto applied = db::migrate(database, db::embedded_migrations());
-        log::info("migrations_done", {{"applied", static_cast<long>(applied.size())}});
+        database.apply_role_timeouts();
+        log::info("migrations_done",
+                  {{"applied", static_cast<long>(applied.size())},
+                   {"statement_timeout_ms", config.pool.request_timeout.count()}});
         return 0;
     } catch (const std::exception& e) {
         log::error("migrations_failed", {{"reason", e.what()}});
@@ -38,6 +41,9 @@ int serve(const AppConfig& config) {
     if (config.migrate_on_start) {
         if (int code = migrate(config); code != 0) return code;
     }
+#ifdef CINEVERSE_FAULT_INJECTION
+    log::warn("fault_injection_compiled_in", {{"reason", "a test build: never deploy it"}});
+#endif
     SharedMetrics metrics("cineverse_");  // before any fork: every worker shares it
     return fcgi::run_pool(
         [] { return std::make_unique<ApiService>(AppConfig::from_environment()); }, metrics);

@@ -21,12 +21,13 @@ std::string routes_as_text() {
                   "ACCESS", "CACHE", "LIMIT");
     out += line;
     for (const auto& route : route_table()) {
-        std::string cache = route.cache_for.count() ? std::to_string(route.cache_for.count()) + "s"
-                                                    : std::string("-");
+        std::string cache = route.traits.cache_for.count()
+                                ? std::to_string(route.traits.cache_for.count()) + "s"
+                                : std::string("-");
         std::snprintf(line, sizeof line, "%-7s %-38s %-10s %-9s %-6s %s\n", route.method.c_str(),
-                      route.path.c_str(), handlers::name_of(route.lane),
-                      handlers::name_of(route.access), cache.c_str(),
-                      handlers::name_of(route.rate_limit));
+                      route.path.c_str(), handlers::name_of(route.traits.lane),
+                      handlers::name_of(route.traits.access), cache.c_str(),
+                      handlers::name_of(route.traits.rate_limit));
         out += line;
     }
     return out;
@@ -58,13 +59,16 @@ std::string routes_as_json() {
         row["path"] = route.path;
         row["exact"] = pattern.is_exact();
         row["regex"] = pattern.regex();
-        row["lane"] = handlers::name_of(route.lane);
-        row["access"] = handlers::name_of(route.access);
-        row["cache_seconds"] = static_cast<Json::Int64>(route.cache_for.count());
-        row["rate_limit"] = route.rate_limit == handlers::RateLimit::none
+        row["lane"] = handlers::name_of(route.traits.lane);
+        row["access"] = handlers::name_of(route.traits.access);
+        row["cache_seconds"] = static_cast<Json::Int64>(route.traits.cache_for.count());
+        row["rate_limit"] = route.traits.rate_limit == handlers::RateLimit::none
                                 ? Json::Value()
-                                : Json::Value(handlers::name_of(route.rate_limit));
-        row["home_row"] = route.home_row.empty() ? Json::Value() : Json::Value(route.home_row);
+                                : Json::Value(handlers::name_of(route.traits.rate_limit));
+        row["home_row"] =
+            route.traits.home_row.empty() ? Json::Value() : Json::Value(route.traits.home_row);
+        Json::Value& query = row["query"] = Json::Value(Json::arrayValue);
+        for (const auto& parameter : route.traits.query) query.append(parameter);
         routes.append(row);
     }
     Json::StreamWriterBuilder pretty;

@@ -12,6 +12,7 @@ WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics)
       tmdb_(config.tmdb),
       catalogue_(database_, db::ReadRouter(database_, replica_.get()), tmdb_, config.cache,
                  metrics),
-      context_{database_, accounts_, passwords_, catalogue_, metrics, config.public_origins} {}
+      context_{database_,   accounts_, passwords_,           catalogue_,
+               config.tmdb, metrics,   config.public_origins} {}
 
 }  // namespace cv

@@ -23,6 +23,8 @@ class WorkerServices {
 
     handlers::WorkerContext& context() { return context_; }
     accounts::AccountStore& accounts() { return accounts_; }
+    db::Database& database() { return database_; }
+    catalogue::CatalogueCache& catalogue() { return catalogue_; }
 
   private:
     db::Database database_;

@@ -89,8 +89,7 @@ CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std:
     // for it, then find the fresh row (or its failure) and do not ask again.
     try {
         return refresh(key, path, query, before_waiting);
-    } catch (const soci::soci_error& e) {
-        if (db::sqlstate(e) != "55P03") throw;  // lock_not_available: the refresh took too long
+    } catch (const db::TimedOut&) {  // another worker's refresh took too long: serve what we have
         return fallback(key, row.within_stale_limit ? row.body : std::nullopt,
                         settings_.failure_backoff);
     }
@@ -102,8 +101,8 @@ CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::strin
     long long stale_limit = settings_.stale_limit.count();
     if (before_waiting) before_waiting();  // the lock below, then TMDB, may take seconds
     return db_.write([&](soci::session& sql) -> CatalogueAnswer {
-        soci::transaction tx(sql);
-        sql << "SET LOCAL lock_timeout = " << settings_.lock_timeout.count();
+        db::Transaction tx(db_, sql);
+        tx.limit_lock_wait(settings_.lock_timeout);
         sql << "SELECT pg_advisory_xact_lock(1667329645, hashtext(:k))", soci::use(key);
         Row current = load_row(sql, key, stale_limit);
         if (current.body && current.fresh_for > 0) {
@@ -144,6 +143,20 @@ CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::strin
             soci::use(key), soci::use(wait_seconds), soci::use(fetched.problem);
         tx.commit();
         return fallback(key, current.within_stale_limit ? current.body : std::nullopt, wait);
+    });
+}
+
+long CatalogueCache::purge_unused() {
+    long long stale_limit = settings_.stale_limit.count();
+    return db_.write([&](soci::session& sql) {
+        db::Transaction tx(db_, sql);
+        long long purged = 0;
+        sql << "WITH purged AS (DELETE FROM catalogue_cache WHERE retry_at < now() AND "
+               "COALESCE(fetched_at, '-infinity') < now() - make_interval(secs => :limit) "
+               "RETURNING 1) SELECT count(*) FROM purged",
+            soci::use(stale_limit), soci::into(purged);
+        tx.commit();
+        return static_cast<long>(purged);
     });
 }
 

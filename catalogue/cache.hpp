@@ -48,6 +48,11 @@ class CatalogueCache {
     CatalogueAnswer get(const std::string& tmdb_path, const std::string& query,
                         const BeforeWaiting& before_waiting = {});
 
+    // Deletes the rows nobody asked for within the stale limit (they could not be served any
+    // more) and failures whose retry time has passed; returns how many. With the keys bounded
+    // by routes x allowed parameters, the table cannot grow past that bound.
+    long purge_unused();
+
   private:
     struct Remembered {
         std::string body;

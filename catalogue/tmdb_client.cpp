@@ -63,6 +63,14 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
 
 }  // namespace
 
+bool is_language_tag(std::string_view text) {
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (text.size() == 2) return lower(text[0]) && lower(text[1]);
+    return text.size() == 5 && lower(text[0]) && lower(text[1]) && text[2] == '-' &&
+           upper(text[3]) && upper(text[4]);
+}
+
 std::optional<std::string> extract_results(const std::string& body) {
     auto document = json::parse(body);
     if (!document || !document->isObject()) return std::nullopt;

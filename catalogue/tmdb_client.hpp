@@ -4,6 +4,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace cv::catalogue {
 
@@ -14,7 +16,12 @@ struct TmdbSettings {
     std::chrono::milliseconds connect_timeout{2000};
     std::chrono::milliseconds total_timeout{5000};
     std::size_t max_body = std::size_t{2} * 1024 * 1024;
+    // The languages a client may ask for; the first is sent when it asks for none.
+    std::vector<std::string> languages{"fr-FR", "en-US"};
 };
+
+// "xx" or "xx-XX", as TMDB spells languages.
+bool is_language_tag(std::string_view text);
 
 struct FetchResult {
     bool ok = false;

@@ -29,7 +29,7 @@ std::string sqlstate(const soci::soci_error& error) {
     return {};
 }
 
-std::string with_defaults(const std::string& conninfo) {
+std::string with_defaults(const std::string& conninfo, std::chrono::milliseconds request_timeout) {
     bool uri = conninfo.rfind("postgres://", 0) == 0 || conninfo.rfind("postgresql://", 0) == 0;
     std::string result = conninfo;
     auto add = [&](const std::string& key, const std::string& value) {
@@ -42,6 +42,13 @@ std::string with_defaults(const std::string& conninfo) {
     };
     add("connect_timeout", "2");
     add("application_name", "cineverse-api");
+    // TCP only (libpq ignores them on a unix socket): a peer gone silent is noticed within
+    // about 20 s idle, or as soon as unacknowledged data has waited the request timeout.
+    add("keepalives", "1");
+    add("keepalives_idle", "10");
+    add("keepalives_interval", "3");
+    add("keepalives_count", "3");
+    add("tcp_user_timeout", std::to_string(request_timeout.count()));
     return result;
 }
 
@@ -71,8 +78,81 @@ class PreparedRow {
     soci::statement statement_;
 };
 
-Database::Database(const std::string& conninfo, bool prepare_statements)
-    : conninfo_(with_defaults(conninfo)), prepare_statements_(prepare_statements) {}
+Database::Database(const std::string& conninfo, bool prepare_statements,
+                   std::chrono::milliseconds request_timeout)
+    : conninfo_(with_defaults(conninfo, request_timeout)),
+      prepare_statements_(prepare_statements),
+      request_timeout_(request_timeout) {}
+
+bool Database::timed_out(const soci::soci_error& e) {
+    // 57014: canceled by statement_timeout; 55P03: lock_timeout.
+    auto state = sqlstate(e);
+    return state == "57014" || state == "55P03";
+}
+
+void Database::apply_role_timeouts() {
+    long long statement = request_timeout_.count();
+    // A transaction idle longer than the master's terminate timeout belongs to a worker that
+    // is stuck (or gone): its locks are released.
+    long long idle = statement + 5000;
+    write([&](soci::session& sql) {
+        // Under the migrations' lock: two processes altering one role at once would fail
+        // ("tuple concurrently updated").
+        soci::transaction tx(sql);
+        sql << "SELECT pg_advisory_xact_lock(" << kMigrationLock << ")";
+        execute_script(
+            sql, "ALTER ROLE CURRENT_USER SET statement_timeout = " + std::to_string(statement) +
+                     "; ALTER ROLE CURRENT_USER SET lock_timeout = " + std::to_string(statement) +
+                     "; ALTER ROLE CURRENT_USER SET idle_in_transaction_session_timeout = " +
+                     std::to_string(idle));
+        tx.commit();
+    });
+}
+
+Transaction::Transaction(Database& database, soci::session& sql) : sql_(sql), database_(database) {
+    const auto& deadline = database.deadline();
+    std::string left_ms;
+    if (deadline) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline -
+                                                                          Database::Clock::now());
+        if (left.count() <= 0) throw TimedOut();
+        left_ms = std::to_string(left.count());
+    }
+    sql_.begin();
+    try {
+        if (!left_ms.empty()) {
+            sql_ << "SELECT set_config('statement_timeout', :t, true), "
+                    "set_config('lock_timeout', :t, true)",
+                soci::use(left_ms, "t");
+        }
+    } catch (...) {
+        sql_.rollback();
+        throw;
+    }
+}
+
+Transaction::~Transaction() {
+    if (done_) return;
+    try {
+        sql_.rollback();
+    } catch (...) {  // a lost connection has nothing left to roll back
+    }
+}
+
+void Transaction::limit_lock_wait(std::chrono::milliseconds limit) {
+    const auto& deadline = database_.deadline();
+    if (deadline) {
+        limit = std::min(limit, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    *deadline - Database::Clock::now()));
+    }
+    std::string ms = std::to_string(std::max<long long>(limit.count(), 1));
+    sql_ << "SELECT set_config('lock_timeout', :t, true)", soci::use(ms, "t");
+}
+
+void Transaction::commit() {
+    sql_.commit();
+    done_ = true;
+}
 
 Database::~Database() {
     drop_session();

@@ -5,8 +5,6 @@
 namespace cv::db {
 
 std::vector<std::string> migrate(Database& database, const std::vector<Migration>& migrations) {
-    // An arbitrary constant naming "cineverse schema migrations" among advisory locks.
-    constexpr long long kMigrationLock = 0x63696e65766d6967;
     std::vector<std::string> applied;
     soci::session& sql = database.session();
     for (const auto& migration : migrations) {

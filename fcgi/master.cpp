@@ -65,6 +65,8 @@ int Master::run() {
         poll(&fd, 1, next_timeout_ms());
         for (int signo : signals_.drain()) handle_signal(signo);
         reap_children();
+        kill_stuck_workers();
+        report_to_supervisor();
         if (stopping_) {
             if (children_.empty()) break;
             if (Clock::now() >= stop_deadline_) signal_all(SIGKILL);
@@ -76,11 +78,36 @@ int Master::run() {
     return 0;
 }
 
+void Master::report_to_supervisor() {
+    supervisor_.keep_alive();
+    std::vector<int> accepting(sockets_.size(), 0), busy(sockets_.size(), 0);
+    for (const auto& [pid, child] : children_) {
+        auto worker = board_.read(child.slot);
+        if (child.generation == generation_ && worker.accepting) ++accepting[child.lane];
+        if (worker.busy_since) ++busy[child.lane];
+    }
+    bool all_ready = !stopping_;
+    std::string status;
+    for (LaneIndex lane = 0; lane < sockets_.size(); ++lane) {
+        const Lane& settings_lane = settings().lanes[lane];
+        all_ready = all_ready && accepting[lane] >= settings_lane.workers;
+        if (!status.empty()) status += "; ";
+        status += settings_lane.name + " " + std::to_string(busy[lane]) + " busy, " +
+                  std::to_string(std::max(0, accepting[lane] - busy[lane])) + " idle";
+    }
+    if (ready_pending_ && all_ready) {
+        supervisor_.ready();
+        ready_pending_ = false;
+        log::info("pool_ready", {{"generation", generation_}});
+    }
+    supervisor_.status(status);
+}
+
 int Master::next_timeout_ms() const {
     auto deadline = stopping_ ? stop_deadline_ : respawn_at_;
     auto wait =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    return static_cast<int>(std::clamp<long long>(wait, 10, 1000));
+    return static_cast<int>(std::clamp<long long>(wait, 10, supervisor_.longest_sleep().count()));
 }
 
 void Master::handle_signal(int signo) {
@@ -89,6 +116,7 @@ void Master::handle_signal(int signo) {
             log::info("pool_stopping", {{"signal", strsignal(signo)},
                                         {"drain_ms", settings().drain_timeout.count()}});
             stopping_ = true;
+            supervisor_.stopping();
             stop_deadline_ = Clock::now() + settings().drain_timeout;
             signal_all(SIGTERM);
         }
@@ -113,6 +141,8 @@ void Master::reload() {
         log::warn("reload_listen_unchanged",
                   {{"reason", "changing a listen address needs a restart"}});
     }
+    supervisor_.reloading();
+    ready_pending_ = true;
     service_ = std::move(fresh);
     ++generation_;
     failures_ = 0;
@@ -134,6 +164,7 @@ void Master::reap_children() {
         if (it == children_.end()) continue;
         Child child = it->second;
         children_.erase(it);
+        board_.release(child.slot);
         bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
         // Stopping, replaced by a reload, or recycled after max_requests: nothing to repair.
         if (stopping_ || child.generation != generation_ || clean) {
@@ -168,23 +199,53 @@ void Master::top_up() {
 }
 
 void Master::spawn(LaneIndex lane) {
+    auto slot = board_.claim(lane, generation_);
+    if (!slot) {
+        log::error("scoreboard_full", {{"slots", Scoreboard::kSlots}});
+        respawn_at_ = Clock::now() + std::chrono::seconds(1);
+        return;
+    }
     // Signals stay blocked across fork until the child has its own handlers: a SIGTERM
     // arriving in between would otherwise run the master's handler in the child.
     sigset_t all, previous;
     sigfillset(&all);
     sigprocmask(SIG_BLOCK, &all, &previous);
     pid_t pid = fork();
-    if (pid == 0) _exit(child_main(previous, lane));
+    if (pid == 0) _exit(child_main(previous, lane, *slot));
     sigprocmask(SIG_SETMASK, &previous, nullptr);
     if (pid < 0) {
         log::error("fork_failed", {{"errno", errno}});
+        board_.release(*slot);
         respawn_at_ = Clock::now() + std::chrono::seconds(1);
         return;
     }
-    children_[pid] = Child{generation_, lane, Clock::now()};
+    board_.assign(*slot, pid);
+    children_[pid] = Child{generation_, lane, Clock::now(), *slot, false};
 }
 
-int Master::child_main(const sigset_t& mask, LaneIndex lane_index) {
+void Master::kill_stuck_workers() {
+    auto now = Clock::now();
+    for (auto& [pid, child] : children_) {
+        if (child.killed) continue;
+        auto worker = board_.read(child.slot);
+        if (!worker.busy_since || now - *worker.busy_since < settings().terminate_timeout) continue;
+        kill(pid, SIGKILL);
+        child.killed = true;
+        const std::string& lane = settings().lanes[child.lane].name;
+        metrics_.add("workers_killed_total{lane=\"" + label_value(lane) + "\"}");
+        log::error(
+            "worker_killed",
+            {{"worker", pid},
+             {"lane", lane},
+             {"route", worker.route},
+             {"rid", worker.request_id},
+             {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(now - *worker.busy_since)
+                        .count()},
+             {"reason", "request_terminate_timeout"}});
+    }
+}
+
+int Master::child_main(const sigset_t& mask, LaneIndex lane_index, std::size_t slot) {
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != master_pid_) return 0;  // the master died while forking us
     reset_to_default({SIGCHLD});
@@ -204,8 +265,8 @@ int Master::child_main(const sigset_t& mask, LaneIndex lane_index) {
         if (lane.nice > 0 && setpriority(PRIO_PROCESS, 0, lane.nice) != 0)
             log::warn("worker_nice_failed", {{"errno", errno}});
         auto handler = service_->start_worker(metrics_);
-        run_worker(sockets_[lane_index]->fd(), lane, settings(), *handler, stop.read_fd(),
-                   metrics_);
+        run_worker(sockets_[lane_index]->fd(), lane, settings(), *handler, stop.read_fd(), metrics_,
+                   Seat{board_, slot});
     } catch (const std::exception& e) {
         log::error("worker_failed", {{"lane", lane.name}, {"reason", e.what()}});
         return 1;

@@ -12,8 +12,10 @@
 
 #include "core/metrics.hpp"
 #include "fcgi/pool.hpp"
+#include "fcgi/scoreboard.hpp"
 #include "fcgi/signals.hpp"
 #include "fcgi/sockets.hpp"
+#include "fcgi/supervisor.hpp"
 
 namespace cv::fcgi {
 
@@ -34,6 +36,8 @@ class Master {
         unsigned generation = 0;
         LaneIndex lane = 0;
         Clock::time_point started;
+        std::size_t slot = 0;  // in the scoreboard
+        bool killed = false;   // by the watchdog, waiting to be reaped
     };
 
     const PoolSettings& settings() const { return service_->pool_settings(); }
@@ -43,14 +47,23 @@ class Master {
     void reap_children();
     void top_up();
     void spawn(LaneIndex lane);
-    int child_main(const sigset_t& mask, LaneIndex lane);
+    int child_main(const sigset_t& mask, LaneIndex lane, std::size_t slot);
     void signal_all(int signo);
+    // php-fpm's request_terminate_timeout: a worker still in one request past the terminate
+    // timeout is killed (and replaced like any dead worker), whatever its generation.
+    void kill_stuck_workers();
+    // READY=1 once every lane has its workers of the current generation accepting, and the
+    // lanes' busy/idle counts in STATUS=.
+    void report_to_supervisor();
 
     const ServiceLoader& load_;
     pid_t master_pid_;
     std::unique_ptr<Service> service_;
     SharedMetrics& metrics_;
     SignalPipe signals_;
+    Scoreboard board_;
+    Supervisor supervisor_;
+    bool ready_pending_ = true;
     std::vector<std::unique_ptr<ListenSocket>> sockets_;  // by LaneIndex
     std::map<pid_t, Child> children_;
     unsigned generation_ = 0;

@@ -112,8 +112,10 @@ std::string PathPattern::regex() const {
                 break;
             case Segment::Kind::choice: {
                 out += "(?:";
-                for (std::size_t i = 0; i < segment.choices.size(); ++i)
-                    out += (i ? "|" : "") + escape_regex(segment.choices[i]);
+                for (std::size_t i = 0; i < segment.choices.size(); ++i) {
+                    if (i > 0) out += '|';
+                    out += escape_regex(segment.choices[i]);
+                }
                 out += ")";
                 break;
             }

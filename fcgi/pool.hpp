@@ -35,6 +35,13 @@ struct PoolSettings {
     long max_requests = 0;  // a worker is recycled after this many requests (0: never)
     std::chrono::milliseconds drain_timeout{30000};
     std::size_t body_limit = std::size_t{64} * 1024;
+    // A request's deadline (Request::deadline()), which the application keeps to; past the
+    // terminate timeout the master kills a worker still in the same request, as php-fpm's
+    // request_terminate_timeout does.
+    std::chrono::milliseconds request_timeout{10000};
+    std::chrono::milliseconds terminate_timeout{15000};
+    // A connection that stops in the middle of a FastCGI record is dropped after this.
+    std::chrono::milliseconds read_timeout{3000};
     std::string process_name_prefix;  // workers are named <prefix><lane name>
 };
 

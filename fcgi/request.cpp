@@ -61,8 +61,8 @@ std::multimap<std::string, std::string> parse_query(std::string_view query) {
     return params;
 }
 
-std::map<std::string, std::string> parse_cookies(std::string_view header) {
-    std::map<std::string, std::string> cookies;
+std::multimap<std::string, std::string> parse_cookies(std::string_view header) {
+    std::multimap<std::string, std::string> cookies;
     while (!header.empty()) {
         auto semi = header.find(';');
         std::string_view pair = text::trim(header.substr(0, semi));
@@ -73,7 +73,6 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
             value = value.substr(1, value.size() - 2);
         }
-        // The first occurrence wins, as browsers send the most specific cookie first.
         cookies.emplace(std::string(text::trim(pair.substr(0, eq))), std::string(value));
     }
     return cookies;
@@ -143,9 +142,9 @@ std::optional<std::string> Request::header(const std::string& name) const {
 }
 
 std::optional<std::string> Request::cookie(const std::string& name) const {
-    auto it = cookies_.find(name);
-    if (it == cookies_.end()) return std::nullopt;
-    return it->second;
+    auto [first, last] = cookies_.equal_range(name);
+    if (first == last || std::next(first) != last) return std::nullopt;
+    return first->second;
 }
 
 const std::string& Request::path_param(std::string_view name) const {

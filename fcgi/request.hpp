@@ -1,6 +1,7 @@
 #pragma once
 // An HTTP request as nginx passed it over FastCGI. Everything is copied out of libfcgi's
 // params at construction, so nothing points into envp after FCGX_Finish_r.
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -45,6 +46,8 @@ class Request {
     std::optional<std::string> query(const std::string& name) const;
     // Lower-case names with dashes: "content-type", "origin", "x-forwarded-for".
     std::optional<std::string> header(const std::string& name) const;
+    // A cookie sent exactly once; nullopt when absent or sent several times (a sibling host
+    // may plant a second one: which one is genuine cannot be told, so neither is trusted).
     std::optional<std::string> cookie(const std::string& name) const;
 
     std::optional<std::size_t> content_length() const { return content_length_; }
@@ -60,7 +63,18 @@ class Request {
     void set_route(std::string route, PathParams params) {
         route_ = std::move(route);
         path_params_ = std::move(params);
+        if (route_observer_) route_observer_(route_);
     }
+    // The transport learns the route as soon as it is known (to publish what a worker is
+    // busy with while its handler runs).
+    void set_route_observer(std::function<void(const std::string&)> observer) {
+        route_observer_ = std::move(observer);
+    }
+
+    // When the request must be answered by (its start plus the pool's request timeout);
+    // whatever it waits on must give up by then.
+    std::chrono::steady_clock::time_point deadline() const { return deadline_; }
+    void set_deadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
 
     // A handler calls this before it waits on something slow (an upstream service, another
     // worker's lock): the transport then stops holding other requests behind this one
@@ -78,17 +92,19 @@ class Request {
     std::string request_id_;
     std::multimap<std::string, std::string> query_;
     std::map<std::string, std::string> headers_;
-    std::map<std::string, std::string> cookies_;
+    std::multimap<std::string, std::string> cookies_;
     std::optional<std::size_t> content_length_;
     std::size_t body_limit_ = 0;
     BodyReader body_reader_;
     std::string route_;
     PathParams path_params_;
+    std::function<void(const std::string&)> route_observer_;
+    std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
     mutable std::optional<std::string> body_;
     std::function<void()> before_long_wait_;
 };
 
 std::multimap<std::string, std::string> parse_query(std::string_view query);
-std::map<std::string, std::string> parse_cookies(std::string_view header);
+std::multimap<std::string, std::string> parse_cookies(std::string_view header);
 
 }  // namespace cv::fcgi

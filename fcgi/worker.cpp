@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -149,7 +150,7 @@ class RequestIds {
 // Runs one request through the handler; whatever goes wrong becomes the handler's answer
 // for that failure, so the transport itself never decides what an error looks like.
 void serve_one(FCGX_Request& raw, const PoolSettings& settings, WorkerHandler& handler,
-               RequestIds& ids, SharedMetrics& metrics,
+               RequestIds& ids, SharedMetrics& metrics, Seat seat,
                const std::function<void()>& before_long_wait) {
     auto started = std::chrono::steady_clock::now();
     AcceptedRequest finish_guard(raw);
@@ -164,9 +165,13 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, WorkerHandler& h
             settings.body_limit);
         if (request.request_id().empty()) request.set_request_id(ids.next());
         request.set_before_long_wait(before_long_wait);
+        request.set_deadline(started + settings.request_timeout);
         method = request.method();
         path = request.path();
         request_id = request.request_id();
+        seat.board.begin_request(seat.slot, request_id, path);
+        request.set_route_observer(
+            [seat](const std::string& matched) { seat.board.set_route(seat.slot, matched); });
         try {
             response = handler.handle(request);
         } catch (...) {
@@ -177,6 +182,10 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, WorkerHandler& h
         if (request_id.empty()) request_id = ids.next();
         response = handler.answer_failure(std::current_exception(), request_id);
     }
+    struct Done {  // the worker is idle again once its answer is written, whatever happens
+        Seat seat;
+        ~Done() { seat.board.end_request(seat.slot); }
+    } done{seat};
     // Head and body go to libfcgi's buffer separately: the body is never copied twice.
     std::string head = serialize_head(response);
     FCGX_PutStr(head.data(), static_cast<int>(head.size()), raw.out);
@@ -208,6 +217,18 @@ void disable_nagle(int fd, const sockaddr_storage& peer) {
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
 }
 
+// libfcgi reads and writes a connection with blocking calls: a peer that stops in the middle
+// of a record (or stops reading an answer) would hold the worker, and every other connection
+// it keeps, for as long as it likes. With these, such a call fails after `timeout` and the
+// connection is dropped.
+void bound_reads_and_writes(int fd, std::chrono::milliseconds timeout) {
+    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout);
+    timeval limit{static_cast<time_t>(seconds.count()),
+                  static_cast<suseconds_t>((timeout - seconds).count() * 1000)};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+}
+
 // One worker: accepts connections while it has room, and serves one request at a time from
 // whichever of its connections nginx sent one on. Once told to stop (or recycled after
 // max_requests) it accepts nothing more, answers what arrives on its kept connections and
@@ -215,13 +236,14 @@ void disable_nagle(int fd, const sockaddr_storage& peer) {
 class Worker {
   public:
     Worker(int listen_fd, const Lane& lane, const PoolSettings& settings, WorkerHandler& handler,
-           int stop_fd, SharedMetrics& metrics)
+           int stop_fd, SharedMetrics& metrics, Seat seat)
         : listen_fd_(listen_fd),
           stop_fd_(stop_fd),
           lane_(lane),
           settings_(settings),
           handler_(handler),
-          metrics_(metrics) {
+          metrics_(metrics),
+          seat_(seat) {
         // Stop signals are only delivered inside ppoll. Anywhere else they would interrupt
         // libfcgi's reads and writes halfway through a request.
         sigprocmask(SIG_SETMASK, nullptr, &waiting_);
@@ -230,6 +252,7 @@ class Worker {
     }
 
     void run() {
+        seat_.board.mark_accepting(seat_.slot);
         for (;;) {
             if (accepting_ && settings_.max_requests > 0 && served_ >= settings_.max_requests) {
                 log::info("worker_recycled", {{"requests", served_}});
@@ -289,6 +312,7 @@ class Worker {
             return;
         }
         disable_nagle(fd, peer);
+        bound_reads_and_writes(fd, settings_.read_timeout);
         connections_.push_back(std::make_unique<Connection>(fd));
         metrics_.add("fastcgi_connections_total");
     }
@@ -303,7 +327,7 @@ class Worker {
             return;
         }
         if (!lane_.keep_connections) request.keepConnection = 0;
-        serve_one(request, settings_, handler_, ids_, metrics_,
+        serve_one(request, settings_, handler_, ids_, metrics_, seat_,
                   [this, &connection] { hang_up_all_but(connection); });
         ++served_;
         connection.last_used = Clock::now();
@@ -355,6 +379,7 @@ class Worker {
     const PoolSettings& settings_;
     WorkerHandler& handler_;
     SharedMetrics& metrics_;
+    Seat seat_;
     sigset_t waiting_{};
     RequestIds ids_;
     std::vector<std::unique_ptr<Connection>> connections_;
@@ -367,8 +392,8 @@ class Worker {
 }  // namespace
 
 void run_worker(int listen_fd, const Lane& lane, const PoolSettings& settings,
-                WorkerHandler& handler, int stop_fd, SharedMetrics& metrics) {
-    Worker(listen_fd, lane, settings, handler, stop_fd, metrics).run();
+                WorkerHandler& handler, int stop_fd, SharedMetrics& metrics, Seat seat) {
+    Worker(listen_fd, lane, settings, handler, stop_fd, metrics, seat).run();
 }
 
 }  // namespace cv::fcgi

@@ -100,7 +100,12 @@ Response modify(WorkerContext& ctx, const Request& request) {
     auto fields =
         accounts::read_account_fields(json_object_body(request), accounts::Require::any_subset);
     std::optional<std::string> new_hash;
-    if (fields.password) new_hash = ctx.passwords.hash(*fields.password);
+    if (fields.password) {
+        // Limited per account before a hash is spent on it (the store checks again, locked).
+        if (!ctx.accounts.password_change_allowed(*user_id))
+            throw Failure(FailureKind::rate_limited, "Too many requests");
+        new_hash = ctx.passwords.hash(*fields.password);
+    }
     auto user = ctx.accounts.update_user(*user_id, fields, new_hash, *token);
     if (!user) throw Failure::not_found("User not found");
     return private_json(200, session_json(user->id, user->username));

@@ -7,6 +7,7 @@
 #include "accounts/passwords.hpp"
 #include "accounts/store.hpp"
 #include "catalogue/cache.hpp"
+#include "catalogue/tmdb_client.hpp"
 #include "core/metrics.hpp"
 #include "db/database.hpp"
 
@@ -17,6 +18,7 @@ struct WorkerContext {
     accounts::AccountStore& accounts;
     const accounts::PasswordHasher& passwords;
     catalogue::CatalogueCache& catalogue;
+    const catalogue::TmdbSettings& tmdb;  // the languages clients may ask for
     const SharedMetrics& metrics;
     // Origins allowed to send requests that change something (the contract's cross-site rule).
     const std::vector<std::string>& public_origins;

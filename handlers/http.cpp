@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "accounts/tokens.hpp"
 #include "core/failure.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
@@ -50,7 +51,7 @@ std::string required_string(const Json::Value& body, const char* name) {
 }
 
 std::optional<std::string> session_token(const Request& request) {
-    return request.cookie("session");
+    return request.cookie(std::string(accounts::kSessionCookie));
 }
 
 Response private_json(int status, const Json::Value& body) {

@@ -11,17 +11,17 @@ using namespace std::chrono_literals;
 std::vector<Route> build_table() {
     // clang-format off
     std::vector<Route> routes = {
-        // method  path                      handler          lane            rate limit         access
-        {"GET",   "/healthz",               health},
-        {"GET",   "/metrics",               metrics,         Lane::main,     RateLimit::none,   Access::loopback},
-        {"POST",  "/register",              register_user,   Lane::hashing,  RateLimit::auth},
-        {"POST",  "/login",                 login,           Lane::hashing,  RateLimit::auth},
-        {"POST",  "/logout",                logout},
-        {"GET",   "/@me",                   me},
-        {"POST",  "/@me",                   me},
-        {"GET",   "/api/userinfo",          user_info},
-        {"PATCH", "/modify",                modify,          Lane::hashing},
-        {"GET",   "/api/users/connected",   users_connected},
+        // method  path                      handler          traits
+        {"GET",   "/healthz",               health,          personal()},
+        {"GET",   "/metrics",               metrics,         loopback()},
+        {"POST",  "/register",              register_user,   personal().in(Lane::hashing).limited(RateLimit::auth)},
+        {"POST",  "/login",                 login,           personal().in(Lane::hashing).limited(RateLimit::auth)},
+        {"POST",  "/logout",                logout,          personal()},
+        {"GET",   "/@me",                   me,              personal()},
+        {"POST",  "/@me",                   me,              personal()},
+        {"GET",   "/api/userinfo",          user_info,       personal()},
+        {"PATCH", "/modify",                modify,          personal().in(Lane::hashing).limited(RateLimit::modify)},
+        {"GET",   "/api/users/connected",   users_connected, personal()},
     };
     // clang-format on
     // The twenty catalogue lists are data (catalogue/lists.cpp), served by one handler.
@@ -30,7 +30,11 @@ std::vector<Route> build_table() {
                           [&list](WorkerContext& ctx, const Request& request) {
                               return catalogue_list(ctx, request, list);
                           },
-                          Lane::catalogue, RateLimit::none, Access::shared, 10min, list.title});
+                          shared(10min)
+                              .in(Lane::catalogue)
+                              .limited(RateLimit::catalogue)
+                              .reads({"page", "language"})
+                              .home_page_row(list.title)});
     }
     return routes;
 }
@@ -61,10 +65,31 @@ const char* name_of(Access access) {
     return "personal";
 }
 
+Traits personal() {
+    return Traits{};
+}
+
+Traits shared(std::chrono::seconds cache_for) {
+    Traits traits;
+    traits.access = Access::shared;
+    traits.cache_for = cache_for;
+    return traits;
+}
+
+Traits loopback() {
+    Traits traits;
+    traits.access = Access::loopback;
+    return traits;
+}
+
 const std::vector<RateLimitClass>& rate_limit_classes() {
-    // Sized for people: a few attempts a second, with a small burst.
     static const std::vector<RateLimitClass> classes = {
+        // Sized for people: a few attempts a second, with a small burst.
         {RateLimit::auth, "auth", "5r/s", 10},
+        // Profile changes; a password change is also limited per account (accounts/store.cpp).
+        {RateLimit::modify, "modify", "2r/s", 5},
+        // A home page asks for its twenty rows at once, and scrolling asks for more pages.
+        {RateLimit::catalogue, "catalogue", "20r/s", 60},
     };
     return classes;
 }

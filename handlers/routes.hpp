@@ -34,7 +34,7 @@ enum class Access {
 const char* name_of(Access access);
 
 // The rate-limit class nginx applies per client address (limit_req).
-enum class RateLimit { none, auth };
+enum class RateLimit { none, auth, modify, catalogue };
 struct RateLimitClass {
     RateLimit limit;
     const char* name;  // nginx's zone is cineverse_<name>
@@ -44,27 +44,52 @@ struct RateLimitClass {
 const std::vector<RateLimitClass>& rate_limit_classes();
 const char* name_of(RateLimit limit);
 
-struct Route {
-    Route(std::string method_, std::string path_, Handler handler_, Lane lane_ = Lane::main,
-          RateLimit rate_limit_ = RateLimit::none, Access access_ = Access::personal,
-          std::chrono::seconds cache_for_ = {}, std::string home_row_ = {})
-        : method(std::move(method_)),
-          path(std::move(path_)),
-          handler(std::move(handler_)),
-          lane(lane_),
-          rate_limit(rate_limit_),
-          access(access_),
-          cache_for(cache_for_),
-          home_row(std::move(home_row_)) {}
+// What the front server and the pool need to know about a route besides its handler. Rows
+// say it in words: `shared(10min).in(Lane::catalogue).reads({"page", "language"})`.
+struct Traits {
+    Lane lane = Lane::main;
+    Access access = Access::personal;
+    std::chrono::seconds cache_for{0};  // shared routes: how long nginx may keep an answer
+    RateLimit rate_limit = RateLimit::none;
+    // The query parameters the route reads: nginx's cache key is made of these alone, so an
+    // unknown parameter never makes a cache entry of its own.
+    std::vector<std::string> query;
+    std::string home_row;  // a catalogue list's row title on the home page
 
+    Traits in(Lane where) const {
+        Traits traits = *this;
+        traits.lane = where;
+        return traits;
+    }
+    Traits limited(RateLimit limit) const {
+        Traits traits = *this;
+        traits.rate_limit = limit;
+        return traits;
+    }
+    Traits reads(std::vector<std::string> parameters) const {
+        Traits traits = *this;
+        traits.query = std::move(parameters);
+        return traits;
+    }
+    Traits home_page_row(std::string title) const {
+        Traits traits = *this;
+        traits.home_row = std::move(title);
+        return traits;
+    }
+};
+
+// For one client (a user's data, a session, the moment's health): never cached.
+Traits personal();
+// The same for everyone: nginx may keep an answer for `cache_for`.
+Traits shared(std::chrono::seconds cache_for);
+// Operators only: answered to loopback addresses.
+Traits loopback();
+
+struct Route {
     std::string method;
     std::string path;  // exact, or with typed parameters (fcgi/path_pattern.hpp)
     Handler handler;
-    Lane lane;
-    RateLimit rate_limit;
-    Access access;
-    std::chrono::seconds cache_for;  // shared routes: how long nginx may keep an answer
-    std::string home_row;            // a catalogue list's row title on the home page
+    Traits traits;
 };
 
 const std::vector<Route>& route_table();

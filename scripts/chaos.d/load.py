@@ -12,6 +12,7 @@ import json
 import os
 import random
 import signal
+import socket
 import ssl
 import subprocess
 import sys
@@ -34,6 +35,8 @@ class Client:
         self.user_id = None
         self.acknowledged = []   # first names the server confirmed
         self.sent_after_ack = []  # first names sent with no confirmation (yet)
+        self.refused = []  # first names the server said it did not apply (503 timed out)
+        self.paused = threading.Event()  # set: the client sends nothing
 
     def request(self, kind, method, path, body=None):
         headers = {"Cookie": self.cookie} if self.cookie else {}
@@ -48,15 +51,20 @@ class Client:
             response = self.connection.getresponse()
             data = response.read()
             status, reason = response.status, ""
+            if status != 200:
+                try:
+                    reason = json.loads(data).get("error", "")
+                except ValueError:
+                    reason = "not JSON"
             cookie = response.getheader("Set-Cookie")
-            if cookie and cookie.startswith("session=") and "Max-Age=0" not in cookie:
+            if cookie and cookie.startswith("__Host-session=") and "Max-Age=0" not in cookie:
                 self.cookie = cookie.split(";", 1)[0]
         except Exception as error:  # a reset connection is a failure to report, not a crash
             self.connection = None
             status, data, reason = 0, b"", type(error).__name__
         with self.lock:
             # Filed under the moment the answer came: a request is hit by the fault of its end.
-            self.results.append((time.monotonic(), kind, status, reason))
+            self.results.append((time.monotonic(), kind, status, reason, self.name))
         return status, data
 
     def run(self):
@@ -74,6 +82,9 @@ class Client:
             time.sleep(0.2)
         step = 0
         while not self.stop.is_set():
+            if self.paused.is_set():
+                time.sleep(0.05)
+                continue
             step += 1
             path = random.choice(CATALOGUE)
             self.request("catalogue", "GET", path)
@@ -86,10 +97,51 @@ class Client:
             if step % 10 == 0:
                 value = f"N{step}"
                 self.sent_after_ack.append(value)
-                status, _ = self.request("modify", "PATCH", "/modify", {"first_name": value})
+                status, data = self.request("modify", "PATCH", "/modify", {"first_name": value})
                 if status == 200:
                     self.acknowledged.append(value)
                     self.sent_after_ack = []
+                elif status == 503 and b"Request timed out" in data:
+                    self.refused.append(value)
+                    self.sent_after_ack.remove(value)
+
+
+class LockStall:
+    """Another PostgreSQL session holding the users' rows locked for `seconds`, as a forgotten
+    transaction would; its own statement and idle timeouts are off."""
+
+    def __init__(self, args, usernames, seconds):
+        self.args = args
+        psql = [os.path.join(args.pg_bin, "psql"), "-X", "-q", "-h", args.pg_socket, "-U", "cineverse",
+                "-d", "cineverse", "-v", "ON_ERROR_STOP=1"]
+        names = ", ".join(f":'u{i}'" for i in range(len(usernames)))
+        variables = [arg for i, name in enumerate(usernames) for arg in ("-v", f"u{i}={name}")]
+        script = ("SET statement_timeout = 0;\nSET idle_in_transaction_session_timeout = 0;\n"
+                  "SET application_name = 'chaos_lock_stall';\nBEGIN;\n"
+                  f"SELECT id FROM users WHERE username IN ({names}) FOR UPDATE;\n"
+                  f"SELECT pg_sleep({float(seconds)});\nCOMMIT;\n")
+        self.process = subprocess.Popen(as_user(args, psql + variables), stdin=subprocess.PIPE,
+                                        stdout=subprocess.DEVNULL, text=True)
+        self.process.stdin.write(script)
+        self.process.stdin.close()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not self.holding():
+            time.sleep(0.05)
+
+    def holding(self):
+        return query(self.args, "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                                "'chaos_lock_stall' AND query LIKE 'SELECT pg_sleep%';") == "1"
+
+    def wait(self):
+        self.process.wait(timeout=60)
+
+
+def stall_mid_record(socket_path):
+    """A FastCGI peer that sends a record header and half its body, then nothing."""
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    connection.connect(socket_path)
+    connection.sendall(bytes([1, 1, 0, 1, 0, 8, 0, 0, 0, 1, 1, 0]))
+    return connection
 
 
 def worker_pids(master):
@@ -144,14 +196,19 @@ def restart_postgres(args):
                                   "start"]), check=True, stdout=subprocess.DEVNULL)
 
 
-def first_name_of(args, username):
-    """The user's first_name in the database; the name travels as a psql variable, quoted by
-    psql itself (:'name'), never pasted into the SQL."""
+def query(args, sql, **variables):
+    """One query's unaligned output; values travel as psql variables, quoted by psql itself
+    (:'name'), never pasted into the SQL."""
     psql = [os.path.join(args.pg_bin, "psql"), "-X", "-q", "-tA", "-h", args.pg_socket, "-U", "cineverse",
-            "-d", "cineverse", "-v", "ON_ERROR_STOP=1", "-v", f"name={username}"]
-    result = subprocess.run(as_user(args, psql), input="SELECT first_name FROM users WHERE username = :'name';\n",
-                            capture_output=True, text=True, check=True)
+            "-d", "cineverse", "-v", "ON_ERROR_STOP=1"]
+    for name, value in variables.items():
+        psql += ["-v", f"{name}={value}"]
+    result = subprocess.run(as_user(args, psql), input=sql + "\n", capture_output=True, text=True, check=True)
     return result.stdout.strip()
+
+
+def first_name_of(args, username):
+    return query(args, "SELECT first_name FROM users WHERE username = :'name';", name=username)
 
 
 def main():
@@ -164,6 +221,7 @@ def main():
     parser.add_argument("--pg-socket", required=True, help="the directory of its unix socket")
     parser.add_argument("--pg-log", required=True)
     parser.add_argument("--run-as", default="", help="run PostgreSQL's programs as this user")
+    parser.add_argument("--fastcgi-socket", required=True, help="the main lane's unix socket")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--soak-minutes", type=float, default=0)
     parser.add_argument("--short", action="store_true", help="a brief schedule, for scripts/test")
@@ -178,6 +236,8 @@ def main():
         thread.start()
 
     phases = []  # (name, start, end, extra)
+    missed = []
+    lost_writes = []
 
     def phase(name, seconds, action=None, every=None):
         start = time.monotonic()
@@ -218,6 +278,39 @@ def main():
         control_tmdb(args.tmdb_port, {"mode": "error500"})
         phase("TMDB answering 500", 8 * scale)
         control_tmdb(args.tmdb_port, None)
+        phase("settle", 2)
+
+        # Two clients' rows held locked longer than the request timeout: their writes (and
+        # logins) time out with the contract's 503, nobody else's do, and no refused write is
+        # there once the lock is gone.
+        stalled = clients[:2]
+        stall_start = time.monotonic()
+        stall = LockStall(args, [c.name for c in stalled], 8 * scale)
+        if not stall.holding():
+            missed.append("the lock stall never held its locks")
+        stall.wait()
+        for client in stalled:
+            client.paused.set()
+        time.sleep(0.5)  # their last request answered
+        stall_phase_end = time.monotonic()
+        for client in stalled:
+            row = first_name_of(args, client.name)
+            if row in client.refused:
+                lost_writes.append(f"{client.name}: first_name {row!r} was refused (503) yet applied")
+            client.paused.clear()
+        phases.append(("PostgreSQL lock stall", stall_start, stall_phase_end, len(stalled)))
+
+        # Peers that stop in the middle of a FastCGI record, one a second: each holds a worker
+        # for the read deadline at most; nobody's request fails.
+        stalls = []
+
+        def stall_a_connection():
+            stalls.append(stall_mid_record(args.fastcgi_socket))
+            if len(stalls) > 3:
+                stalls.pop(0).close()
+        phase("FastCGI peers stalling mid-record", 8 * scale, stall_a_connection, 1)
+        for connection in stalls:
+            connection.close()
         phase("after", 3)
     stop.set()
     for thread in threads:
@@ -225,11 +318,17 @@ def main():
 
     lines = ["| phase | faults | requests | failed | why |", "| --- | --- | --- | --- | --- |"]
     total_failed = 0
-    missed = []
+    stalled_names = {c.name for c in clients[:2]}
     for name, start, end, count in phases:
         window = [r for r in results if start <= r[0] < end]
         failed = [r for r in window if r[2] != 200]
-        if name == "PostgreSQL restart":
+        if name == "PostgreSQL lock stall":
+            allowed = [r for r in failed if r[2] == 503 and r[3] == "Request timed out" and r[4] in stalled_names]
+            failed = [r for r in failed if r not in allowed]
+            name += f" (timed out, as they must: {len(allowed)})"
+            if not allowed:
+                missed.append("no request timed out during the lock stall")
+        if name.startswith("PostgreSQL restart"):
             allowed = [r for r in failed if r[2] == 503 and r[1] != "catalogue"]
             failed = [r for r in failed if r not in allowed]
             db_ok = sorted(r[0] for r in window if r[2] == 200 and r[1] in ("me", "connected") and r[0] >= pg_back)
@@ -244,12 +343,13 @@ def main():
         total_failed += len(failed)
         if name.startswith("SIGKILL") and len(failed) > count:
             missed.append(f"{len(failed)} failures for {count} worker kills")
-        elif name.startswith(("baseline", "SIGHUP", "PostgreSQL", "TMDB", "soak", "settle", "after")) and failed:
+        elif name.startswith(("baseline", "SIGHUP", "PostgreSQL", "TMDB", "FastCGI", "soak", "settle",
+                               "after")) and failed:
             missed.append(f"{len(failed)} failures during '{name}'")
         lines.append(f"| {name} | {count} | {len(window)} | {len(failed)} | "
                      f"{', '.join(f'{k}: {v}' for k, v in sorted(why.items())) or '—'} |")
 
-    lost = []
+    lost = list(lost_writes)
     for client in clients:
         if not client.user_id and not client.acknowledged:
             continue

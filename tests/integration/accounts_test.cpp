@@ -60,12 +60,12 @@ BOOST_AUTO_TEST_CASE(register_opens_a_session_with_the_contract_cookie) {
     BOOST_TEST(!body.isMember("password"));
     BOOST_TEST(r.body.find("correct horse") == std::string::npos);
     auto cookie = r.header("set-cookie");
-    BOOST_TEST(cookie.rfind("session=", 0) == 0u);
+    BOOST_TEST(cookie.rfind("__Host-session=", 0) == 0u);
     for (const char* flag : {"HttpOnly", "Secure", "SameSite=Lax", "Path=/", "Max-Age=604800"}) {
         BOOST_TEST(cookie.find(flag) != std::string::npos, flag << " in " << cookie);
     }
     // The token is 256 bits in base64url; the database holds only its hash.
-    std::string token = client.cookie("session");
+    std::string token = client.cookie("__Host-session");
     BOOST_TEST(token.size() == 43u);
     BOOST_TEST(stack().sql("SELECT count(*) FROM sessions WHERE token_hash = convert_to('" + token +
                            "', 'UTF8')") == "0");
@@ -185,27 +185,28 @@ BOOST_AUTO_TEST_CASE(login_statuses_and_messages) {
                "{\"id\":\"" + id + "\",\"isconnected\":true,\"username\":\"" + name + "\"}");
     BOOST_TEST(other.get("/@me").status == 200);
     // Two clients, two sessions.
-    BOOST_TEST(other.cookie("session") != client.cookie("session"));
-    BOOST_TEST(!other.cookie("session").empty());
+    BOOST_TEST(other.cookie("__Host-session") != client.cookie("__Host-session"));
+    BOOST_TEST(!other.cookie("__Host-session").empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_new_login_replaces_the_clients_previous_session) {
     HttpClient client;
     std::string name = unique_name("relog");
     register_user(client, name);
-    std::string first = client.cookie("session");
+    std::string first = client.cookie("__Host-session");
     BOOST_TEST(client.post_json("/login", login_body(name, "correct horse")).status == 200);
-    std::string second = client.cookie("session");
+    std::string second = client.cookie("__Host-session");
     BOOST_TEST(second != first);
     BOOST_TEST(client.get("/@me").status == 200);
     HttpClient replay;
-    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: session=" + first}).status == 401);
+    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: __Host-session=" + first}).status ==
+               401);
 }
 
 BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_is_idempotent) {
     HttpClient client;
     std::string id = register_user(client, unique_name("out"));
-    std::string token = client.cookie("session");
+    std::string token = client.cookie("__Host-session");
     auto r = client.post_json("/logout", "{}");
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.body == R"({"isconnected":false})");
@@ -218,7 +219,8 @@ BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_is_idempotent) {
     BOOST_TEST(client.post_json("/logout", "{}").status == 200);
     // Replaying the old cookie after logout gets nothing.
     HttpClient replay;
-    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: session=" + token}).status == 401);
+    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: __Host-session=" + token}).status ==
+               401);
 }
 
 BOOST_AUTO_TEST_CASE(userinfo_is_own_data_only) {
@@ -314,13 +316,14 @@ BOOST_AUTO_TEST_CASE(password_change_ends_other_sessions_only) {
     std::string name = unique_name("pw");
     register_user(first, name, "old password");
     BOOST_TEST(second.post_json("/login", login_body(name, "old password")).status == 200);
-    std::string second_token = second.cookie("session");
+    std::string second_token = second.cookie("__Host-session");
     BOOST_TEST(first.patch_json("/modify", R"({"password": "new password"})").status == 200);
     BOOST_TEST(first.get("/@me").status == 200);
     BOOST_TEST(second.get("/@me").status == 401);
     HttpClient replay;
-    BOOST_TEST(replay.request("GET", "/@me", "", {"Cookie: session=" + second_token}).status ==
-               401);
+    BOOST_TEST(
+        replay.request("GET", "/@me", "", {"Cookie: __Host-session=" + second_token}).status ==
+        401);
     HttpClient third;
     BOOST_TEST(third.post_json("/login", login_body(name, "old password")).body ==
                R"({"error":"Incorrect Password"})");
@@ -370,9 +373,9 @@ BOOST_AUTO_TEST_CASE(cross_site_rules) {
 }
 
 BOOST_AUTO_TEST_CASE(garbage_session_cookies_are_just_unauthenticated) {
-    const std::vector<std::string> cookies = {"session=garbage",
-                                              "session=", "session=" + std::string(4000, 'A'),
-                                              "session=%00%ff", "a=b; session=x; session=y"};
+    const std::vector<std::string> cookies = {
+        "__Host-session=garbage", "__Host-session=", "__Host-session=" + std::string(4000, 'A'),
+        "__Host-session=%00%ff", "a=b; __Host-session=x; __Host-session=y"};
     for (const auto& cookie : cookies) {
         HttpClient client;
         auto r = client.request("GET", "/@me", "", {"Cookie: " + cookie});
@@ -399,7 +402,7 @@ BOOST_AUTO_TEST_CASE(expired_sessions_are_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(workers_purge_dead_sessions_with_no_request_at_all) {
-    // The test pool purges every second (CINEVERSE_SESSION_PURGE_INTERVAL): two dead sessions
+    // The test pool purges every second (CINEVERSE_PURGE_INTERVAL): two dead sessions
     // of a user who never comes back, one past its lifetime and one idle too long, go while
     // nobody sends a request; the user's live session stays.
     HttpClient client;
@@ -449,7 +452,7 @@ BOOST_AUTO_TEST_CASE(secrets_never_reach_the_logs) {
     HttpClient client;
     std::string password = "Sup3r-Secret-Passw0rd";
     register_user(client, unique_name("secret"), password);
-    std::string token = client.cookie("session");
+    std::string token = client.cookie("__Host-session");
     client.patch_json("/modify", R"({"password": "Another-Secret-99"})");
     // Both logs hold the password change before they are searched.
     BOOST_TEST(api_log.wait_for({"event=request", "path=/modify"}));

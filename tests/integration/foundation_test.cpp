@@ -390,7 +390,8 @@ BOOST_AUTO_TEST_CASE(database_restart_gives_503_then_recovers_without_restarting
         BOOST_TEST(down.status == 503);
         BOOST_TEST(down.body == R"({"database":"unreachable","status":"degraded"})");
         // A well-formed session token makes /@me ask the database.
-        auto me = client.request("GET", "/@me", "", {"Cookie: session=" + std::string(43, 'A')});
+        auto me =
+            client.request("GET", "/@me", "", {"Cookie: __Host-session=" + std::string(43, 'A')});
         BOOST_TEST(me.status == 503);
         BOOST_TEST(me.body == R"({"error":"Database unavailable"})");
     }

@@ -20,9 +20,11 @@ Json::Value route_table() {
     return *parsed;
 }
 
-// A path the route's pattern matches: each parameter gets a value of its type.
-std::string concrete_path(const std::string& pattern) {
-    std::string path = std::regex_replace(pattern, std::regex(R"(\{[a-z_]+:int\})"), "653");
+// A path the route's pattern matches, each parameter a value of its type never asked for
+// before (so nginx's cache cannot answer in the worker's place).
+std::string concrete_path(const std::string& pattern, std::size_t fresh) {
+    std::string path =
+        std::regex_replace(pattern, std::regex(R"(\{[a-z_]+:int\})"), std::to_string(fresh + 1));
     path = std::regex_replace(path, std::regex(R"(\{[a-z_]+:([a-z]+)[^}]*\})"), "$1");
     return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), "x");
 }
@@ -52,13 +54,20 @@ BOOST_AUTO_TEST_CASE(every_route_reaches_the_workers_of_its_lane) {
     HttpClient client;
     for (const auto& route : table["routes"]) {
         std::string method = route["method"].asString();
-        std::string path = concrete_path(route["path"].asString());
-        std::string lane = route["lane"].asString();
         std::size_t offset = read_file(stack().api_log()).size();
-        HttpResult answer =
-            method == "GET"
-                ? client.request("GET", path + "?lane_probe=" + std::to_string(offset))
-                : client.request(method, path, "{}", {"Content-Type: application/json"});
+        std::string path = concrete_path(route["path"].asString(), offset);
+        std::string lane = route["lane"].asString();
+        // A query the cache has not seen either: the route's own parameters, fresh values.
+        std::string query;
+        for (const auto& parameter : route["query"]) {
+            std::string name = parameter.asString();
+            if (name == "page") query += "&page=" + std::to_string(offset % 499 + 2);
+            if (name == "query") query += "&query=probe" + std::to_string(offset);
+        }
+        if (!query.empty()) query[0] = '?';
+        HttpResult answer = method == "GET" ? client.request("GET", path + query)
+                                            : client.request(method, path, "{}",
+                                                             {"Content-Type: application/json"});
         BOOST_TEST_CONTEXT(method << " " << path << " (" << lane << " lane)") {
             BOOST_TEST(answer.status > 0);
             BOOST_TEST(answer.status < 500, answer.status << " " << answer.body);

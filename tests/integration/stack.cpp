@@ -1,5 +1,7 @@
 #include "stack.hpp"
 
+#include "core/json.hpp"
+
 #include <curl/curl.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -288,7 +290,7 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         {"CINEVERSE_CACHE_TTL", "3s"},
         {"CINEVERSE_DRAIN_TIMEOUT", "20s"},
         // Dead sessions are purged by every worker each second, so a test sees it happen.
-        {"CINEVERSE_SESSION_PURGE_INTERVAL", "1s"},
+        {"CINEVERSE_PURGE_INTERVAL", "1s"},
         {"ASAN_OPTIONS", "detect_leaks=0"},
     };
     for (const auto& [k, v] : pool_overrides_) env[k] = v;
@@ -380,6 +382,11 @@ long Stack::tmdb_count(const std::string& path) const {
     std::string errors;
     Json::parseFromStream(builder, in, &parsed, &errors);
     return parsed.isMember(path) ? parsed[path].asInt64() : 0;
+}
+
+std::string Stack::tmdb_last_query(const std::string& path) const {
+    auto seen = cv::json::parse(fake_call(tmdb_port_, "GET", "/__control/last?path=" + path));
+    return seen && (*seen)["query"].isString() ? (*seen)["query"].asString() : "";
 }
 
 namespace {

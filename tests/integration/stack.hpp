@@ -99,6 +99,8 @@ class Stack {
     void tmdb_mode(const std::string& mode_json) const;
     void tmdb_reset() const;
     long tmdb_count(const std::string& path) const;
+    // The query string of the last call the fake TMDB received for `path`.
+    std::string tmdb_last_query(const std::string& path) const;
 
   private:
     void start_fake_tmdb();

@@ -86,7 +86,9 @@ BOOST_AUTO_TEST_CASE(one_worker_keeps_more_connections_than_one_nginx_worker_cac
 BOOST_AUTO_TEST_CASE(a_worker_waiting_on_tmdb_hands_back_its_other_connections) {
     // TMDB (frozen) takes the call and answers only when the test lets it: the wait lasts
     // until then, not until a timeout.
-    TcpPool pool({{"CINEVERSE_WORKERS", "1"}, {"CINEVERSE_TMDB_TIMEOUT", "60s"}});
+    TcpPool pool({{"CINEVERSE_WORKERS", "1"},
+                  {"CINEVERSE_TMDB_TIMEOUT", "60s"},
+                  {"CINEVERSE_REQUEST_TIMEOUT", "90s"}});
     const std::string accepted_series = "cineverse_fastcgi_connections_total";
     FastcgiConnection idle(pool.port());
     BOOST_TEST(idle.request("GET", "/healthz").find("Status: 200") == 0u);

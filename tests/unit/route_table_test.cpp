@@ -20,11 +20,16 @@ BOOST_AUTO_TEST_CASE(every_row_is_well_formed_and_listed_once) {
         BOOST_CHECK_NO_THROW(cv::fcgi::PathPattern{route.path});
         BOOST_TEST(static_cast<bool>(route.handler), route.path);
         // nginx caches only what is the same for everyone, and only answers to GET.
-        if (route.access == Access::shared) {
+        if (route.traits.access == Access::shared) {
             BOOST_TEST(route.method == "GET", route.path);
-            BOOST_TEST(route.cache_for.count() > 0, route.path);
+            BOOST_TEST(route.traits.cache_for.count() > 0, route.path);
+            // nginx's cache key is made of the parameters the route reads.
+            for (const auto& parameter : route.traits.query)
+                BOOST_TEST(
+                    parameter.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos,
+                    parameter);
         } else {
-            BOOST_TEST(route.cache_for.count() == 0, route.path);
+            BOOST_TEST(route.traits.cache_for.count() == 0, route.path);
         }
     }
     BOOST_CHECK_NO_THROW(build_router());
@@ -34,18 +39,19 @@ BOOST_AUTO_TEST_CASE(one_path_one_lane_and_one_access) {
     // nginx picks the lane and the location by path, whatever the method.
     std::map<std::string, std::pair<Lane, Access>> by_path;
     for (const auto& route : route_table()) {
-        auto [it, added] = by_path.try_emplace(route.path, route.lane, route.access);
-        BOOST_TEST((it->second == std::make_pair(route.lane, route.access)), route.path);
+        auto [it, added] = by_path.try_emplace(route.path, route.traits.lane, route.traits.access);
+        BOOST_TEST((it->second == std::make_pair(route.traits.lane, route.traits.access)),
+                   route.path);
     }
 }
 
 BOOST_AUTO_TEST_CASE(the_twenty_catalogue_lists_are_home_rows_in_the_catalogue_lane) {
     int rows = 0;
     for (const auto& route : route_table()) {
-        if (route.home_row.empty()) continue;
+        if (route.traits.home_row.empty()) continue;
         ++rows;
-        BOOST_TEST((route.lane == Lane::catalogue), route.path);
-        BOOST_TEST((route.access == Access::shared), route.path);
+        BOOST_TEST((route.traits.lane == Lane::catalogue), route.path);
+        BOOST_TEST((route.traits.access == Access::shared), route.path);
     }
     BOOST_TEST(rows == 20);
 }
@@ -63,6 +69,8 @@ BOOST_AUTO_TEST_CASE(the_json_listing_carries_every_row_and_lane) {
     const auto& trending = (*document)["routes"][10];
     BOOST_TEST(trending["home_row"].asString() == "Films tendance");
     BOOST_TEST(trending["cache_seconds"].asInt() == 600);
+    BOOST_TEST(trending["query"].size() == 2u);
+    BOOST_TEST(trending["rate_limit"].asString() == "catalogue");
     // Every lane a route names is one the application defines, and every rate-limit class
     // one nginx gets a zone for.
     std::set<std::string> lanes, limits;

@@ -44,6 +44,10 @@ BOOST_AUTO_TEST_CASE(defaults_are_sensible) {
     BOOST_TEST(config.tmdb.connect_timeout.count() == 2000);
     BOOST_TEST(config.cache.ttl.count() == 600);
     BOOST_TEST(config.tmdb.base_url == "https://api.themoviedb.org/3");
+    BOOST_TEST(config.pool.request_timeout.count() == 10000);
+    BOOST_TEST(config.pool.terminate_timeout.count() == 15000);
+    BOOST_TEST(config.sessions.max_live_sessions == 20);
+    BOOST_TEST(config.tmdb.languages.front() == "fr-FR");  // the French client's default
 }
 
 BOOST_AUTO_TEST_CASE(main_lane_gets_spare_workers_only_when_it_waits_on_tmdb) {
@@ -107,6 +111,18 @@ BOOST_AUTO_TEST_CASE(invalid_values_name_their_variable) {
     BOOST_TEST(rejected_variable({{"TMDB_BASE_URL", "ftp://x"}}) == "TMDB_BASE_URL");
     BOOST_TEST(rejected_variable({{"CINEVERSE_PUBLIC_ORIGINS", "localhost"}}) ==
                "CINEVERSE_PUBLIC_ORIGINS");
+    // The key travels in TMDB's URL: plain HTTP only to a stand-in on this host.
+    BOOST_TEST(rejected_variable({{"TMDB_BASE_URL", "http://10.0.0.1/3"}}) == "TMDB_BASE_URL");
+    BOOST_TEST(rejected_variable({{"TMDB_BASE_URL", "http://localhost.evil.example/3"}}) ==
+               "TMDB_BASE_URL");
+    BOOST_TEST(rejected_variable({{"TMDB_BASE_URL", "http://localhost:8089/3"}}) == "");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_TMDB_LANGUAGES", "fr-FR,french"}}) ==
+               "CINEVERSE_TMDB_LANGUAGES");
+    // The service answers before its own watchdog and before nginx: the deadlines nest.
+    BOOST_TEST(rejected_variable({{"CINEVERSE_REQUEST_TERMINATE_TIMEOUT", "5s"}}) ==
+               "CINEVERSE_REQUEST_TERMINATE_TIMEOUT");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_TMDB_TIMEOUT", "10s"}}) == "CINEVERSE_TMDB_TIMEOUT");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_SESSION_MAX", "0"}}) == "CINEVERSE_SESSION_MAX");
     BOOST_TEST(rejected_variable({}) == "");
 }
 

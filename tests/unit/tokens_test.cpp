@@ -39,9 +39,9 @@ BOOST_AUTO_TEST_CASE(token_hash_is_sha256_hex) {
 
 BOOST_AUTO_TEST_CASE(cookie_flags_follow_the_contract) {
     BOOST_TEST(session_cookie("TOKEN", std::chrono::seconds(604800)) ==
-               "session=TOKEN; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=604800");
+               "__Host-session=TOKEN; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=604800");
     BOOST_TEST(expired_session_cookie() ==
-               "session=; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=0");
+               "__Host-session=; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=0");
 }
 
 BOOST_AUTO_TEST_CASE(password_round_trip_and_rehash_decision) {

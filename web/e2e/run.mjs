@@ -69,7 +69,7 @@ await step('sign up signs the user in', page, async () => {
   await page.getByTestId('username').waitFor();
   assert.equal(await page.getByTestId('username').textContent(), username);
   const cookies = await context.cookies();
-  const session = cookies.find((cookie) => cookie.name === 'session');
+  const session = cookies.find((cookie) => cookie.name === '__Host-session');
   assert.ok(session && session.httpOnly && session.secure, 'the session cookie is HttpOnly and Secure');
   assert.equal(await page.evaluate(() => localStorage.length), 0);
 });
