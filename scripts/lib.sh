@@ -7,8 +7,8 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATE=${CINEVERSE_STATE_DIR:-$REPO/var}
 SERVICE_USER=cineverse
 PACKAGES=(build-essential cmake ninja-build pkg-config libfcgi-dev libsoci-dev libpq-dev
-  libcurl4-openssl-dev libjsoncpp-dev libboost-test-dev libsodium-dev nginx postgresql
-  openssl curl ca-certificates python3 util-linux)
+  libcurl4-openssl-dev libjsoncpp-dev libboost-test-dev libsodium-dev libsystemd-dev nginx
+  postgresql openssl curl ca-certificates python3 util-linux)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -63,7 +63,7 @@ prepare_state() {
     done
     chown "$SERVICE_USER:" "$STATE"
     local build
-    for build in "$REPO/build" "$REPO/build-test" "$REPO/build-bench" "$REPO/build-fuzz"; do
+    for build in "$REPO"/build "$REPO"/build-{test,bench,fuzz,package}; do
       mkdir -p "$build"
       # A tree built by root earlier would be unwritable for the user.
       [ "$(stat -c %U "$build")" = "$SERVICE_USER" ] && [ -z "$(find "$build" -maxdepth 2 ! -user "$SERVICE_USER" -print -quit)" ] ||
