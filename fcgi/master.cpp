@@ -91,6 +91,9 @@ void Master::report_to_supervisor() {
     for (LaneIndex lane = 0; lane < sockets_.size(); ++lane) {
         const Lane& settings_lane = settings().lanes[lane];
         all_ready = all_ready && accepting[lane] >= settings_lane.workers;
+        const std::string label = "{lane=\"" + label_value(settings_lane.name) + "\"}";
+        metrics_.set("lane_workers" + label, static_cast<std::uint64_t>(accepting[lane]));
+        metrics_.set("lane_busy_workers" + label, static_cast<std::uint64_t>(busy[lane]));
         if (!status.empty()) status += "; ";
         status += settings_lane.name + " " + std::to_string(busy[lane]) + " busy, " +
                   std::to_string(std::max(0, accepting[lane] - busy[lane])) + " idle";

@@ -7,8 +7,8 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATE=${CINEVERSE_STATE_DIR:-$REPO/var}
 SERVICE_USER=cineverse
 PACKAGES=(build-essential cmake ninja-build pkg-config libfcgi-dev libsoci-dev libpq-dev
-  libcurl4-openssl-dev libjsoncpp-dev libboost-test-dev libsodium-dev libsystemd-dev nginx postgresql
-  openssl curl ca-certificates python3 util-linux)
+  libcurl4-openssl-dev libjsoncpp-dev libboost-test-dev libsodium-dev libsystemd-dev nginx
+  postgresql openssl curl ca-certificates python3 util-linux)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -63,7 +63,7 @@ prepare_state() {
     done
     chown "$SERVICE_USER:" "$STATE"
     local build
-    for build in "$REPO/build" "$REPO/build-test" "$REPO/build-bench" "$REPO/build-fuzz"; do
+    for build in "$REPO"/build "$REPO"/build-{test,bench,fuzz,package}; do
       mkdir -p "$build"
       # A tree built by root earlier would be unwritable for the user.
       [ "$(stat -c %U "$build")" = "$SERVICE_USER" ] && [ -z "$(find "$build" -maxdepth 2 ! -user "$SERVICE_USER" -print -quit)" ] ||
@@ -84,9 +84,9 @@ build_api() {  # build_api <build dir> <cmake args...>
 # The web client's home rows come from the route table: build_web writes the table where the
 # client imports it (web/src/generated/routes.json), from the given build's binary.
 build_web() {  # build_web <build dir>
-  local build=$1
   # CINEVERSE_SKIP_WEB=1: API-only work, keep whatever web/dist holds.
   if [ ! -f "$REPO/web/package.json" ] || [ "${CINEVERSE_SKIP_WEB:-}" = 1 ]; then return 0; fi
+  local build=$1
   say "building the web client"
   [ "$(id -u)" -eq 0 ] && chown -R "$SERVICE_USER:" "$REPO/web"
   as_app mkdir -p "$REPO/web/src/generated"

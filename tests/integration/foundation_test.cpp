@@ -533,8 +533,8 @@ BOOST_AUTO_TEST_CASE(systemd_units_verify) {
     for (const char* unit : {"cineverse-api.socket", "cineverse-api.service"}) {
         std::string text = read_file(std::string(CV_SOURCE_DIR) + "/systemd/" + unit);
         // verify checks that ExecStart exists: point it at the built binary.
-        for (size_t at; (at = text.find("/usr/local/bin/cineverse-api")) != std::string::npos;) {
-            text.replace(at, 28, CV_API_BINARY);
+        for (size_t at; (at = text.find("/usr/bin/cineverse-api")) != std::string::npos;) {
+            text.replace(at, 22, CV_API_BINARY);
         }
         std::ofstream(units + "/" + unit) << text;
     }
