@@ -99,10 +99,27 @@ AppConfig AppConfig::load(const Settings& settings) {
     }
     if (config.tmdb.languages.empty())
         throw ConfigError("CINEVERSE_TMDB_LANGUAGES", "needs at least one language");
+    config.tmdb.region = settings.text("CINEVERSE_TMDB_REGION", "FR");
+    if (config.tmdb.region.size() != 2 ||
+        !std::isupper(static_cast<unsigned char>(config.tmdb.region[0])) ||
+        !std::isupper(static_cast<unsigned char>(config.tmdb.region[1])))
+        throw ConfigError("CINEVERSE_TMDB_REGION", "'" + config.tmdb.region + "' is not like FR");
+    config.tmdb.image_base_url =
+        settings.text("CINEVERSE_IMAGE_BASE_URL", config.tmdb.image_base_url);
+    if (config.tmdb.image_base_url.rfind("https://", 0) != 0 &&
+        config.tmdb.image_base_url.rfind('/', 0) != 0)
+        throw ConfigError("CINEVERSE_IMAGE_BASE_URL",
+                          "must be an https:// URL or a path on this site (/demo-images/)");
     config.tmdb.max_body = settings.bytes("CINEVERSE_TMDB_MAX_BODY", std::size_t{2} * 1024 * 1024,
                                           1024, std::size_t{64} * 1024 * 1024);
 
     config.cache.ttl = to_seconds(settings.duration("CINEVERSE_CACHE_TTL", 10min, 1s, 7 * 24h));
+    config.cache.search_ttl =
+        to_seconds(settings.duration("CINEVERSE_CACHE_TTL_SEARCH", 1h, 1s, 7 * 24h));
+    config.cache.page_ttl =
+        to_seconds(settings.duration("CINEVERSE_CACHE_TTL_PAGES", 24h, 1s, 30 * 24h));
+    config.cache.not_found_ttl =
+        to_seconds(settings.duration("CINEVERSE_CACHE_NOT_FOUND_TTL", 10min, 1s, 7 * 24h));
     config.cache.stale_limit =
         to_seconds(settings.duration("CINEVERSE_CACHE_STALE_LIMIT", 7 * 24h, 1s, 3650 * 24h));
     config.cache.failure_backoff =

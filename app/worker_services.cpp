@@ -3,16 +3,19 @@
 namespace cv {
 
 WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics)
-    : database_(config.database_url, config.prepare_statements),
+    : database_(config.database_url, config.prepare_statements, config.pool.request_timeout),
       replica_(config.replica_url.empty()
                    ? nullptr
-                   : std::make_unique<db::Database>(config.replica_url, config.prepare_statements)),
+                   : std::make_unique<db::Database>(config.replica_url, config.prepare_statements,
+                                                    config.pool.request_timeout)),
       passwords_(config.password_cost),
       accounts_(database_, db::ReadRouter(database_, replica_.get()), config.sessions),
       tmdb_(config.tmdb),
+      kinds_(catalogue::AnswerKinds::from(
+          config.cache, {config.tmdb.languages.front().substr(0, 2), config.tmdb.region})),
       catalogue_(database_, db::ReadRouter(database_, replica_.get()), tmdb_, config.cache,
                  metrics),
-      context_{database_,   accounts_, passwords_,           catalogue_,
-               config.tmdb, metrics,   config.public_origins} {}
+      context_{database_, accounts_, passwords_,           catalogue_, config.tmdb,
+               kinds_,    metrics,   config.public_origins} {}
 
 }  // namespace cv

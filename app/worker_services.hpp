@@ -32,6 +32,7 @@ class WorkerServices {
     accounts::PasswordHasher passwords_;
     accounts::AccountStore accounts_;
     catalogue::TmdbClient tmdb_;
+    catalogue::AnswerKinds kinds_;
     catalogue::CatalogueCache catalogue_;
     handlers::WorkerContext context_;
 };

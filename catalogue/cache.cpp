@@ -15,6 +15,7 @@ constexpr std::size_t kMemoryEntries = 2000;
 struct Row {
     bool exists = false;
     std::optional<std::string> body;
+    bool not_found = false;
     long long fresh_for = 0;  // seconds left of freshness (<= 0: expired)
     long long retry_in = 0;   // seconds before TMDB may be asked again (<= 0: now)
     bool within_stale_limit = false;
@@ -25,20 +26,31 @@ Row load_row(soci::session& sql, const std::string& key, long long stale_limit) 
     std::string body;
     soci::indicator body_ind = soci::i_null;
     int within = 0;
+    int not_found = 0;
     // Epochs rather than timestamp arithmetic: the '-infinity' defaults cannot be subtracted.
-    sql << "SELECT body, "
+    sql << "SELECT body, not_found::int, "
            "GREATEST(-1, LEAST(2147483647, floor(extract(epoch FROM fresh_until) - extract(epoch "
            "FROM now()))))::bigint, "
            "GREATEST(-1, LEAST(2147483647, ceil(extract(epoch FROM retry_at) - extract(epoch FROM "
            "now()))))::bigint, "
            "COALESCE(fetched_at > now() - make_interval(secs => :limit), false)::int "
            "FROM catalogue_cache WHERE key = :k",
-        soci::use(stale_limit), soci::use(key), soci::into(body, body_ind),
+        soci::use(stale_limit), soci::use(key), soci::into(body, body_ind), soci::into(not_found),
         soci::into(row.fresh_for), soci::into(row.retry_in), soci::into(within);
     row.exists = sql.got_data();
     if (row.exists && body_ind == soci::i_ok) row.body = std::move(body);
+    row.not_found = not_found != 0;
     row.within_stale_limit = within != 0;
     return row;
+}
+
+// A row's answer, when it has one to give without asking TMDB.
+std::optional<CatalogueAnswer> settled(const Row& row) {
+    if (row.not_found && row.retry_in > 0)
+        return CatalogueAnswer{"", Freshness::not_found, seconds(row.retry_in)};
+    if (row.body && row.fresh_for > 0)
+        return CatalogueAnswer{*row.body, Freshness::hit, seconds(row.fresh_for)};
+    return std::nullopt;
 }
 
 }  // namespace
@@ -47,39 +59,54 @@ const char* to_string(Freshness freshness) {
     switch (freshness) {
         case Freshness::hit:
             return "HIT";
-        case Freshness::miss:
-            return "MISS";
         case Freshness::stale:
             return "STALE";
+        case Freshness::miss:
         case Freshness::empty:
+        case Freshness::not_found:
+        case Freshness::unavailable:
             return "MISS";
     }
     return "MISS";
 }
 
-CatalogueAnswer CatalogueCache::get(const std::string& tmdb_path, const std::string& query,
-                                    const BeforeWaiting& before_waiting) {
-    std::string key = query.empty() ? tmdb_path : tmdb_path + "?" + query;
-    if (auto it = memory_.find(key); it != memory_.end() && Clock::now() < it->second.fresh_until) {
+AnswerKinds AnswerKinds::from(const CacheSettings& settings, const PageOptions& pages) {
+    return {
+        {"list", settings.ttl, extract_results, "[]"},
+        {"search", settings.search_ttl, extract_results, "[]"},
+        {"movie", settings.page_ttl,
+         [pages](const std::string& body) { return movie_page(body, pages); }, std::nullopt},
+        {"tv", settings.page_ttl, [pages](const std::string& body) { return tv_page(body, pages); },
+         std::nullopt},
+    };
+}
+
+CatalogueAnswer CatalogueCache::get(const AnswerKind& kind, const std::string& tmdb_path,
+                                    const std::string& query, const BeforeWaiting& before_waiting) {
+    std::string name = query.empty() ? tmdb_path : tmdb_path + "?" + query;
+    Key key{kind, name, tmdb_path, query};
+    if (auto it = memory_.find(name);
+        it != memory_.end() && Clock::now() < it->second.fresh_until) {
         auto left = std::chrono::duration_cast<seconds>(it->second.fresh_until - Clock::now());
-        return count({it->second.body, Freshness::hit, std::max(left, seconds(1))});
+        left = std::max(left, seconds(1));
+        if (it->second.not_found) return count({"", Freshness::not_found, left});
+        return count({it->second.body, Freshness::hit, left});
     }
     try {
-        return count(from_database(key, tmdb_path, query, before_waiting));
+        return count(from_database(key, before_waiting));
     } catch (const db::Unavailable&) {
-        return count(without_database(key, tmdb_path, query, before_waiting));
+        return count(without_database(key, before_waiting));
     }
 }
 
-CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std::string& path,
-                                              const std::string& query,
-                                              const BeforeWaiting& before_waiting) {
+CatalogueAnswer CatalogueCache::from_database(const Key& key, const BeforeWaiting& before_waiting) {
     long long stale_limit = settings_.stale_limit.count();
-    Row row =
-        lagging_reads_.read([&](soci::session& sql) { return load_row(sql, key, stale_limit); });
-    if (row.body && row.fresh_for > 0) {
-        remember(key, *row.body, seconds(row.fresh_for));
-        return {*row.body, Freshness::hit, seconds(row.fresh_for)};
+    Row row = lagging_reads_.read(
+        [&](soci::session& sql) { return load_row(sql, key.name, stale_limit); });
+    if (auto answer = settled(row)) {
+        remember(key.name, answer->body, answer->max_age,
+                 answer->freshness == Freshness::not_found);
+        return *answer;
     }
     if (row.retry_in > 0)
         return fallback(key, row.within_stale_limit ? row.body : std::nullopt,
@@ -88,47 +115,71 @@ CatalogueAnswer CatalogueCache::from_database(const std::string& key, const std:
     // Single flight across workers: whoever holds the key's lock asks TMDB; the others wait
     // for it, then find the fresh row (or its failure) and do not ask again.
     try {
-        return refresh(key, path, query, before_waiting);
+        return refresh(key, before_waiting);
     } catch (const db::TimedOut&) {  // another worker's refresh took too long: serve what we have
         return fallback(key, row.within_stale_limit ? row.body : std::nullopt,
                         settings_.failure_backoff);
     }
 }
 
-CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::string& path,
-                                        const std::string& query,
-                                        const BeforeWaiting& before_waiting) {
+std::optional<std::string> CatalogueCache::shaped(const Key& key, const FetchResult& fetched) {
+    if (!fetched.ok) return std::nullopt;
+    auto body = key.kind.shape(fetched.body);
+    if (!body) {
+        log::warn("tmdb_failed", {{"path", key.path},
+                                  {"status", fetched.http_status},
+                                  {"problem", "not the " + key.kind.name + " answer expected"}});
+    }
+    return body;
+}
+
+CatalogueAnswer CatalogueCache::refresh(const Key& key, const BeforeWaiting& before_waiting) {
     long long stale_limit = settings_.stale_limit.count();
     if (before_waiting) before_waiting();  // the lock below, then TMDB, may take seconds
     return db_.write([&](soci::session& sql) -> CatalogueAnswer {
         db::Transaction tx(db_, sql);
         tx.limit_lock_wait(settings_.lock_timeout);
-        sql << "SELECT pg_advisory_xact_lock(1667329645, hashtext(:k))", soci::use(key);
-        Row current = load_row(sql, key, stale_limit);
-        if (current.body && current.fresh_for > 0) {
+        sql << "SELECT pg_advisory_xact_lock(1667329645, hashtext(:k))", soci::use(key.name);
+        Row current = load_row(sql, key.name, stale_limit);
+        if (auto answer = settled(current)) {
             tx.commit();
-            remember(key, *current.body, seconds(current.fresh_for));
-            return {*current.body, Freshness::hit, seconds(current.fresh_for)};
+            remember(key.name, answer->body, answer->max_age,
+                     answer->freshness == Freshness::not_found);
+            return *answer;
         }
         if (current.retry_in > 0) {
             tx.commit();
             return fallback(key, current.within_stale_limit ? current.body : std::nullopt,
                             seconds(current.retry_in));
         }
-        FetchResult fetched = tmdb_.fetch(path, query);
-        long long ttl = settings_.ttl.count();
-        if (fetched.ok) {
-            sql << "INSERT INTO catalogue_cache AS c (key, body, fetched_at, fresh_until, "
-                   "retry_at, last_error) "
-                   "VALUES (:k, :b, now(), now() + make_interval(secs => :ttl), '-infinity', NULL) "
-                   "ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, fetched_at = "
-                   "EXCLUDED.fetched_at, "
-                   "fresh_until = EXCLUDED.fresh_until, retry_at = EXCLUDED.retry_at, last_error = "
-                   "NULL",
-                soci::use(key), soci::use(fetched.results), soci::use(ttl);
+        FetchResult fetched = tmdb_.fetch(key.path, key.query);
+        if (fetched.not_found) {
+            long long remembered = settings_.not_found_ttl.count();
+            sql << "INSERT INTO catalogue_cache AS c (key, body, not_found, fetched_at, "
+                   "fresh_until, retry_at, last_error) "
+                   "VALUES (:k, NULL, true, NULL, '-infinity', now() + make_interval(secs => :r), "
+                   "'not found') "
+                   "ON CONFLICT (key) DO UPDATE SET body = NULL, not_found = true, fetched_at = "
+                   "NULL, fresh_until = '-infinity', retry_at = EXCLUDED.retry_at, last_error = "
+                   "EXCLUDED.last_error",
+                soci::use(key.name), soci::use(remembered);
             tx.commit();
-            remember(key, fetched.results, settings_.ttl);
-            return {fetched.results, Freshness::miss, settings_.ttl};
+            remember(key.name, "", settings_.not_found_ttl, true);
+            return {"", Freshness::not_found, settings_.not_found_ttl};
+        }
+        if (auto body = shaped(key, fetched)) {
+            long long ttl = key.kind.ttl.count();
+            sql << "INSERT INTO catalogue_cache AS c (key, body, not_found, fetched_at, "
+                   "fresh_until, retry_at, last_error) "
+                   "VALUES (:k, :b, false, now(), now() + make_interval(secs => :ttl), "
+                   "'-infinity', NULL) "
+                   "ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, not_found = false, "
+                   "fetched_at = EXCLUDED.fetched_at, fresh_until = EXCLUDED.fresh_until, "
+                   "retry_at = EXCLUDED.retry_at, last_error = NULL",
+                soci::use(key.name), soci::use(*body), soci::use(ttl);
+            tx.commit();
+            remember(key.name, *body, key.kind.ttl);
+            return {*body, Freshness::miss, key.kind.ttl};
         }
         metrics_.add("upstream_errors_total");
         // TMDB's Retry-After is honoured (capped at an hour); other failures back off briefly.
@@ -136,11 +187,12 @@ CatalogueAnswer CatalogueCache::refresh(const std::string& key, const std::strin
             std::min(fetched.retry_after.value_or(settings_.failure_backoff), seconds(3600));
         wait = std::max(wait, seconds(1));
         long long wait_seconds = wait.count();
+        std::string problem = fetched.ok ? "unexpected answer" : fetched.problem;
         sql << "INSERT INTO catalogue_cache AS c (key, retry_at, last_error) "
                "VALUES (:k, now() + make_interval(secs => :w), :e) "
                "ON CONFLICT (key) DO UPDATE SET retry_at = EXCLUDED.retry_at, last_error = "
                "EXCLUDED.last_error",
-            soci::use(key), soci::use(wait_seconds), soci::use(fetched.problem);
+            soci::use(key.name), soci::use(wait_seconds), soci::use(problem);
         tx.commit();
         return fallback(key, current.within_stale_limit ? current.body : std::nullopt, wait);
     });
@@ -161,45 +213,58 @@ long CatalogueCache::purge_unused() {
 }
 
 // PostgreSQL is down: the catalogue keeps answering from memory, or straight from TMDB.
-CatalogueAnswer CatalogueCache::without_database(const std::string& key, const std::string& path,
-                                                 const std::string& query,
+CatalogueAnswer CatalogueCache::without_database(const Key& key,
                                                  const BeforeWaiting& before_waiting) {
-    if (auto it = memory_.find(key); it != memory_.end() && Clock::now() < it->second.stale_until) {
+    if (auto it = memory_.find(key.name);
+        it != memory_.end() && Clock::now() < it->second.stale_until) {
+        if (it->second.not_found) return {"", Freshness::not_found, settings_.empty_max_age};
         return {it->second.body, Freshness::stale, settings_.empty_max_age};
     }
     if (before_waiting) before_waiting();
-    FetchResult fetched = tmdb_.fetch(path, query);
-    if (fetched.ok) {
-        remember(key, fetched.results, settings_.ttl);
-        return {fetched.results, Freshness::miss, settings_.ttl};
+    FetchResult fetched = tmdb_.fetch(key.path, key.query);
+    if (fetched.not_found) {
+        remember(key.name, "", settings_.not_found_ttl, true);
+        return {"", Freshness::not_found, settings_.not_found_ttl};
+    }
+    if (auto body = shaped(key, fetched)) {
+        remember(key.name, *body, key.kind.ttl);
+        return {*body, Freshness::miss, key.kind.ttl};
     }
     metrics_.add("upstream_errors_total");
     return fallback(key, std::nullopt, settings_.failure_backoff);
 }
 
-CatalogueAnswer CatalogueCache::fallback(const std::string& key, std::optional<std::string> body,
+CatalogueAnswer CatalogueCache::fallback(const Key& key, std::optional<std::string> body,
                                          seconds retry_in) {
     if (!body) {
-        if (auto it = memory_.find(key);
-            it != memory_.end() && Clock::now() < it->second.stale_until) {
+        if (auto it = memory_.find(key.name);
+            it != memory_.end() && !it->second.not_found && Clock::now() < it->second.stale_until) {
             body = it->second.body;
         }
     }
-    if (body) return {*body, Freshness::stale, std::clamp(retry_in, seconds(1), seconds(60))};
-    return {"[]", Freshness::empty, settings_.empty_max_age};
+    auto retry = std::clamp(retry_in, seconds(1), seconds(60));
+    if (body) return {*body, Freshness::stale, retry};
+    if (key.kind.when_nothing_kept)
+        return {*key.kind.when_nothing_kept, Freshness::empty, settings_.empty_max_age};
+    return {"", Freshness::unavailable, retry};
 }
 
-void CatalogueCache::remember(const std::string& key, const std::string& body, seconds fresh_for) {
+void CatalogueCache::remember(const std::string& key, const std::string& body, seconds fresh_for,
+                              bool not_found) {
     auto now = Clock::now();
     // Keys are bounded by routes x pages x languages; the cap keeps a worker small anyway.
     if (memory_.size() >= kMemoryEntries && memory_.count(key) == 0) memory_.clear();
-    memory_[key] = Remembered{body, now + fresh_for, now + fresh_for + settings_.stale_limit};
+    memory_[key] = Remembered{body, not_found, now + fresh_for,
+                              now + fresh_for + (not_found ? seconds(0) : settings_.stale_limit)};
 }
 
 CatalogueAnswer CatalogueCache::count(CatalogueAnswer answer) {
-    static constexpr const char* kSeries[] = {
-        "catalogue_cache_total{result=\"hit\"}", "catalogue_cache_total{result=\"miss\"}",
-        "catalogue_cache_total{result=\"stale\"}", "catalogue_cache_total{result=\"empty\"}"};
+    static constexpr const char* kSeries[] = {"catalogue_cache_total{result=\"hit\"}",
+                                              "catalogue_cache_total{result=\"miss\"}",
+                                              "catalogue_cache_total{result=\"stale\"}",
+                                              "catalogue_cache_total{result=\"empty\"}",
+                                              "catalogue_cache_total{result=\"not_found\"}",
+                                              "catalogue_cache_total{result=\"unavailable\"}"};
     metrics_.add(kSeries[static_cast<int>(answer.freshness)]);
     return answer;
 }

@@ -140,14 +140,15 @@ FetchResult TmdbClient::fetch(const std::string& path, const std::string& query)
         result.problem = "response larger than " + std::to_string(settings_.max_body) + " bytes";
     } else if (code != CURLE_OK) {
         result.problem = curl_easy_strerror(code);
+    } else if (result.http_status == 404) {
+        result.not_found = true;
+        return result;
     } else if (result.http_status != 200) {
         result.problem = "HTTP " + std::to_string(result.http_status);
-    } else if (auto results = extract_results(transfer.body)) {
-        result.ok = true;
-        result.results = std::move(*results);
-        return result;
     } else {
-        result.problem = "answer is not JSON with a results array";
+        result.ok = true;
+        result.body = std::move(transfer.body);
+        return result;
     }
     log::warn(
         "tmdb_failed",

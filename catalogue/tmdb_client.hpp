@@ -18,14 +18,18 @@ struct TmdbSettings {
     std::size_t max_body = std::size_t{2} * 1024 * 1024;
     // The languages a client may ask for; the first is sent when it asks for none.
     std::vector<std::string> languages{"fr-FR", "en-US"};
+    std::string region = "FR";  // whose watch providers and certifications pages show
+    // Where clients load images from (GET /api/config): TMDB's image host, or the demo's.
+    std::string image_base_url = "https://image.tmdb.org/t/p/";
 };
 
 // "xx" or "xx-XX", as TMDB spells languages.
 bool is_language_tag(std::string_view text);
 
 struct FetchResult {
-    bool ok = false;
-    std::string results;  // the `results` array, byte for byte as TMDB sent it
+    bool ok = false;         // a 200 with a body (whether it is what was asked for is the caller's)
+    bool not_found = false;  // TMDB's 404: it does not know the resource
+    std::string body;        // the answer, byte for byte as TMDB sent it
     long http_status = 0;
     std::optional<std::chrono::seconds> retry_after;
     std::string problem;  // why it failed, for the log; never holds the key
@@ -42,6 +46,7 @@ class TmdbClient {
     TmdbClient& operator=(const TmdbClient&) = delete;
 
     // `path` like "/discover/movie", `query` like "with_genres=28&page=2" (already encoded).
+    // Logs every failure but a 404 (an answer, not a failure).
     FetchResult fetch(const std::string& path, const std::string& query);
 
   private:

@@ -24,4 +24,8 @@ bool has_control_characters(std::string_view utf8);
 // unless the number is 0).
 std::optional<long> parse_integer(std::string_view text, long min, long max);
 
+// RFC 3986 percent-encoding of a query value: unreserved characters kept, every other byte
+// %XX (a space too).
+std::string percent_encode(std::string_view text);
+
 }  // namespace cv::text

@@ -38,8 +38,8 @@ Response catalogue_list(WorkerContext& ctx, const Request& request,
     auto append = [&query](const std::string& pair) { query += (query.empty() ? "" : "&") + pair; };
     append("language=" + requested_language(ctx, request));
     if (long page = requested_page(request); page != 1) append("page=" + std::to_string(page));
-    auto answer =
-        ctx.catalogue.get(list.tmdb_path, query, [&request] { request.before_long_wait(); });
+    auto answer = ctx.catalogue.get(ctx.kinds.list, list.tmdb_path, query,
+                                    [&request] { request.before_long_wait(); });
     return fcgi::raw_json(200, std::move(answer.body))
         .with_header("Cache-Control", "public, max-age=" + std::to_string(answer.max_age.count()))
         .with_header("X-Cache", catalogue::to_string(answer.freshness));

@@ -18,7 +18,8 @@ struct WorkerContext {
     accounts::AccountStore& accounts;
     const accounts::PasswordHasher& passwords;
     catalogue::CatalogueCache& catalogue;
-    const catalogue::TmdbSettings& tmdb;  // the languages clients may ask for
+    const catalogue::TmdbSettings& tmdb;  // the languages clients may ask for, the region
+    const catalogue::AnswerKinds& kinds;  // how lists, search and pages are kept
     const SharedMetrics& metrics;
     // Origins allowed to send requests that change something (the contract's cross-site rule).
     const std::vector<std::string>& public_origins;

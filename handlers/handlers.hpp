@@ -20,4 +20,9 @@ Response users_connected(WorkerContext& ctx, const Request& request);
 Response catalogue_list(WorkerContext& ctx, const Request& request,
                         const catalogue::CatalogueList& list);
 
+Response search(WorkerContext& ctx, const Request& request);
+Response movie_page(WorkerContext& ctx, const Request& request);
+Response tv_page(WorkerContext& ctx, const Request& request);
+Response image_config(WorkerContext& ctx, const Request& request);
+
 }  // namespace cv::handlers

@@ -22,6 +22,13 @@ std::vector<Route> build_table() {
         {"GET",   "/api/userinfo",          user_info,       personal()},
         {"PATCH", "/modify",                modify,          personal().in(Lane::hashing).limited(RateLimit::modify)},
         {"GET",   "/api/users/connected",   users_connected, personal()},
+        {"GET",   "/api/@me",               me,              personal()},  // the original client's alias
+        // Finding and opening a film.
+        {"GET",   "/api/search-multi",      search,          shared(1h).in(Lane::catalogue).limited(RateLimit::search).reads({"query", "page"})},
+        {"GET",   "/api/users/search-multi", search,         shared(1h).in(Lane::catalogue).limited(RateLimit::search).reads({"query", "page"})},
+        {"GET",   "/api/movie/{id:int}",    movie_page,      shared(24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/tv/{id:int}",       tv_page,         shared(24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/config",            image_config,    shared(1h)},
     };
     // clang-format on
     // The twenty catalogue lists are data (catalogue/lists.cpp), served by one handler.
@@ -90,6 +97,8 @@ const std::vector<RateLimitClass>& rate_limit_classes() {
         {RateLimit::modify, "modify", "2r/s", 5},
         // A home page asks for its twenty rows at once, and scrolling asks for more pages.
         {RateLimit::catalogue, "catalogue", "20r/s", 60},
+        // Suggestions as one types, after a pause: a few a second.
+        {RateLimit::search, "search", "5r/s", 20},
     };
     return classes;
 }

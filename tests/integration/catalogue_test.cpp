@@ -313,7 +313,9 @@ BOOST_AUTO_TEST_CASE(demo_catalogue_has_all_twenty_lists_through_the_client) {
     for (const auto& list : cv::catalogue::catalogue_lists()) {
         auto result = tmdb.fetch(list.tmdb_path, list.fixed_query);
         BOOST_TEST(result.ok, list.route);
-        auto results = cv::json::parse(result.results);
+        auto extracted = cv::catalogue::extract_results(result.body);
+        BOOST_REQUIRE_MESSAGE(extracted.has_value(), list.route);
+        auto results = cv::json::parse(*extracted);
         BOOST_TEST((results && results->isArray() && results->size() >= 12u), list.route);
     }
 }

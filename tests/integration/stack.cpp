@@ -283,6 +283,8 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         {"CINEVERSE_ARGON2_OPSLIMIT", "1"},
         {"CINEVERSE_ARGON2_MEMLIMIT", "8m"},
         {"TMDB_BASE_URL", "http://127.0.0.1:" + std::to_string(tmdb_port_) + "/3"},
+        // The fake serves the demo catalogue, whose images nginx serves on the site.
+        {"CINEVERSE_IMAGE_BASE_URL", "/demo-images/"},
         {"TMDB_API_KEY", "test-api-key-not-a-secret"},
         {"CINEVERSE_TMDB_TIMEOUT", "1500ms"},
         {"CINEVERSE_TMDB_CONNECT_TIMEOUT", "500ms"},

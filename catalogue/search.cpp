@@ -1,0 +1,27 @@
+#include "catalogue/search.hpp"
+
+#include "core/text.hpp"
+
+namespace cv::catalogue {
+
+std::optional<std::string> normalised_search(std::string_view query) {
+    if (!text::is_valid_utf8(query)) return std::nullopt;
+    std::string out;
+    bool space = false;
+    for (char c : text::trim(query)) {
+        // Tabs and newlines are control characters, refused below; spaces collapse.
+        if (c == ' ') {
+            space = true;
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    out = text::lower(out);
+    if (out.empty() || text::code_points(out) > 100 || text::has_control_characters(out))
+        return std::nullopt;
+    return out;
+}
+
+}  // namespace cv::catalogue
