@@ -31,4 +31,5 @@ export function parseTitleId(text) {
 }
 
 export const titleOf = (item) => item.title || item.name || 'Sans titre';
-export const yearOf = (item) => (item.release_date || item.first_air_date || '').slice(0, 4);
+export const yearOfDate = (date) => (date ?? '').slice(0, 4);
+export const yearOf = (item) => yearOfDate(item.release_date || item.first_air_date);

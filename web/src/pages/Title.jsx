@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api.js';
-import { KIND_LABEL, parseTitleId, titleOf } from '../catalogue.js';
+import { KIND_LABEL, parseTitleId, titleOf, yearOfDate } from '../catalogue.js';
 import Picture from '../components/Picture.jsx';
 import PosterRow from '../components/PosterRow.jsx';
 import WatchlistToggle from '../components/WatchlistToggle.jsx';
@@ -62,10 +62,8 @@ function TitleDetails({ kind, id }) {
   return <TitleView kind={kind} title={data} />;
 }
 
-const yearOfDate = (date) => (date ?? '').slice(0, 4);
-
 // A logo's placeholder holds initials: the full name is written under it.
-export const initials = (name) =>
+const initials = (name) =>
   (name ?? '')
     .split(/[\s-]+/)
     .filter(Boolean)
@@ -83,8 +81,8 @@ function Facts({ kind, title }) {
     facts.push(first && last && last !== first ? `${first}–${last}` : first);
     facts.push(count(title.number_of_seasons, 'saison', 'saisons'), count(title.number_of_episodes, 'épisode', 'épisodes'));
     // The contract gives minutes or null; TMDB's own answer is an array of them.
-    const episode = Array.isArray(title.episode_run_time) ? title.episode_run_time[0] : title.episode_run_time;
-    if (runtime(episode)) facts.push(`épisodes de ${runtime(episode)}`);
+    const episode = runtime(Array.isArray(title.episode_run_time) ? title.episode_run_time[0] : title.episode_run_time);
+    if (episode) facts.push(`épisodes de ${episode}`);
   }
   const shown = facts.filter(Boolean);
   const score = rating(title.vote_average);
@@ -211,7 +209,7 @@ const VIDEO_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 // The trailer costs nothing until asked for: a thumbnail first, and only a click loads
 // YouTube's privacy-enhanced player (the one frame the site's CSP allows). Other sites
 // are linked to, never embedded.
-export function Trailer({ trailer, backdropPath, name }) {
+function Trailer({ trailer, backdropPath, name }) {
   const [playing, setPlaying] = useState(false);
   if (!trailer || !VIDEO_KEY.test(trailer.key ?? '')) return null;
   const label = trailer.name || `Bande-annonce : ${name}`;
@@ -277,7 +275,7 @@ const OFFERS = [
 ];
 
 // Where to watch, from JustWatch through TMDB: their terms ask for the credit.
-export function Providers({ providers }) {
+function Providers({ providers }) {
   const groups = providers ? OFFERS.filter(([key]) => providers[key]?.length > 0) : [];
   const link = typeof providers?.link === 'string' && providers.link.startsWith('https://') ? providers.link : null;
   return (
