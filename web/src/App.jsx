@@ -1,40 +1,68 @@
+// react-router 7 in its declarative mode (<BrowserRouter>, <Routes>): the maintained line,
+// with v6's component API in one package (react-router-dom is now only a re-export), and it
+// runs on Node 20 with React 18. Version 8 needs React 19 and Node 22; the data and
+// framework modes bring loaders and a server build this static client does not need.
+import { useEffect } from 'react';
+import { BrowserRouter, Route, Routes, useLocation, useNavigationType } from 'react-router';
+import Footer from './components/Footer.jsx';
 import Header from './components/Header.jsx';
+import Notice from './components/Notice.jsx';
+import { ImagesProvider } from './images.jsx';
 import Home from './pages/Home.jsx';
 import Login from './pages/Login.jsx';
+import MyList from './pages/MyList.jsx';
+import NotFound from './pages/NotFound.jsx';
 import Profile from './pages/Profile.jsx';
+import SearchResults from './pages/SearchResults.jsx';
 import SignUp from './pages/SignUp.jsx';
-import { Link, Router, useRouter } from './router.jsx';
+import TitlePage from './pages/Title.jsx';
 import { SessionProvider } from './session.jsx';
+import { WatchlistProvider } from './watchlist.jsx';
 
-const PAGES = { '/': Home, '/connexion': Login, '/inscription': SignUp, '/profil': Profile };
-
-function NotFound() {
-  return (
-    <main id="main" className="form-page">
-      <h1>Page introuvable</h1>
-      <p>
-        <Link to="/">Retour à l'accueil</Link>
-      </p>
-    </main>
-  );
+// A new page starts at its top; back and forward leave the browser's own scroll alone.
+function ScrollToTop() {
+  const { pathname, search } = useLocation();
+  const type = useNavigationType();
+  useEffect(() => {
+    if (type !== 'POP') window.scrollTo(0, 0);
+  }, [pathname, search, type]);
+  return null;
 }
 
-function CurrentPage() {
-  const { path } = useRouter();
-  const Page = PAGES[path] ?? NotFound;
-  return <Page />;
+// The whole site inside whatever router holds it (the browser's, or a test's memory).
+export function Site() {
+  return (
+    <SessionProvider>
+      <ImagesProvider>
+        <WatchlistProvider>
+          <ScrollToTop />
+          <a href="#main" className="skip-link">
+            Aller au contenu
+          </a>
+          <Header />
+          <Notice />
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/recherche" element={<SearchResults />} />
+            <Route path="/film/:id" element={<TitlePage kind="movie" />} />
+            <Route path="/serie/:id" element={<TitlePage kind="tv" />} />
+            <Route path="/ma-liste" element={<MyList />} />
+            <Route path="/connexion" element={<Login />} />
+            <Route path="/inscription" element={<SignUp />} />
+            <Route path="/profil" element={<Profile />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+          <Footer />
+        </WatchlistProvider>
+      </ImagesProvider>
+    </SessionProvider>
+  );
 }
 
 export default function App() {
   return (
-    <Router>
-      <SessionProvider>
-        <a href="#main" className="skip-link">
-          Aller au contenu
-        </a>
-        <Header />
-        <CurrentPage />
-      </SessionProvider>
-    </Router>
+    <BrowserRouter>
+      <Site />
+    </BrowserRouter>
   );
 }

@@ -7,8 +7,10 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, body) {
-  const options = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+// A body is sent as JSON; without one (PUT/DELETE of the watchlist) no Content-Type goes
+// out, as the contract asks. `signal` lets a caller drop an answer it no longer wants.
+async function call(method, path, body, signal) {
+  const options = { method, credentials: 'same-origin', headers: { Accept: 'application/json' }, signal };
   if (body !== undefined) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
@@ -31,8 +33,18 @@ export const api = {
   login: (username, password) => call('POST', '/login', { username, password }),
   logout: () => call('POST', '/logout', {}),
   modify: (changes) => call('PATCH', '/modify', changes),
-  catalogue: (route) => call('GET', route),
+  catalogue: (route, signal) => call('GET', route, undefined, signal),
+  search: (query, page = 1, signal) =>
+    call('GET', `/api/search-multi?${new URLSearchParams({ query, page: String(page) })}`, undefined, signal),
+  title: (kind, id, signal) => call('GET', `/api/${kind}/${id}`, undefined, signal),
+  imageConfig: (signal) => call('GET', '/api/config', undefined, signal),
+  watchlist: (signal) => call('GET', '/api/watchlist', undefined, signal),
+  keep: (kind, id) => call('PUT', `/api/watchlist/${kind}/${id}`),
+  forget: (kind, id) => call('DELETE', `/api/watchlist/${kind}/${id}`),
+  deleteAccount: (password) => call('DELETE', '/api/account', { password }),
 };
+
+export const isAbort = (error) => error?.name === 'AbortError';
 
 // The messages shown for the server's answers, in French.
 export function loginMessage(error) {
@@ -40,6 +52,20 @@ export function loginMessage(error) {
   if (error.message === 'Incorrect Login') return "Nom d'utilisateur inconnu";
   if (error.message === 'Incorrect Password') return 'Mot de passe incorrect';
   return `Connexion impossible : ${error.message}`;
+}
+
+export function watchlistMessage(error) {
+  if (error.status === 409) return 'Votre liste est pleine';
+  if (error.status === 503) return 'Catalogue indisponible, réessayez';
+  if (error.status === 401) return 'Votre session a expiré : reconnectez-vous';
+  return "Votre liste n'a pas pu être modifiée, réessayez";
+}
+
+export function deleteAccountMessage(error) {
+  if (error.message === 'Incorrect Password') return 'Mot de passe incorrect';
+  if (error.status === 429) return 'trop de tentatives, réessayez plus tard';
+  if (error.status === 401) return 'Votre session a expiré : reconnectez-vous';
+  return `Suppression impossible : ${error.message}`;
 }
 
 export function signUpMessage(error) {

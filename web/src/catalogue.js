@@ -1,29 +1,35 @@
-// The twenty rows of the home page: one catalogue route each.
-const GENRES = [
-  ['action', 'Action'],
-  ['adventure', 'Aventure'],
-  ['animation', 'Animation'],
-  ['comedy', 'Comédie'],
-  ['crime', 'Policier'],
-  ['documentary', 'Documentaire'],
-  ['drama', 'Drame'],
-  ['family', 'Familial'],
-  ['fantasy', 'Fantastique'],
-  ['history', 'Histoire'],
-  ['horror', 'Horreur'],
-  ['music', 'Musique'],
-  ['mystery', 'Mystère'],
-  ['romance', 'Romance'],
-  ['sciencefiction', 'Science-fiction'],
-  ['thriller', 'Thriller'],
-  ['war', 'Guerre'],
-  ['western', 'Western'],
-];
+import routeTable from './generated/routes.json';
 
-export const ROWS = [
-  { route: '/api/trending-movies', title: 'Films tendance' },
-  { route: '/api/trending-tv', title: 'Séries tendance' },
-  ...GENRES.map(([slug, title]) => ({ route: `/api/discover-${slug}-movies`, title })),
-];
+// The home rows are the routes the service marks with a `home_row` title, in table order.
+export function homeRows(table) {
+  return table.routes
+    .filter((route) => route.method === 'GET' && route.home_row != null)
+    .map((route) => ({ route: route.path, title: route.home_row }));
+}
 
-export const POSTER_BASE = 'https://image.tmdb.org/t/p/w342';
+export const HOME_ROWS = homeRows(routeTable);
+
+// Discover items carry no media_type: a row's route says what it lists.
+export function rowKind(route) {
+  return /-tv$/.test(route) ? 'tv' : 'movie';
+}
+
+export const KIND_LABEL = { movie: 'Film', tv: 'Série', person: 'Personne' };
+
+// The client's own paths for a title; `null` for anything that has no page here.
+export function titlePath(kind, id) {
+  if (kind === 'movie') return `/film/${id}`;
+  if (kind === 'tv') return `/serie/${id}`;
+  return null;
+}
+
+// A TMDB id as the contract accepts it: a positive integer below 2³¹.
+export function parseTitleId(text) {
+  if (!/^[1-9][0-9]{0,9}$/.test(text ?? '')) return null;
+  const id = Number(text);
+  return id < 2 ** 31 ? id : null;
+}
+
+export const titleOf = (item) => item.title || item.name || 'Sans titre';
+export const yearOfDate = (date) => (date ?? '').slice(0, 4);
+export const yearOf = (item) => yearOfDate(item.release_date || item.first_air_date);

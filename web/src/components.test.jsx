@@ -1,16 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
 import { loginMessage, signUpMessage, ApiError } from './api.js';
 import ConnectionPanel from './components/ConnectionPanel.jsx';
 import Login from './pages/Login.jsx';
 import SignUp from './pages/SignUp.jsx';
-import { Router } from './router.jsx';
 import { SessionProvider } from './session.jsx';
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 function json(status, body) {
   return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -18,11 +13,11 @@ function json(status, body) {
 
 function renderWith(ui, { user = null, checked = true } = {}) {
   return render(
-    <Router>
+    <MemoryRouter>
       <SessionProvider initialUser={user} skipInitialCheck={checked}>
         {ui}
       </SessionProvider>
-    </Router>,
+    </MemoryRouter>,
   );
 }
 
@@ -47,11 +42,11 @@ describe('connection panel', () => {
     );
     vi.stubGlobal('fetch', fetch);
     render(
-      <Router>
+      <MemoryRouter>
         <SessionProvider>
           <ConnectionPanel />
         </SessionProvider>
-      </Router>,
+      </MemoryRouter>,
     );
     await waitFor(() => expect(screen.getByTestId('username').textContent).toBe('grace'));
     expect(fetch.mock.calls.map((call) => call[0])).toEqual(['/@me', '/api/userinfo']);

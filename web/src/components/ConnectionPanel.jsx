@@ -1,9 +1,9 @@
-import { Link, useRouter } from '../router.jsx';
+import { Link, useNavigate } from 'react-router';
 import { useSession } from '../session.jsx';
 
 export default function ConnectionPanel() {
   const { user, checked, signOut } = useSession();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   if (!checked) return <div className="panel" aria-busy="true" />;
   if (!user) {
     return (

@@ -1,5 +1,6 @@
-import { Link } from '../router.jsx';
+import { Link, NavLink } from 'react-router';
 import ConnectionPanel from './ConnectionPanel.jsx';
+import SearchBox from './SearchBox.jsx';
 
 export default function Header() {
   return (
@@ -8,8 +9,12 @@ export default function Header() {
         CineVerse
       </Link>
       <nav className="nav" aria-label="Navigation principale">
-        <Link to="/">Accueil</Link>
+        <NavLink to="/" end>
+          Accueil
+        </NavLink>
+        <NavLink to="/ma-liste">Ma liste</NavLink>
       </nav>
+      <SearchBox />
       <ConnectionPanel />
     </header>
   );

@@ -1,24 +1,30 @@
-import { useState } from 'react';
-import { POSTER_BASE } from '../catalogue.js';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { KIND_LABEL, titleOf, titlePath, yearOf } from '../catalogue.js';
+import Picture from './Picture.jsx';
+import WatchlistToggle from './WatchlistToggle.jsx';
 
-// A poster, or a placeholder with the title when there is no image (or no network).
-export default function PosterCard({ item }) {
-  const title = item.title || item.name || 'Sans titre';
-  const [failed, setFailed] = useState(false);
-  const year = (item.release_date || item.first_air_date || '').slice(0, 4);
+// Cards are 8.5rem wide, 7rem on a phone (styles.css).
+export const CARD_SIZES = '(max-width: 480px) 112px, 136px';
+
+// A title's poster and name, a link to its page, with the watchlist toggle under it (or
+// `action(titleId)` in its place). The item's own media_type wins over the row's `kind`.
+export default function PosterCard({ item, kind, showKind = false, action }) {
+  const mediaKind = item.media_type === 'movie' || item.media_type === 'tv' ? item.media_type : kind;
+  const title = titleOf(item);
+  const year = yearOf(item);
+  const titleId = useId();
   return (
     <li className="card" data-testid="poster">
-      {item.poster_path && !failed ? (
-        <img src={POSTER_BASE + item.poster_path} alt={title} loading="lazy" onError={() => setFailed(true)} />
-      ) : (
-        <div className="placeholder" role="img" aria-label={title}>
-          <span>{title}</span>
-        </div>
-      )}
-      <p className="card-title">
-        {title}
-        {year && <span className="year"> · {year}</span>}
-      </p>
+      <Link to={titlePath(mediaKind, item.id)} className="card-link">
+        <Picture shape="poster" path={item.poster_path} label={title} sizes={CARD_SIZES} />
+        <span className="card-title" id={titleId}>
+          {title}
+          {year && <span className="year"> · {year}</span>}
+          {showKind && <span className="kind-badge"> · {KIND_LABEL[mediaKind]}</span>}
+        </span>
+      </Link>
+      {action ? action(titleId) : <WatchlistToggle kind={mediaKind} item={item} describedBy={titleId} compact />}
     </li>
   );
 }

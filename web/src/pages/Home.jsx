@@ -1,11 +1,15 @@
+import { useEffect } from 'react';
 import Row from '../components/Row.jsx';
-import { ROWS } from '../catalogue.js';
+import { HOME_ROWS } from '../catalogue.js';
 
 export default function Home() {
+  useEffect(() => {
+    document.title = 'CineVerse';
+  }, []);
   return (
     <main id="main" className="home">
       <h1 className="visually-hidden">CineVerse : à l'affiche</h1>
-      {ROWS.map((row) => (
+      {HOME_ROWS.map((row) => (
         <Row key={row.route} route={row.route} title={row.title} />
       ))}
     </main>

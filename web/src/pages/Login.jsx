@@ -1,3 +1,4 @@
+import { Link, useLocation } from 'react-router';
 import { api, loginMessage } from '../api.js';
 import { useAccountForm } from '../accountForm.js';
 import Field from '../components/Field.jsx';
@@ -14,10 +15,12 @@ export default function Login() {
     { username: '', password: '' },
     { check, send: (f) => api.login(f.username, f.password), failure: loginMessage },
   );
+  const { state } = useLocation();
 
   return (
     <main id="main" className="form-page">
       <h1>Connexion</h1>
+      {state?.reason === 'watchlist' && <p className="muted">Connectez-vous pour garder des titres dans votre liste.</p>}
       <form onSubmit={submit} noValidate>
         <Field name="username" label="Nom d'utilisateur" value={fields.username} onChange={change} autoComplete="username" />
         <Field name="password" label="Mot de passe" type="password" value={fields.password} onChange={change} autoComplete="current-password" />
@@ -30,6 +33,12 @@ export default function Login() {
           Se connecter
         </button>
       </form>
+      <p className="muted">
+        Pas encore de compte ?{' '}
+        <Link to="/inscription" state={state}>
+          Créez-en un
+        </Link>
+      </p>
     </main>
   );
 }

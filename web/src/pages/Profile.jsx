@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, signUpMessage } from '../api.js';
+import DeleteAccount from '../components/DeleteAccount.jsx';
 import Field from '../components/Field.jsx';
-import { Link } from '../router.jsx';
 import { useSession } from '../session.jsx';
 import { validate } from '../validation.js';
 
@@ -91,6 +92,7 @@ export default function Profile() {
           Enregistrer
         </button>
       </form>
+      <DeleteAccount />
     </main>
   );
 }

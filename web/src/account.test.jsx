@@ -1,0 +1,68 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { reply, stubApi, USER } from './test/api.js';
+import { renderSite } from './test/render.jsx';
+
+const location = () => screen.getByTestId('location').textContent;
+
+async function openProfile(routes) {
+  let signedIn = true;
+  const api = stubApi({
+    'GET /@me': () => (signedIn ? reply(200, { id: USER.id, email: USER.email }) : reply(401, { error: 'Unauthorized' })),
+    'GET /api/userinfo': () => (signedIn ? reply(200, USER) : reply(401, { error: 'User not authenticated' })),
+    'GET /api/watchlist': reply(200, []),
+    ...routes((value) => {
+      signedIn = value;
+    }),
+  });
+  renderSite('/profil');
+  await screen.findByRole('heading', { level: 1, name: 'Profil' });
+  const zone = screen.getByRole('heading', { level: 2, name: 'Supprimer mon compte' }).closest('section');
+  return { api, zone: within(zone) };
+}
+
+describe('deleting the account', () => {
+  it('asks for the password, then for a confirmation, then deletes, logs out and goes home', async () => {
+    const { api, zone } = await openProfile((setSignedIn) => ({
+      'DELETE /api/account': () => {
+        setSignedIn(false);
+        return reply(200, { deleted: true });
+      },
+    }));
+    fireEvent.click(zone.getByRole('button', { name: 'Supprimer mon compte' }));
+    expect(zone.getByRole('alert').textContent).toBe('Saisissez votre mot de passe pour supprimer votre compte');
+
+    fireEvent.change(zone.getByLabelText('Votre mot de passe actuel'), { target: { value: 'un mot de passe solide' } });
+    fireEvent.click(zone.getByRole('button', { name: 'Supprimer mon compte' }));
+    expect(zone.getByText('Êtes-vous sûr ? Cette action est définitive.')).toBeTruthy();
+    expect(api.callsTo('DELETE', '/api/account')).toHaveLength(0);
+
+    fireEvent.click(zone.getByRole('button', { name: 'Oui, supprimer définitivement' }));
+    await waitFor(() => expect(location()).toBe('/'));
+    const [call] = api.callsTo('DELETE', '/api/account');
+    expect(JSON.parse(call.body)).toEqual({ password: 'un mot de passe solide' });
+    expect(call.headers['Content-Type']).toBe('application/json');
+    const panel = screen.getByRole('navigation', { name: 'Compte' });
+    expect(within(panel).getByRole('link', { name: 'Connexion' })).toBeTruthy();
+    expect(within(panel).queryByTestId('username')).toBeNull();
+  });
+
+  it('can be cancelled at the confirmation', async () => {
+    const { api, zone } = await openProfile(() => ({}));
+    fireEvent.change(zone.getByLabelText('Votre mot de passe actuel'), { target: { value: 'un mot de passe solide' } });
+    fireEvent.click(zone.getByRole('button', { name: 'Supprimer mon compte' }));
+    fireEvent.click(zone.getByRole('button', { name: 'Annuler' }));
+    expect(zone.queryByRole('button', { name: 'Oui, supprimer définitivement' })).toBeNull();
+    expect(api.callsTo('DELETE', '/api/account')).toHaveLength(0);
+  });
+
+  it('says "Mot de passe incorrect" and keeps the user signed in on a wrong password', async () => {
+    const { zone } = await openProfile(() => ({ 'DELETE /api/account': reply(401, { error: 'Incorrect Password' }) }));
+    fireEvent.change(zone.getByLabelText('Votre mot de passe actuel'), { target: { value: 'pas le bon' } });
+    fireEvent.click(zone.getByRole('button', { name: 'Supprimer mon compte' }));
+    fireEvent.click(zone.getByRole('button', { name: 'Oui, supprimer définitivement' }));
+    expect((await zone.findByRole('alert')).textContent).toBe('Mot de passe incorrect');
+    expect(location()).toBe('/profil');
+    expect(screen.getByTestId('username').textContent).toBe(USER.username);
+  });
+});
