@@ -79,6 +79,16 @@ std::optional<Credentials> AccountStore::find_credentials(const std::string& use
     });
 }
 
+std::optional<std::string> AccountStore::password_hash_of(const std::string& user_id) {
+    return db_.read([&](soci::session& sql) -> std::optional<std::string> {
+        std::string hash;
+        sql << "SELECT password_hash FROM users WHERE id = CAST(:id AS uuid)", soci::use(user_id),
+            soci::into(hash);
+        if (!sql.got_data()) return std::nullopt;
+        return hash;
+    });
+}
+
 void AccountStore::replace_password_hash(const std::string& user_id,
                                          const std::string& password_hash) {
     db_.write([&](soci::session& sql) {
@@ -244,6 +254,15 @@ std::optional<User> AccountStore::update_user(const std::string& user_id,
             tx.commit();
             return updated;
         });
+    });
+}
+
+void AccountStore::delete_user(const std::string& user_id) {
+    db_.write([&](soci::session& sql) {
+        db::Transaction tx(db_, sql);
+        // Sessions and watchlist items go with it (ON DELETE CASCADE).
+        sql << "DELETE FROM users WHERE id = CAST(:u AS uuid)", soci::use(user_id);
+        tx.commit();
     });
 }
 

@@ -48,6 +48,7 @@ class AccountStore {
     std::pair<User, OpenedSession> register_user(const AccountFields& fields,
                                                  const std::string& password_hash);
     std::optional<Credentials> find_credentials(const std::string& username);
+    std::optional<std::string> password_hash_of(const std::string& user_id);
     void replace_password_hash(const std::string& user_id, const std::string& password_hash);
 
     // Opens a session; the client's previous one, if given, ends in the same transaction,
@@ -76,6 +77,9 @@ class AccountStore {
     std::optional<User> update_user(const std::string& user_id, const AccountFields& fields,
                                     const std::optional<std::string>& password_hash,
                                     const std::string& current_token);
+
+    // The user, every session and everything else of theirs (watchlist…), in one transaction.
+    void delete_user(const std::string& user_id);
 
     // Deletes expired sessions; returns how many.
     long purge_expired_sessions();

@@ -126,6 +126,8 @@ AppConfig AppConfig::load(const Settings& settings) {
         to_seconds(settings.duration("CINEVERSE_TMDB_FAILURE_BACKOFF", 30s, 1s, 1h));
     config.cache.lock_timeout = config.tmdb.total_timeout * 2 + 2s;
 
+    config.watchlist_max =
+        static_cast<int>(settings.integer("CINEVERSE_WATCHLIST_MAX", 2000, 1, 100000));
     config.migrate_on_start = settings.flag("CINEVERSE_MIGRATE_ON_START", true);
     config.purge_interval = settings.duration("CINEVERSE_PURGE_INTERVAL", 10min, 1s, 24h);
     return config;

@@ -23,6 +23,7 @@ struct AppConfig {
     accounts::PasswordCost password_cost;
     catalogue::TmdbSettings tmdb;
     catalogue::CacheSettings cache;
+    int watchlist_max = 2000;  // items a user may keep
     bool migrate_on_start = true;
     std::chrono::milliseconds purge_interval{600000};
 

@@ -10,12 +10,13 @@ WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics)
                                                     config.pool.request_timeout)),
       passwords_(config.password_cost),
       accounts_(database_, db::ReadRouter(database_, replica_.get()), config.sessions),
+      watchlist_(database_, config.watchlist_max),
       tmdb_(config.tmdb),
       kinds_(catalogue::AnswerKinds::from(
           config.cache, {config.tmdb.languages.front().substr(0, 2), config.tmdb.region})),
       catalogue_(database_, db::ReadRouter(database_, replica_.get()), tmdb_, config.cache,
                  metrics),
-      context_{database_, accounts_, passwords_,           catalogue_, config.tmdb,
-               kinds_,    metrics,   config.public_origins} {}
+      context_{database_,   accounts_, passwords_, watchlist_,           catalogue_,
+               config.tmdb, kinds_,    metrics,    config.public_origins} {}
 
 }  // namespace cv

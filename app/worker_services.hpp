@@ -12,6 +12,7 @@
 #include "core/metrics.hpp"
 #include "db/database.hpp"
 #include "handlers/context.hpp"
+#include "watchlist/store.hpp"
 
 namespace cv {
 
@@ -31,6 +32,7 @@ class WorkerServices {
     std::unique_ptr<db::Database> replica_;  // CINEVERSE_DATABASE_REPLICA_URL, if set
     accounts::PasswordHasher passwords_;
     accounts::AccountStore accounts_;
+    watchlist::WatchlistStore watchlist_;
     catalogue::TmdbClient tmdb_;
     catalogue::AnswerKinds kinds_;
     catalogue::CatalogueCache catalogue_;

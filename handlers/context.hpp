@@ -10,6 +10,7 @@
 #include "catalogue/tmdb_client.hpp"
 #include "core/metrics.hpp"
 #include "db/database.hpp"
+#include "watchlist/store.hpp"
 
 namespace cv::handlers {
 
@@ -17,6 +18,7 @@ struct WorkerContext {
     db::Database& database;
     accounts::AccountStore& accounts;
     const accounts::PasswordHasher& passwords;
+    watchlist::WatchlistStore& watchlist;
     catalogue::CatalogueCache& catalogue;
     const catalogue::TmdbSettings& tmdb;  // the languages clients may ask for, the region
     const catalogue::AnswerKinds& kinds;  // how lists, search and pages are kept

@@ -20,6 +20,12 @@ Response users_connected(WorkerContext& ctx, const Request& request);
 Response catalogue_list(WorkerContext& ctx, const Request& request,
                         const catalogue::CatalogueList& list);
 
+Response delete_account(WorkerContext& ctx, const Request& request);
+
+Response watchlist_items(WorkerContext& ctx, const Request& request);
+Response watchlist_add(WorkerContext& ctx, const Request& request);
+Response watchlist_remove(WorkerContext& ctx, const Request& request);
+
 Response search(WorkerContext& ctx, const Request& request);
 Response movie_page(WorkerContext& ctx, const Request& request);
 Response tv_page(WorkerContext& ctx, const Request& request);

@@ -29,6 +29,12 @@ std::vector<Route> build_table() {
         {"GET",   "/api/movie/{id:int}",    movie_page,      shared(24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
         {"GET",   "/api/tv/{id:int}",       tv_page,         shared(24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
         {"GET",   "/api/config",            image_config,    shared(1h)},
+        // Keeping a film, and leaving. An add may need the title's page from TMDB: the items'
+        // paths are in the catalogue lane, so no TMDB wait ever holds a main-lane worker.
+        {"GET",    "/api/watchlist",        watchlist_items,  personal()},
+        {"PUT",    "/api/watchlist/{media_type:movie|tv}/{id:int}", watchlist_add,    personal().in(Lane::catalogue).limited(RateLimit::watchlist)},
+        {"DELETE", "/api/watchlist/{media_type:movie|tv}/{id:int}", watchlist_remove, personal().in(Lane::catalogue).limited(RateLimit::watchlist)},
+        {"DELETE", "/api/account",          delete_account,   personal().in(Lane::hashing).limited(RateLimit::auth)},
     };
     // clang-format on
     // The twenty catalogue lists are data (catalogue/lists.cpp), served by one handler.
@@ -99,6 +105,8 @@ const std::vector<RateLimitClass>& rate_limit_classes() {
         {RateLimit::catalogue, "catalogue", "20r/s", 60},
         // Suggestions as one types, after a pause: a few a second.
         {RateLimit::search, "search", "5r/s", 20},
+        // A person curating a list, a card after another.
+        {RateLimit::watchlist, "watchlist", "10r/s", 20},
     };
     return classes;
 }

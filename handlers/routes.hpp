@@ -34,7 +34,7 @@ enum class Access {
 const char* name_of(Access access);
 
 // The rate-limit class nginx applies per client address (limit_req).
-enum class RateLimit { none, auth, modify, catalogue, search };
+enum class RateLimit { none, auth, modify, catalogue, search, watchlist };
 struct RateLimitClass {
     RateLimit limit;
     const char* name;  // nginx's zone is cineverse_<name>

@@ -1,0 +1,101 @@
+// Keeping a film: the watchlist ("Ma liste"), and leaving: deleting one's account.
+#include "accounts/tokens.hpp"
+#include "catalogue/pages.hpp"
+#include "core/failure.hpp"
+#include "core/json.hpp"
+#include "handlers/handlers.hpp"
+
+namespace cv::handlers {
+namespace {
+
+// The live session's user id; the contract's 401 without one.
+std::string signed_in(WorkerContext& ctx, const Request& request) {
+    auto token = session_token(request);
+    auto user_id = token ? ctx.accounts.session_user(*token) : std::nullopt;
+    if (!user_id) throw Failure::unauthenticated("User not authenticated");
+    return *user_id;
+}
+
+Json::Value item_json(const watchlist::Item& item) {
+    auto nullable = [](const std::optional<std::string>& text) {
+        return text ? Json::Value(*text) : Json::Value();
+    };
+    Json::Value body(Json::objectValue);
+    body["media_type"] = item.media_type;
+    body["id"] = static_cast<Json::Int64>(item.tmdb_id);
+    body["title"] = item.snapshot.title;
+    body["poster_path"] = nullable(item.snapshot.poster_path);
+    body["release_date"] = nullable(item.snapshot.release_date);
+    body["added_at"] = item.added_at;
+    return body;
+}
+
+// What the list keeps of a title, from its page through the cache (never from the client):
+// a series' name and first air date stand for a title and a release date.
+watchlist::Snapshot snapshot_of(WorkerContext& ctx, const Request& request,
+                                const std::string& media_type, const std::string& id) {
+    bool movie = media_type == "movie";
+    const auto& language = ctx.tmdb.languages.front();
+    auto answer = ctx.catalogue.get(
+        movie ? ctx.kinds.movie : ctx.kinds.tv, "/" + media_type + "/" + id,
+        movie ? catalogue::movie_page_query(language) : catalogue::tv_page_query(language),
+        [&request] { request.before_long_wait(); });
+    if (answer.freshness == catalogue::Freshness::not_found) throw Failure::not_found();
+    if (answer.freshness == catalogue::Freshness::unavailable)
+        throw Failure(FailureKind::unavailable, "Catalogue unavailable");
+    auto page = json::parse(answer.body);
+    if (!page || !page->isObject()) throw std::runtime_error("a kept page is not JSON");
+    auto text = [&](const char* name) -> std::optional<std::string> {
+        const Json::Value& value = (*page)[name];
+        return value.isString() && !value.asString().empty() ? std::optional(value.asString())
+                                                             : std::nullopt;
+    };
+    watchlist::Snapshot snapshot;
+    snapshot.title = text(movie ? "title" : "name").value_or("");
+    snapshot.poster_path = text("poster_path");
+    snapshot.release_date = text(movie ? "release_date" : "first_air_date");
+    return snapshot;
+}
+
+}  // namespace
+
+Response watchlist_items(WorkerContext& ctx, const Request& request) {
+    std::string user_id = signed_in(ctx, request);
+    Json::Value items(Json::arrayValue);
+    for (const auto& item : ctx.watchlist.items(user_id)) items.append(item_json(item));
+    return private_json(200, items);
+}
+
+Response watchlist_add(WorkerContext& ctx, const Request& request) {
+    std::string user_id = signed_in(ctx, request);
+    const std::string& media_type = request.path_param("media_type");
+    const std::string& id = request.path_param("id");
+    long tmdb_id = std::stol(id);  // the route's {id:int}: a positive integer below 2^31
+    // Already there: answered as it is, its added_at kept, without asking for the page.
+    if (auto existing = ctx.watchlist.find(user_id, media_type, tmdb_id))
+        return private_json(200, item_json(*existing));
+    auto snapshot = snapshot_of(ctx, request, media_type, id);
+    return private_json(200, item_json(ctx.watchlist.add(user_id, media_type, tmdb_id, snapshot)));
+}
+
+Response watchlist_remove(WorkerContext& ctx, const Request& request) {
+    std::string user_id = signed_in(ctx, request);
+    Json::Value body(Json::objectValue);
+    body["removed"] = ctx.watchlist.remove(user_id, request.path_param("media_type"),
+                                           std::stol(request.path_param("id")));
+    return private_json(200, body);
+}
+
+Response delete_account(WorkerContext& ctx, const Request& request) {
+    std::string user_id = signed_in(ctx, request);
+    auto password = required_string(json_object_body(request), "password");
+    auto hash = ctx.accounts.password_hash_of(user_id);
+    if (!hash || !ctx.passwords.verify(*hash, password))
+        throw Failure::unauthenticated("Incorrect Password");
+    ctx.accounts.delete_user(user_id);
+    Json::Value body(Json::objectValue);
+    body["deleted"] = true;
+    return private_json(200, body).with_cookie(accounts::expired_session_cookie());
+}
+
+}  // namespace cv::handlers
