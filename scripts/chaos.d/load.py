@@ -3,7 +3,7 @@
 
 Driven by scripts/chaos (which starts the stack). Each client thread registers its own
 user, then loops over a home page's catalogue calls, @me, users/connected, and now and
-then a login and a modify, recording every answer. The main thread runs the schedule of
+then a login, a modify and a watchlist add or removal, recording every answer. The main thread runs the schedule of
 faults. At the end every acknowledged write is checked in the database.
 """
 import argparse
@@ -24,6 +24,9 @@ import route_table  # noqa: E402
 
 # A home page's calls: the catalogue rows of the route table of the binary under test.
 CATALOGUE = [row["route"] for row in route_table.home_rows(route_table.load())]
+# The demo films the clients keep in their watchlists (their pages are fetched before the
+# faults begin, so a TMDB outage finds them kept).
+KEPT = [f"movie/{900000 + i}" for i in range(10)]
 
 
 class Client:
@@ -36,6 +39,7 @@ class Client:
         self.acknowledged = []   # first names the server confirmed
         self.sent_after_ack = []  # first names sent with no confirmation (yet)
         self.refused = []  # first names the server said it did not apply (503 timed out)
+        self.kept = {}  # watchlist item → acknowledged present (True) or absent (False)
         self.paused = threading.Event()  # set: the client sends nothing
 
     def request(self, kind, method, path, body=None):
@@ -94,6 +98,14 @@ class Client:
                 self.request("connected", "GET", f"/api/users/connected?user_id={self.user_id}")
             if step % 25 == 0:
                 self.request("login", "POST", "/login", {"username": self.name, "password": password})
+            if step % 7 == 0 and self.user_id:
+                item = random.choice(KEPT)
+                adding = random.random() < 0.6
+                status, _ = self.request("watchlist", "PUT" if adding else "DELETE", f"/api/watchlist/{item}")
+                if status == 200:
+                    self.kept[item] = adding
+                else:  # not acknowledged: it may or may not have landed
+                    self.kept.pop(item, None)
             if step % 10 == 0:
                 value = f"N{step}"
                 self.sent_after_ack.append(value)
@@ -231,6 +243,10 @@ def main():
     results, lock, stop = [], threading.Lock(), threading.Event()
     tag = str(int(time.time()))
     clients = [Client(args.port, f"chaos_{tag}_{i}", results, lock, stop) for i in range(args.clients)]
+    warm = http.client.HTTPSConnection("127.0.0.1", args.port, context=ssl._create_unverified_context(), timeout=10)
+    for item in KEPT:
+        warm.request("GET", "/api/" + item)
+        warm.getresponse().read()
     threads = [threading.Thread(target=c.run, daemon=True) for c in clients]
     for thread in threads:
         thread.start()
@@ -358,7 +374,17 @@ def main():
             lost.append(f"{client.name}: registration acknowledged but no row")
         elif client.acknowledged and row != client.acknowledged[-1] and row not in client.sent_after_ack:
             lost.append(f"{client.name}: first_name {row!r}, last acknowledged {client.acknowledged[-1]!r}")
-    writes = sum(len(c.acknowledged) for c in clients) + sum(1 for c in clients if c.user_id)
+    for client in clients:
+        if not client.user_id:
+            continue
+        listed = query(args, "SELECT media_type || '/' || tmdb_id FROM watchlist_items WHERE user_id = "
+                             "CAST(:'id' AS uuid);", id=client.user_id).split()
+        for item, present in client.kept.items():
+            if present != (item in listed):
+                lost.append(f"{client.name}: {item} acknowledged {'added' if present else 'removed'}, "
+                            f"but {'absent' if present else 'present'}")
+    writes = (sum(len(c.acknowledged) for c in clients) + sum(1 for c in clients if c.user_id)
+              + sum(len(c.kept) for c in clients))
     report = "\n".join(lines) + f"\n\nAcknowledged writes checked: {writes}; lost: {len(lost)}.\n"
     for problem in lost:
         report += f"- {problem}\n"

@@ -71,6 +71,12 @@ BOOST_AUTO_TEST_CASE(every_route_reaches_the_workers_of_its_lane) {
         BOOST_TEST_CONTEXT(method << " " << path << " (" << lane << " lane)") {
             BOOST_TEST(answer.status > 0);
             BOOST_TEST(answer.status < 500, answer.status << " " << answer.body);
+            // A shared answer with nothing to vary (GET /api/config) may come from nginx's
+            // cache: then the lane map is checked past it (/__direct/ keeps the path's lane).
+            if (answer.header("x-proxy-cache") == "HIT") {
+                offset = read_file(stack().api_log()).size();
+                client.request("GET", "/__direct" + path + query);
+            }
             pid_t pid = served_by(path, offset);
             auto lane_pids = stack().worker_pids(lane);
             BOOST_TEST((std::find(lane_pids.begin(), lane_pids.end(), pid) != lane_pids.end()),
