@@ -13,6 +13,7 @@ PasswordCost default_password_cost() {
 }
 
 std::string PasswordHasher::hash(std::string_view password) const {
+    Timed timed(timings_, Timings::Part::hashing);
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, password.data(), password.size(), cost_.opslimit, cost_.memlimit) !=
         0) {
@@ -22,6 +23,7 @@ std::string PasswordHasher::hash(std::string_view password) const {
 }
 
 bool PasswordHasher::verify(const std::string& stored_hash, std::string_view password) const {
+    Timed timed(timings_, Timings::Part::hashing);
     return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/timings.hpp"
+
 namespace cv::accounts {
 
 struct PasswordCost {
@@ -16,13 +18,16 @@ PasswordCost default_password_cost();  // Argon2id, 19 MiB, 2 passes
 
 class PasswordHasher {
   public:
-    explicit PasswordHasher(PasswordCost cost) : cost_(cost) {}
+    // `timings`: where the time spent hashing is counted (the slow log), if anywhere.
+    explicit PasswordHasher(PasswordCost cost, Timings* timings = nullptr)
+        : cost_(cost), timings_(timings) {}
     std::string hash(std::string_view password) const;  // throws std::bad_alloc-like on OOM
     bool verify(const std::string& stored_hash, std::string_view password) const;
     bool needs_rehash(const std::string& stored_hash) const;
 
   private:
     PasswordCost cost_;
+    Timings* timings_;
 };
 
 }  // namespace cv::accounts

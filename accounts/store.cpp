@@ -257,6 +257,22 @@ std::optional<User> AccountStore::update_user(const std::string& user_id,
     });
 }
 
+std::optional<long> AccountStore::revoke_sessions(const std::string& username) {
+    return db_.write([&](soci::session& sql) -> std::optional<long> {
+        db::Transaction tx(db_, sql);
+        std::string id;
+        sql << "SELECT id::text FROM users WHERE lower(username) = lower(:u)", soci::use(username),
+            soci::into(id);
+        if (!sql.got_data()) return std::nullopt;
+        long long ended = 0;
+        sql << "WITH ended AS (DELETE FROM sessions WHERE user_id = CAST(:id AS uuid) RETURNING 1) "
+               "SELECT count(*) FROM ended",
+            soci::use(id), soci::into(ended);
+        tx.commit();
+        return static_cast<long>(ended);
+    });
+}
+
 void AccountStore::delete_user(const std::string& user_id) {
     db_.write([&](soci::session& sql) {
         db::Transaction tx(db_, sql);

@@ -78,6 +78,9 @@ class AccountStore {
                                     const std::optional<std::string>& password_hash,
                                     const std::string& current_token);
 
+    // Ends every session of the user named so; nullopt when there is none.
+    std::optional<long> revoke_sessions(const std::string& username);
+
     // The user, every session and everything else of theirs (watchlist…), in one transaction.
     void delete_user(const std::string& user_id);
 

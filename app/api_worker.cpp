@@ -8,8 +8,10 @@
 
 namespace cv {
 
-ApiWorker::ApiWorker(AppConfig config, SharedMetrics& metrics)
-    : config_(std::move(config)), services_(config_, metrics), router_(handlers::build_router()) {
+ApiWorker::ApiWorker(AppConfig config, SharedMetrics& metrics, const fcgi::Scoreboard& board)
+    : config_(std::move(config)),
+      services_(config_, metrics, board),
+      router_(handlers::build_router()) {
     housekeeping_.add("sessions_purge", config_.purge_interval, [this] {
         long purged = services_.accounts().purge_expired_sessions();
         if (purged > 0) log::info("sessions_purged", {{"count", purged}});
@@ -48,7 +50,32 @@ class DeadlineScope {
 
 }  // namespace
 
+void ApiWorker::finished(std::string_view route, std::string_view request_id, int status,
+                         std::chrono::steady_clock::duration total,
+                         std::chrono::steady_clock::duration writing) {
+    const Timings& timings = services_.timings();
+    if (config_.slow_request.count() > 0 && total >= config_.slow_request) {
+        auto ms = [](std::chrono::steady_clock::duration spent) {
+            return std::chrono::duration<double, std::milli>(spent).count();
+        };
+        auto database = timings.of(Timings::Part::database);
+        auto upstream = timings.of(Timings::Part::upstream);
+        auto hashing = timings.of(Timings::Part::hashing);
+        log::warn("slow_request",
+                  {{"rid", request_id},
+                   {"route", route},
+                   {"status", status},
+                   {"ms", ms(total)},
+                   {"database_ms", ms(database)},
+                   {"tmdb_ms", ms(upstream)},
+                   {"hashing_ms", ms(hashing)},
+                   {"writing_ms", ms(writing)},
+                   {"other_ms", ms(total - database - upstream - hashing - writing)}});
+    }
+}
+
 fcgi::Response ApiWorker::handle(fcgi::Request& request) {
+    services_.timings().reset();
 #ifdef CINEVERSE_FAULT_INJECTION
     if (request.header("x-cineverse-fault") == "hang") hang_like_a_bug();
 #endif

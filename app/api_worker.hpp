@@ -13,12 +13,17 @@ namespace cv {
 
 class ApiWorker final : public fcgi::WorkerHandler {
   public:
-    ApiWorker(AppConfig config, SharedMetrics& metrics);
+    ApiWorker(AppConfig config, SharedMetrics& metrics, const fcgi::Scoreboard& board);
 
     fcgi::Response handle(fcgi::Request& request) override;
     fcgi::Response answer_failure(std::exception_ptr failure,
                                   std::string_view request_id) noexcept override;
     void between_requests() override;
+    // php-fpm's slow log: a request slower than CINEVERSE_SLOW_REQUEST is logged once, with
+    // where its time went.
+    void finished(std::string_view route, std::string_view request_id, int status,
+                  std::chrono::steady_clock::duration total,
+                  std::chrono::steady_clock::duration writing) override;
 
   private:
     AppConfig config_;  // this worker's own copy: a reload starts new workers with a new one
@@ -32,8 +37,9 @@ class ApiService final : public fcgi::Service {
   public:
     explicit ApiService(AppConfig config) : config_(std::move(config)) {}
     const fcgi::PoolSettings& pool_settings() const override { return config_.pool; }
-    std::unique_ptr<fcgi::WorkerHandler> start_worker(SharedMetrics& metrics) const override {
-        return std::make_unique<ApiWorker>(config_, metrics);
+    std::unique_ptr<fcgi::WorkerHandler> start_worker(
+        SharedMetrics& metrics, const fcgi::Scoreboard& board) const override {
+        return std::make_unique<ApiWorker>(config_, metrics, board);
     }
 
   private:

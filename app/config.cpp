@@ -126,6 +126,7 @@ AppConfig AppConfig::load(const Settings& settings) {
         to_seconds(settings.duration("CINEVERSE_TMDB_FAILURE_BACKOFF", 30s, 1s, 1h));
     config.cache.lock_timeout = config.tmdb.total_timeout * 2 + 2s;
 
+    config.slow_request = settings.duration("CINEVERSE_SLOW_REQUEST", 1s, 0ms, 10min);
     config.watchlist_max =
         static_cast<int>(settings.integer("CINEVERSE_WATCHLIST_MAX", 2000, 1, 100000));
     config.migrate_on_start = settings.flag("CINEVERSE_MIGRATE_ON_START", true);

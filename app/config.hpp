@@ -23,7 +23,8 @@ struct AppConfig {
     accounts::PasswordCost password_cost;
     catalogue::TmdbSettings tmdb;
     catalogue::CacheSettings cache;
-    int watchlist_max = 2000;  // items a user may keep
+    int watchlist_max = 2000;                      // items a user may keep
+    std::chrono::milliseconds slow_request{1000};  // the slow log's threshold (0: off)
     bool migrate_on_start = true;
     std::chrono::milliseconds purge_interval{600000};
 

@@ -3,6 +3,10 @@
 //   cineverse-api migrate         apply pending database migrations and exit
 //   cineverse-api check-config    validate the configuration and exit
 //   cineverse-api routes [--json] print the route table and its traits
+//   cineverse-api status          the running pool's lanes and workers
+//   cineverse-api sessions revoke <username>   end every session of a user
+//   cineverse-api purge           delete dead sessions and stale catalogue rows now
+// Exit codes: 0 done, 1 failed, 2 usage or invalid configuration, 3 no such user.
 #include <curl/curl.h>
 #include <malloc.h>
 #include <sodium.h>
@@ -11,6 +15,7 @@
 #include <memory>
 #include <string>
 
+#include "app/admin.hpp"
 #include "app/api_worker.hpp"
 #include "app/config.hpp"
 #include "app/route_listing.hpp"
@@ -91,8 +96,16 @@ int main(int argc, char** argv) {
     } else if (command == "check-config") {
         std::printf("configuration ok\n");
         code = 0;
+    } else if (command == "status") {
+        code = cv::admin::status(config);
+    } else if (command == "sessions" && option == "revoke" && argc == 4) {
+        code = cv::admin::revoke_sessions(config, argv[3]);
+    } else if (command == "purge") {
+        code = cv::admin::purge(config);
     } else {
-        std::fprintf(stderr, "usage: cineverse-api [serve|migrate|check-config|routes [--json]]\n");
+        std::fprintf(stderr,
+                     "usage: cineverse-api [serve | migrate | check-config | routes [--json] | "
+                     "status | sessions revoke <username> | purge]\n");
     }
     curl_global_cleanup();
     return code;

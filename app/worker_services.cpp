@@ -2,13 +2,14 @@
 
 namespace cv {
 
-WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics)
+WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics,
+                               const fcgi::Scoreboard& board)
     : database_(config.database_url, config.prepare_statements, config.pool.request_timeout),
       replica_(config.replica_url.empty()
                    ? nullptr
                    : std::make_unique<db::Database>(config.replica_url, config.prepare_statements,
                                                     config.pool.request_timeout)),
-      passwords_(config.password_cost),
+      passwords_(config.password_cost, &timings_),
       accounts_(database_, db::ReadRouter(database_, replica_.get()), config.sessions),
       watchlist_(database_, config.watchlist_max),
       tmdb_(config.tmdb),
@@ -16,7 +17,13 @@ WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics)
           config.cache, {config.tmdb.languages.front().substr(0, 2), config.tmdb.region})),
       catalogue_(database_, db::ReadRouter(database_, replica_.get()), tmdb_, config.cache,
                  metrics),
-      context_{database_,   accounts_, passwords_, watchlist_,           catalogue_,
-               config.tmdb, kinds_,    metrics,    config.public_origins} {}
+      context_{database_,  accounts_,  passwords_,
+               watchlist_, catalogue_, config.tmdb,
+               kinds_,     metrics,    config.public_origins,
+               board} {
+    database_.set_timings(&timings_);
+    if (replica_) replica_->set_timings(&timings_);
+    tmdb_.set_timings(&timings_);
+}
 
 }  // namespace cv

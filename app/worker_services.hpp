@@ -18,7 +18,7 @@ namespace cv {
 
 class WorkerServices {
   public:
-    WorkerServices(const AppConfig& config, SharedMetrics& metrics);
+    WorkerServices(const AppConfig& config, SharedMetrics& metrics, const fcgi::Scoreboard& board);
     WorkerServices(const WorkerServices&) = delete;
     WorkerServices& operator=(const WorkerServices&) = delete;
 
@@ -26,8 +26,10 @@ class WorkerServices {
     accounts::AccountStore& accounts() { return accounts_; }
     db::Database& database() { return database_; }
     catalogue::CatalogueCache& catalogue() { return catalogue_; }
+    Timings& timings() { return timings_; }
 
   private:
+    Timings timings_;  // where the current request's time goes (the slow log)
     db::Database database_;
     std::unique_ptr<db::Database> replica_;  // CINEVERSE_DATABASE_REPLICA_URL, if set
     accounts::PasswordHasher passwords_;

@@ -128,7 +128,11 @@ FetchResult TmdbClient::fetch(const std::string& path, const std::string& query)
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
     auto started = std::chrono::steady_clock::now();
-    CURLcode code = curl_easy_perform(easy);
+    CURLcode code;
+    {
+        Timed timed(timings_, Timings::Part::upstream);
+        code = curl_easy_perform(easy);
+    }
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/timings.hpp"
+
 namespace cv::catalogue {
 
 struct TmdbSettings {
@@ -49,10 +51,14 @@ class TmdbClient {
     // Logs every failure but a 404 (an answer, not a failure).
     FetchResult fetch(const std::string& path, const std::string& query);
 
+    // Where the time spent waiting on TMDB is counted (the slow log), if anywhere.
+    void set_timings(Timings* timings) { timings_ = timings; }
+
   private:
     struct CurlHandle;
     TmdbSettings settings_;
     std::unique_ptr<CurlHandle> curl_;
+    Timings* timings_ = nullptr;
 };
 
 }  // namespace cv::catalogue

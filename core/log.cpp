@@ -1,9 +1,11 @@
 #include "core/log.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace cv::log {
@@ -21,6 +23,33 @@ const char* level_name(Level level) {
             return "error";
     }
     return "info";
+}
+
+// When stderr is the journal (systemd sets JOURNAL_STREAM to its device and inode), each
+// line starts with its syslog priority, "<3>" for an error: journald strips it and files the
+// line under it, so `journalctl -p err` shows errors only. On a terminal or a file, lines
+// stay as they are. Decided once, from what the process was started with.
+bool stderr_is_the_journal() {
+    const char* stream = std::getenv("JOURNAL_STREAM");
+    if (stream == nullptr) return false;
+    unsigned long long device = 0, inode = 0;
+    if (std::sscanf(stream, "%llu:%llu", &device, &inode) != 2) return false;
+    struct stat err {};
+    return fstat(STDERR_FILENO, &err) == 0 && err.st_dev == device && err.st_ino == inode;
+}
+
+const char* priority_prefix(Level level) {
+    switch (level) {
+        case Level::debug:
+            return "<7>";
+        case Level::info:
+            return "<6>";
+        case Level::warn:
+            return "<4>";
+        case Level::error:
+            return "<3>";
+    }
+    return "<6>";
 }
 
 std::string timestamp() {
@@ -65,7 +94,9 @@ std::string quote_if_needed(std::string_view value) {
 }
 
 void write(Level level, std::string_view event, std::initializer_list<Field> fields) {
-    std::string line = "ts=" + timestamp() + " level=" + level_name(level) +
+    static const bool journal = stderr_is_the_journal();
+    std::string line = journal ? priority_prefix(level) : "";
+    line += "ts=" + timestamp() + " level=" + level_name(level) +
                        " event=" + quote_if_needed(event) + " pid=" + std::to_string(getpid());
     for (const auto& field : fields) {
         line += ' ';

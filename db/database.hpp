@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/failure.hpp"
+#include "core/timings.hpp"
 
 namespace cv::db {
 
@@ -81,9 +82,13 @@ class Database {
     void set_deadline(std::optional<Clock::time_point> deadline) { deadline_ = deadline; }
     const std::optional<Clock::time_point>& deadline() const { return deadline_; }
 
+    // Where the time spent in the database is counted (the slow log), if anywhere.
+    void set_timings(Timings* timings) { timings_ = timings; }
+
     // Idempotent work: retried once on a fresh connection when the old one turns out dead.
     template <typename Work>
     auto read(Work&& work) -> std::invoke_result_t<Work&, soci::session&> {
+        Timed timed(timings_, Timings::Part::database);
         try {
             return work(session());
         } catch (const soci::soci_error& e) {
@@ -102,6 +107,7 @@ class Database {
     // db::Transaction, which rolls back unless committed.
     template <typename Work>
     auto write(Work&& work) -> std::invoke_result_t<Work&, soci::session&> {
+        Timed timed(timings_, Timings::Part::database);
         try {
             return work(session());
         } catch (const soci::soci_error& e) {
@@ -144,6 +150,7 @@ class Database {
     bool prepare_statements_;
     std::chrono::milliseconds request_timeout_;
     std::optional<Clock::time_point> deadline_;
+    Timings* timings_ = nullptr;
     std::unique_ptr<soci::session> session_;
     std::map<std::string, std::unique_ptr<PreparedRow>> prepared_;  // by query text
     std::chrono::steady_clock::time_point last_unreachable_{};

@@ -58,6 +58,8 @@ int Master::run() {
                                      {"listen", sockets_[lane]->origin()},
                                      {"workers", settings().lanes[lane].workers}});
     }
+    board_.start(Clock::now(), std::chrono::system_clock::now());
+    describe_lanes();
     log::info("pool_started", {{"lanes", sockets_.size()}});
     top_up();
     while (true) {
@@ -76,6 +78,13 @@ int Master::run() {
     }
     log::info("pool_stopped", {{"restarts", restarts_}});
     return 0;
+}
+
+void Master::describe_lanes() {
+    for (LaneIndex lane = 0; lane < settings().lanes.size(); ++lane) {
+        board_.describe_lane(lane, settings().lanes[lane].name,
+                             static_cast<unsigned>(settings().lanes[lane].workers));
+    }
 }
 
 void Master::report_to_supervisor() {
@@ -147,6 +156,7 @@ void Master::reload() {
     supervisor_.reloading();
     ready_pending_ = true;
     service_ = std::move(fresh);
+    describe_lanes();
     ++generation_;
     failures_ = 0;
     respawn_at_ = Clock::now();
@@ -176,6 +186,7 @@ void Master::reap_children() {
         }
         ++restarts_;
         metrics_.add("workers_restarted_total");
+        board_.count_restart(child.lane);
         auto lived = Clock::now() - child.started;
         // A worker that dies at start again and again (bad database URL, missing file)
         // is respawned with exponential backoff instead of a fork storm.
@@ -234,6 +245,7 @@ void Master::kill_stuck_workers() {
         if (!worker.busy_since || now - *worker.busy_since < settings().terminate_timeout) continue;
         kill(pid, SIGKILL);
         child.killed = true;
+        board_.count_kill(child.lane);
         const std::string& lane = settings().lanes[child.lane].name;
         metrics_.add("workers_killed_total{lane=\"" + label_value(lane) + "\"}");
         log::error(
@@ -267,7 +279,7 @@ int Master::child_main(const sigset_t& mask, LaneIndex lane_index, std::size_t s
         prctl(PR_SET_NAME, (settings().process_name_prefix + lane.name).c_str());
         if (lane.nice > 0 && setpriority(PRIO_PROCESS, 0, lane.nice) != 0)
             log::warn("worker_nice_failed", {{"errno", errno}});
-        auto handler = service_->start_worker(metrics_);
+        auto handler = service_->start_worker(metrics_, board_);
         run_worker(sockets_[lane_index]->fd(), lane, settings(), *handler, stop.read_fd(), metrics_,
                    Seat{board_, slot});
     } catch (const std::exception& e) {

@@ -55,6 +55,8 @@ class Master {
     // READY=1 once every lane has its workers of the current generation accepting, and the
     // lanes' busy/idle counts in STATUS=.
     void report_to_supervisor();
+    // The scoreboard's lane names and sizes (the status page reads them from there).
+    void describe_lanes();
 
     const ServiceLoader& load_;
     pid_t master_pid_;

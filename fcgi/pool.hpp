@@ -15,6 +15,7 @@
 #include "fcgi/listen_address.hpp"
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
+#include "fcgi/scoreboard.hpp"
 
 namespace cv::fcgi {
 
@@ -57,6 +58,12 @@ class WorkerHandler {
                                     std::string_view request_id) noexcept = 0;
     // Called between requests, at least once a second even when no request arrives.
     virtual void between_requests() {}
+    // After each answer is written: how long the request took, and its writing.
+    virtual void finished(std::string_view route, std::string_view request_id, int status,
+                          std::chrono::steady_clock::duration total,
+                          std::chrono::steady_clock::duration writing) {
+        (void)route, (void)request_id, (void)status, (void)total, (void)writing;
+    }
 };
 
 // What the pool serves. The master loads it at start and again on SIGHUP.
@@ -64,7 +71,9 @@ class Service {
   public:
     virtual ~Service() = default;
     virtual const PoolSettings& pool_settings() const = 0;
-    virtual std::unique_ptr<WorkerHandler> start_worker(SharedMetrics& metrics) const = 0;
+    // `board`: what every worker of the pool is doing (for a status page).
+    virtual std::unique_ptr<WorkerHandler> start_worker(SharedMetrics& metrics,
+                                                        const Scoreboard& board) const = 0;
 };
 
 // Throws ConfigError when the configuration is invalid.

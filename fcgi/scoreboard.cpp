@@ -22,14 +22,69 @@ void copy_text(char* out, std::size_t size, std::string_view text) {
 }  // namespace
 
 Scoreboard::Scoreboard() {
-    void* region = mmap(nullptr, sizeof(Slot) * kSlots, PROT_READ | PROT_WRITE,
-                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    void* region =
+        mmap(nullptr, sizeof(Region), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (region == MAP_FAILED) throw std::bad_alloc();
-    slots_ = static_cast<Slot*>(region);  // zero-filled: every slot free
+    region_ = static_cast<Region*>(region);  // zero-filled: every slot free
+    slots_ = region_->slots;
 }
 
 Scoreboard::~Scoreboard() {
-    munmap(slots_, sizeof(Slot) * kSlots);
+    munmap(region_, sizeof(Region));
+}
+
+void Scoreboard::start(Clock::time_point at, std::chrono::system_clock::time_point wall_clock) {
+    region_->header.started_ns.store(to_ns(at), std::memory_order_relaxed);
+    region_->header.started_unix_ns.store(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(wall_clock.time_since_epoch()).count(),
+        std::memory_order_relaxed);
+}
+
+void Scoreboard::describe_lane(std::size_t index, std::string_view name, unsigned workers) {
+    if (index >= kLanes) return;
+    Lane& lane = region_->header.lane[index];
+    copy_text(lane.name, sizeof lane.name, name);
+    lane.workers.store(workers, std::memory_order_relaxed);
+    auto count = static_cast<std::uint32_t>(index + 1);
+    if (region_->header.lanes.load(std::memory_order_relaxed) < count)
+        region_->header.lanes.store(count, std::memory_order_release);
+}
+
+void Scoreboard::count_restart(std::size_t lane) {
+    if (lane < kLanes) region_->header.lane[lane].restarts.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Scoreboard::count_kill(std::size_t lane) {
+    if (lane < kLanes) region_->header.lane[lane].killed.fetch_add(1, std::memory_order_relaxed);
+}
+
+std::size_t Scoreboard::lane_count() const {
+    return region_->header.lanes.load(std::memory_order_acquire);
+}
+
+Scoreboard::LaneStats Scoreboard::lane(std::size_t index) const {
+    const Lane& lane = region_->header.lane[index];
+    LaneStats stats;
+    stats.name = std::string(lane.name, strnlen(lane.name, sizeof lane.name));
+    stats.workers = lane.workers.load(std::memory_order_relaxed);
+    stats.busy = lane.busy.load(std::memory_order_relaxed);
+    stats.max_busy = lane.max_busy.load(std::memory_order_relaxed);
+    stats.accepted = lane.accepted.load(std::memory_order_relaxed);
+    stats.all_busy = lane.all_busy.load(std::memory_order_relaxed);
+    stats.restarts = lane.restarts.load(std::memory_order_relaxed);
+    stats.killed = lane.killed.load(std::memory_order_relaxed);
+    return stats;
+}
+
+Scoreboard::Clock::time_point Scoreboard::started() const {
+    return Clock::time_point(
+        std::chrono::nanoseconds(region_->header.started_ns.load(std::memory_order_relaxed)));
+}
+
+std::chrono::system_clock::time_point Scoreboard::started_wall_clock() const {
+    return std::chrono::system_clock::time_point(
+        std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::nanoseconds(
+            region_->header.started_unix_ns.load(std::memory_order_relaxed))));
 }
 
 std::optional<std::size_t> Scoreboard::claim(std::size_t lane, unsigned generation) {
@@ -54,8 +109,14 @@ void Scoreboard::assign(std::size_t slot, pid_t pid) {
     slots_[slot].pid.store(pid, std::memory_order_release);
 }
 
-void Scoreboard::release(std::size_t slot) {
-    slots_[slot].used.store(0, std::memory_order_release);
+void Scoreboard::release(std::size_t index) {
+    Slot& slot = slots_[index];
+    // A worker that died in a request never ended it: its lane is one busy worker less.
+    if (slot.busy_since_ns.exchange(0, std::memory_order_acq_rel) != 0) {
+        auto lane = slot.lane.load(std::memory_order_relaxed);
+        if (lane < kLanes) region_->header.lane[lane].busy.fetch_sub(1, std::memory_order_relaxed);
+    }
+    slot.used.store(0, std::memory_order_release);
 }
 
 Scoreboard::Worker Scoreboard::read(std::size_t index) const {
@@ -87,6 +148,16 @@ Scoreboard::Worker Scoreboard::read(std::size_t index) const {
     return worker;
 }
 
+std::vector<Scoreboard::Worker> Scoreboard::workers() const {
+    std::vector<Worker> workers;
+    for (std::size_t i = 0; i < kSlots; ++i) {
+        if (slots_[i].used.load(std::memory_order_acquire) == 0) continue;
+        Worker worker = read(i);
+        if (worker.pid != 0) workers.push_back(std::move(worker));
+    }
+    return workers;
+}
+
 void Scoreboard::write_text(Slot& slot, std::string_view route, std::string_view request_id,
                             bool both) {
     slot.sequence.fetch_add(1, std::memory_order_acq_rel);
@@ -105,6 +176,17 @@ void Scoreboard::begin_request(std::size_t index, std::string_view request_id,
     Slot& slot = slots_[index];
     write_text(slot, path, request_id, true);
     slot.busy_since_ns.store(to_ns(Clock::now()), std::memory_order_release);
+    auto index_of_lane = slot.lane.load(std::memory_order_relaxed);
+    if (index_of_lane >= kLanes) return;
+    Lane& lane = region_->header.lane[index_of_lane];
+    lane.accepted.fetch_add(1, std::memory_order_relaxed);
+    auto busy = lane.busy.fetch_add(1, std::memory_order_relaxed) + 1;
+    auto most = lane.max_busy.load(std::memory_order_relaxed);
+    while (busy > most && !lane.max_busy.compare_exchange_weak(most, busy)) {
+    }
+    // php-fpm's "max children reached": this request found no other worker of its lane free.
+    if (busy >= lane.workers.load(std::memory_order_relaxed))
+        lane.all_busy.fetch_add(1, std::memory_order_relaxed);
 }
 
 void Scoreboard::set_route(std::size_t index, std::string_view route) {
@@ -113,8 +195,10 @@ void Scoreboard::set_route(std::size_t index, std::string_view route) {
 
 void Scoreboard::end_request(std::size_t index) {
     Slot& slot = slots_[index];
-    slot.busy_since_ns.store(0, std::memory_order_release);
     slot.requests.fetch_add(1, std::memory_order_relaxed);
+    if (slot.busy_since_ns.exchange(0, std::memory_order_acq_rel) == 0) return;
+    auto lane = slot.lane.load(std::memory_order_relaxed);
+    if (lane < kLanes) region_->header.lane[lane].busy.fetch_sub(1, std::memory_order_relaxed);
 }
 
 }  // namespace cv::fcgi

@@ -187,10 +187,13 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, WorkerHandler& h
         ~Done() { seat.board.end_request(seat.slot); }
     } done{seat};
     // Head and body go to libfcgi's buffer separately: the body is never copied twice.
+    auto writing = std::chrono::steady_clock::now();
     std::string head = serialize_head(response);
     FCGX_PutStr(head.data(), static_cast<int>(head.size()), raw.out);
     if (method != "HEAD")
         FCGX_PutStr(response.body.data(), static_cast<int>(response.body.size()), raw.out);
+    // (libfcgi sends what is left with the end of the request, in one write.)
+    auto written = std::chrono::steady_clock::now();
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
@@ -201,6 +204,8 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, WorkerHandler& h
                           {"path", path},
                           {"status", response.status},
                           {"ms", ms}});
+    handler.finished(route.empty() ? "unmatched" : route, request_id, response.status,
+                     written - started, written - writing);
 }
 
 bool stop_pending() {

@@ -10,6 +10,7 @@
 #include "catalogue/tmdb_client.hpp"
 #include "core/metrics.hpp"
 #include "db/database.hpp"
+#include "fcgi/scoreboard.hpp"
 #include "watchlist/store.hpp"
 
 namespace cv::handlers {
@@ -25,6 +26,7 @@ struct WorkerContext {
     const SharedMetrics& metrics;
     // Origins allowed to send requests that change something (the contract's cross-site rule).
     const std::vector<std::string>& public_origins;
+    const fcgi::Scoreboard& pool;  // what every worker is doing: the status page
 };
 
 }  // namespace cv::handlers

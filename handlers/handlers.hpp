@@ -8,6 +8,7 @@ namespace cv::handlers {
 
 Response health(WorkerContext& ctx, const Request& request);
 Response metrics(WorkerContext& ctx, const Request& request);
+Response pool_status(WorkerContext& ctx, const Request& request);
 
 Response register_user(WorkerContext& ctx, const Request& request);
 Response login(WorkerContext& ctx, const Request& request);

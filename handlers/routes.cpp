@@ -14,6 +14,7 @@ std::vector<Route> build_table() {
         // method  path                      handler          traits
         {"GET",   "/healthz",               health,          personal()},
         {"GET",   "/metrics",               metrics,         loopback()},
+        {"GET",   "/status",                pool_status,     loopback().reads({"full"})},
         {"POST",  "/register",              register_user,   personal().in(Lane::hashing).limited(RateLimit::auth)},
         {"POST",  "/login",                 login,           personal().in(Lane::hashing).limited(RateLimit::auth)},
         {"POST",  "/logout",                logout,          personal()},

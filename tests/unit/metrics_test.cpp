@@ -5,8 +5,10 @@
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <functional>
+#include <thread>
 
 #include "core/metrics.hpp"
+#include "core/timings.hpp"
 
 using cv::SharedMetrics;
 
@@ -121,6 +123,37 @@ BOOST_AUTO_TEST_CASE(gauges_are_set_not_added) {
     BOOST_TEST(text.find("# TYPE app_busy_workers gauge\n") != std::string::npos, text);
     BOOST_TEST(text.find("app_busy_workers{lane=\"main\"} 1\n") != std::string::npos, text);
     BOOST_TEST(text.find("# TYPE app_request_duration_seconds histogram\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(timings)
+
+BOOST_AUTO_TEST_CASE(each_moment_counts_for_one_part_only) {
+    cv::Timings timings;
+    auto started = std::chrono::steady_clock::now();
+    {
+        cv::Timed database(&timings, cv::Timings::Part::database);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        {
+            // A TMDB call inside a transaction: the upstream's time, not the database's.
+            cv::Timed upstream(&timings, cv::Timings::Part::upstream);
+            std::this_thread::sleep_for(std::chrono::milliseconds(60));
+        }
+    }
+    auto elapsed = std::chrono::steady_clock::now() - started;
+    auto ms = [&](cv::Timings::Part part) {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(timings.of(part)).count();
+    };
+    BOOST_TEST(ms(cv::Timings::Part::upstream) >= 60);
+    BOOST_TEST(ms(cv::Timings::Part::database) >= 20);
+    // Counted once: the parts add up to no more than the time that passed.
+    BOOST_TEST((timings.of(cv::Timings::Part::database) + timings.of(cv::Timings::Part::upstream) <=
+                elapsed));
+    BOOST_TEST(ms(cv::Timings::Part::hashing) == 0);
+    timings.reset();
+    BOOST_TEST(ms(cv::Timings::Part::upstream) == 0);
+    cv::Timed nowhere(nullptr, cv::Timings::Part::hashing);  // no timings: nothing counted
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
-#include "fastcgi_client.hpp"
+#include "fcgi/client.hpp"
 
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -9,7 +10,7 @@
 
 #include <algorithm>
 
-namespace cv::it {
+namespace cv::fcgi {
 namespace {
 
 void append_record(std::string& out, unsigned char type, const std::string& content) {
@@ -49,18 +50,25 @@ int connect_to(int family, const sockaddr* address, socklen_t length) {
         close(fd);
         return -1;
     }
-    // A worker that never answers fails the test (an empty answer) instead of hanging it.
+    // A worker that never answers gives an empty answer instead of holding the caller.
     timeval patience{10, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
     return fd;
 }
 
-int connect_loopback(int port) {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return connect_to(AF_INET, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+int connect_tcp(const ListenAddress& address) {
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_NUMERICSERV;
+    addrinfo* found = nullptr;
+    std::string host = address.host == "*" || address.host.empty() ? "127.0.0.1" : address.host;
+    if (getaddrinfo(host.c_str(), std::to_string(address.port).c_str(), &hints, &found) != 0 ||
+        !found)
+        return -1;
+    int fd = connect_to(found->ai_family, found->ai_addr, found->ai_addrlen);
+    freeaddrinfo(found);
+    return fd;
 }
 
 int connect_unix(const std::string& path) {
@@ -143,32 +151,30 @@ std::string request_once(int fd, const std::string& method, const std::string& p
 
 }  // namespace
 
-std::string fastcgi_request(int port, const std::string& method, const std::string& path,
-                            const std::string& body,
-                            const std::map<std::string, std::string>& extra) {
-    return request_once(connect_loopback(port), method, path, body, extra);
+std::string request(const ListenAddress& address, const std::string& method,
+                    const std::string& path, const std::string& body,
+                    const std::map<std::string, std::string>& extra) {
+    int fd = address.kind == ListenAddress::Kind::unix_socket ? connect_unix(address.path)
+                                                              : connect_tcp(address);
+    return request_once(fd, method, path, body, extra);
 }
 
-std::string fastcgi_request(const std::string& unix_socket, const std::string& method,
-                            const std::string& path, const std::string& body,
-                            const std::map<std::string, std::string>& extra) {
-    return request_once(connect_unix(unix_socket), method, path, body, extra);
-}
+ClientConnection::ClientConnection(const ListenAddress& address)
+    : fd_(address.kind == ListenAddress::Kind::unix_socket ? connect_unix(address.path)
+                                                           : connect_tcp(address)) {}
 
-FastcgiConnection::FastcgiConnection(int port) : fd_(connect_loopback(port)) {}
-
-FastcgiConnection::~FastcgiConnection() {
+ClientConnection::~ClientConnection() {
     if (fd_ >= 0) close(fd_);
 }
 
-std::string FastcgiConnection::request(const std::string& method, const std::string& path,
-                                       const std::string& body) {
+std::string ClientConnection::request(const std::string& method, const std::string& path,
+                                      const std::string& body) {
     if (fd_ < 0 || !send_all(fd_, encode_request(method, path, body, {}, kKeepConnection)))
         return "";
     return read_answer(fd_);
 }
 
-bool FastcgiConnection::closed_by_worker(std::chrono::milliseconds patience) {
+bool ClientConnection::closed_by_peer(std::chrono::milliseconds patience) {
     auto deadline = std::chrono::steady_clock::now() + patience;
     char buf[4096];
     while (fd_ >= 0) {
@@ -182,4 +188,4 @@ bool FastcgiConnection::closed_by_worker(std::chrono::milliseconds patience) {
     return false;
 }
 
-}  // namespace cv::it
+}  // namespace cv::fcgi
