@@ -97,7 +97,7 @@ void write(Level level, std::string_view event, std::initializer_list<Field> fie
     static const bool journal = stderr_is_the_journal();
     std::string line = journal ? priority_prefix(level) : "";
     line += "ts=" + timestamp() + " level=" + level_name(level) +
-                       " event=" + quote_if_needed(event) + " pid=" + std::to_string(getpid());
+            " event=" + quote_if_needed(event) + " pid=" + std::to_string(getpid());
     for (const auto& field : fields) {
         line += ' ';
         line += field.key;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/json.hpp"
+#include "core/text.hpp"
 #include "stack.hpp"
 
 namespace cv::it {
@@ -19,12 +20,8 @@ size_t collect_header(char* data, size_t size, size_t count, void* user) {
     std::string line(data, size * count);
     auto colon = line.find(':');
     if (colon != std::string::npos) {
-        std::string name = line.substr(0, colon);
-        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        std::string value = line.substr(colon + 1);
-        while (!value.empty() && (value.front() == ' ')) value.erase(0, 1);
-        while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
-        headers->emplace(name, value);
+        headers->emplace(cv::text::lower(line.substr(0, colon)),
+                         std::string(cv::text::trim(std::string_view(line).substr(colon + 1))));
     }
     return size * count;
 }
@@ -39,13 +36,6 @@ Json::Value HttpResult::json() const {
 std::string HttpResult::header(const std::string& name) const {
     auto it = headers.find(name);
     return it == headers.end() ? "" : it->second;
-}
-
-std::vector<std::string> HttpResult::headers_named(const std::string& name) const {
-    std::vector<std::string> values;
-    auto [begin, end] = headers.equal_range(name);
-    for (auto it = begin; it != end; ++it) values.push_back(it->second);
-    return values;
 }
 
 HttpClient::HttpClient(std::string base_url)
@@ -79,11 +69,11 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &result.body);
     curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &result.headers);
-    curl_easy_setopt(curl_, CURLOPT_NOBODY, method == "HEAD" ? 1L : 0L);
     curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST,
                      method == "HEAD" || method == "GET" ? nullptr : method.c_str());
     curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
-    if (method == "HEAD") curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
+    // After CURLOPT_HTTPGET, which resets it.
+    curl_easy_setopt(curl_, CURLOPT_NOBODY, method == "HEAD" ? 1L : 0L);
     if (!body.empty() || method == "POST" || method == "PATCH") {
         curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.data());
         curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
@@ -122,16 +112,8 @@ std::string HttpClient::cookie(const std::string& name) const {
     return value;
 }
 
-void HttpClient::clear_cookies() {
-    curl_easy_setopt(curl_, CURLOPT_COOKIELIST, "ALL");
-}
-
 void HttpClient::set_source_address(const std::string& address) {
     curl_easy_setopt(curl_, CURLOPT_INTERFACE, address.c_str());
-}
-
-void HttpClient::set_timeout_ms(long ms) {
-    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, ms);
 }
 
 }  // namespace cv::it

@@ -19,7 +19,6 @@ struct HttpResult {
 
     Json::Value json() const;
     std::string header(const std::string& name) const;  // "" when absent
-    std::vector<std::string> headers_named(const std::string& name) const;
 };
 
 class HttpClient {
@@ -40,10 +39,8 @@ class HttpClient {
         return request("PATCH", path, body, {"Content-Type: application/json"});
     }
 
-    std::string cookie(const std::string& name) const;  // "" when absent
-    void clear_cookies();
+    std::string cookie(const std::string& name) const;    // "" when absent
     void set_source_address(const std::string& address);  // e.g. 127.0.0.2
-    void set_timeout_ms(long ms);
     void use_http1();  // nginx answers some protocol errors only on HTTP/1.1
 
   private:

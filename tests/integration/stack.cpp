@@ -1,6 +1,7 @@
 #include "stack.hpp"
 
 #include "core/json.hpp"
+#include "core/text.hpp"
 
 #include <curl/curl.h>
 #include <fcntl.h>
@@ -122,11 +123,6 @@ std::vector<pid_t> logged_pids(const std::string& log, std::initializer_list<std
 }
 
 namespace {
-
-std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
-    return s;
-}
 
 // Plain HTTP to the fake TMDB's control API.
 std::string fake_call(int port, const std::string& method, const std::string& path,
@@ -253,7 +249,7 @@ std::string Stack::sql(const std::string& query) const {
     auto result = run({pg_bin("psql"), "-X", "-q", "-h", dir_ + "/run/pg", "-U", "cineverse", "-d",
                        "cineverse", "-v", "ON_ERROR_STOP=1", "-tA", "-c", query});
     if (result.exit_code != 0) throw std::runtime_error("psql: " + result.output);
-    return trim(result.output);
+    return std::string(cv::text::trim(result.output));
 }
 
 void Stack::start_fake_tmdb() {
