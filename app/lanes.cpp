@@ -7,21 +7,39 @@ namespace cv {
 
 const std::vector<LaneDefinition>& lane_definitions() {
     using handlers::Lane;
+    using enum fcgi::Lane::Scheduling;
     // nginx keeps its connections to the main and catalogue lanes (a catalogue worker hands
     // them back before it waits on TMDB). A login costs more than a connection, and a kept
-    // connection would queue one login behind another on one worker. Hashing runs at a lower
-    // priority, so the scheduler serves the cheap requests first; catalogue workers mostly
-    // wait on TMDB or answer from the cache.
+    // connection would queue one login behind another on one worker. Hashing leaves a core
+    // free of Argon2id whatever the scheduler does, and runs at a lower priority in a
+    // scheduling group of its own, so that during a login flood the cheap requests, nginx and
+    // PostgreSQL come first (docs/benchmarks.md: niceness alone only counts inside the pool's
+    // group); catalogue workers mostly wait on TMDB or answer from the cache.
     // clang-format off
     static const std::vector<LaneDefinition> lanes = {
-        // lane          prefix                 default listen                 a core fixed nice keep
-        {Lane::main,      "CINEVERSE",           "unix:/run/cineverse/api.sock", 2,     0,    0,   true},
-        {Lane::hashing,   "CINEVERSE_HASHING",   nullptr,                        0,     2,    10,  false},
-        {Lane::catalogue, "CINEVERSE_CATALOGUE", nullptr,                        2,     0,    0,   true},
+        // lane          prefix                 default listen                 a core spare nice keep   scheduling
+        {Lane::main,      "CINEVERSE",           "unix:/run/cineverse/api.sock", 2,     0,    0,   true,  normal},
+        {Lane::hashing,   "CINEVERSE_HASHING",   nullptr,                        0,     1,    10,  false, own_group},
+        {Lane::catalogue, "CINEVERSE_CATALOGUE", nullptr,                        2,     0,    0,   true,  normal},
     };
     // clang-format on
     return lanes;
 }
+
+namespace {
+
+fcgi::Lane::Scheduling scheduling(const Settings& settings, const std::string& variable,
+                                  fcgi::Lane::Scheduling fallback) {
+    using Scheduling = fcgi::Lane::Scheduling;
+    auto value = settings.raw(variable);
+    if (!value) return fallback;
+    if (*value == "normal") return Scheduling::normal;
+    if (*value == "idle") return Scheduling::idle;
+    if (*value == "own-group") return Scheduling::own_group;
+    throw ConfigError(variable, "'" + *value + "' is none of normal, idle, own-group");
+}
+
+}  // namespace
 
 std::string listen_variable(const LaneDefinition& definition) {
     return std::string(definition.prefix) + "_LISTEN";
@@ -34,7 +52,8 @@ std::vector<fcgi::Lane> configured_lanes(const Settings& settings) {
         const std::string prefix = definition.prefix;
         auto address = settings.text(listen_variable(definition),
                                      definition.default_listen ? definition.default_listen : "");
-        if (address.empty()) continue;
+        // "off": this pool serves no such lane (another pool, a unit of its own, does).
+        if (address.empty() || address == "off") continue;
         fcgi::Lane lane;
         lane.name = handlers::name_of(definition.lane);
         lane.listen = fcgi::ListenAddress::parse(listen_variable(definition), address);
@@ -42,17 +61,19 @@ std::vector<fcgi::Lane> configured_lanes(const Settings& settings) {
                         [&](const fcgi::Lane& other) { return other.listen == lane.listen; }))
             throw ConfigError(listen_variable(definition),
                               "must differ from every other lane's address");
-        long workers = definition.workers_per_core > 0 ? definition.workers_per_core * cores
-                                                       : definition.fixed_workers;
+        long workers = definition.workers_per_core > 0
+                           ? definition.workers_per_core * cores
+                           : std::max(1L, cores - definition.spare_cores);
         // With TMDB calls in a lane of their own, the main lane only waits on PostgreSQL: on
         // one host, one worker a core keeps the tail shortest (docs/benchmarks.md); a main
         // lane that also waits on TMDB needs spare workers. A database across the network
         // wants more (docs/deployment.md).
         if (definition.lane == handlers::Lane::main &&
-            !settings.text("CINEVERSE_CATALOGUE_LISTEN", "").empty())
+            settings.text("CINEVERSE_CATALOGUE_LISTEN", "off") != "off")
             workers = cores;
         lane.workers = static_cast<int>(settings.integer(prefix + "_WORKERS", workers, 1, 512));
         lane.nice = static_cast<int>(settings.integer(prefix + "_NICE", definition.nice, 0, 19));
+        lane.scheduling = scheduling(settings, prefix + "_SCHEDULING", definition.scheduling);
         lane.keep_connections = definition.keep_connections;
         lanes.push_back(lane);
     }

@@ -16,9 +16,10 @@ struct LaneDefinition {
     const char* prefix;          // its variables: <prefix>_LISTEN, _WORKERS, _NICE
     const char* default_listen;  // nullptr: the lane exists only when <prefix>_LISTEN is set
     long workers_per_core;       // default workers: this many a core, or
-    long fixed_workers;          // this many when workers_per_core is 0
+    long spare_cores;            // when workers_per_core is 0, one a core but this many (≥ 1)
     long nice;                   // default CPU niceness of its workers
     bool keep_connections;
+    fcgi::Lane::Scheduling scheduling;  // default place in the scheduler (fcgi/pool.hpp)
 };
 
 // main (CINEVERSE_LISTEN, CINEVERSE_WORKERS), then hashing and catalogue (CINEVERSE_HASHING_*,

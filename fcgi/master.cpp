@@ -1,6 +1,8 @@
 #include "fcgi/master.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -11,7 +13,9 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <thread>
 
+#include "core/file_descriptor.hpp"
 #include "core/log.hpp"
 #include "fcgi/worker.hpp"
 
@@ -25,6 +29,31 @@ std::string describe_exit(int status) {
                strsignal(WTERMSIG(status)) + ")";
     }
     return "status " + std::to_string(status);
+}
+
+// A worker's place in the scheduler, as its lane says (fcgi/pool.hpp, Lane::scheduling).
+void apply_scheduling(const Lane& lane) {
+    if (lane.scheduling == Lane::Scheduling::own_group && setsid() >= 0) {
+        // A new session is a new autogroup; its niceness weighs the whole group. The kernel
+        // lets an unprivileged process change an autogroup's niceness once every 100 ms
+        // (EAGAIN meanwhile): the lane's workers start together, so each tries again.
+        const std::string nice = std::to_string(lane.nice);
+        bool set = false;
+        for (int attempt = 0; attempt < 50 && !set; ++attempt) {
+            FileDescriptor autogroup(open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC));
+            set = autogroup && write(autogroup.get(), nice.data(), nice.size()) ==
+                                   static_cast<ssize_t>(nice.size());
+            if (!set) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+        if (!set) log::warn("worker_autogroup_failed", {{"lane", lane.name}, {"errno", errno}});
+    }
+    if (lane.nice > 0 && setpriority(PRIO_PROCESS, 0, lane.nice) != 0)
+        log::warn("worker_nice_failed", {{"errno", errno}});
+    if (lane.scheduling == Lane::Scheduling::idle) {
+        sched_param none{};
+        if (sched_setscheduler(0, SCHED_IDLE, &none) != 0)
+            log::warn("worker_sched_idle_failed", {{"errno", errno}});
+    }
 }
 
 bool same_lane_names(const PoolSettings& a, const PoolSettings& b) {
@@ -277,8 +306,7 @@ int Master::child_main(const sigset_t& mask, LaneIndex lane_index, std::size_t s
         sigprocmask(SIG_SETMASK, &worker_mask, nullptr);
         // `ps` and the logs tell the lanes apart.
         prctl(PR_SET_NAME, (settings().process_name_prefix + lane.name).c_str());
-        if (lane.nice > 0 && setpriority(PRIO_PROCESS, 0, lane.nice) != 0)
-            log::warn("worker_nice_failed", {{"errno", errno}});
+        apply_scheduling(lane);
         auto handler = service_->start_worker(metrics_, board_);
         run_worker(sockets_[lane_index]->fd(), lane, settings(), *handler, stop.read_fd(), metrics_,
                    Seat{board_, slot});

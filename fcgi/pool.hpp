@@ -24,6 +24,14 @@ struct Lane {
     ListenAddress listen;
     int workers = 1;
     int nice = 0;  // CPU niceness of its workers (0-19)
+    // How the scheduler weighs the lane's workers against everything else on the host:
+    //  - normal: their niceness, which only counts against processes of their own scheduling
+    //    group (the pool's session, or its service's cgroup);
+    //  - idle: SCHED_IDLE, run only when nothing else in their group wants the CPU;
+    //  - own_group: a session and so a scheduling group of their own (the kernel's autogroup),
+    //    whose niceness is the lane's: the host's other groups (nginx, PostgreSQL, the other
+    //    lanes) come first. Under systemd, autogroups do not apply: see docs/deployment.md.
+    enum class Scheduling { normal, idle, own_group } scheduling = Scheduling::normal;
     // Whether its workers keep a connection open after a request when the front server asks
     // (FastCGI's keep-conn flag); when false, every connection carries one request.
     bool keep_connections = true;

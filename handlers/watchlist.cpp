@@ -61,9 +61,8 @@ watchlist::Snapshot snapshot_of(WorkerContext& ctx, const Request& request,
 
 Response watchlist_items(WorkerContext& ctx, const Request& request) {
     std::string user_id = signed_in(ctx, request);
-    Json::Value items(Json::arrayValue);
-    for (const auto& item : ctx.watchlist.items(user_id)) items.append(item_json(item));
-    return private_json(200, items);
+    return fcgi::raw_json(200, ctx.watchlist.items_json(user_id))
+        .with_header("Cache-Control", "no-store");
 }
 
 Response watchlist_add(WorkerContext& ctx, const Request& request) {

@@ -218,8 +218,59 @@ start_nginx() {  # start_nginx <https port> <http port> [extra conf file]
 stop_stack() {
   stop_pidfile "$STATE/run/nginx.pid" QUIT
   stop_pidfile "$STATE/run/api.pid" TERM
+  stop_pidfile "$STATE/run/api-hashing.pid" TERM  # the bench's hashing lane run on its own
   stop_pidfile "$STATE/run/demo.pid" TERM
   pg_stop
+}
+
+# The cpu controller's cgroups on this machine: cgroup v1's cpu hierarchy, or v2's when the
+# controller is enabled below its root. Status 1 when there is none.
+cpu_cgroup_root() {
+  if [ -f /sys/fs/cgroup/cpu/cpu.shares ]; then
+    echo /sys/fs/cgroup/cpu
+  elif grep -qw cpu /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
+    echo /sys/fs/cgroup
+  else
+    return 1
+  fi
+}
+
+# Creates the cpu cgroup <path> (relative to cpu_cgroup_root, root-owned, its own children
+# given the controller) and prints its directory. Status 1 when the machine refuses.
+make_cpu_cgroup() {  # make_cpu_cgroup <path>
+  local root dir
+  root=$(cpu_cgroup_root) || return 1
+  dir=$root/$1
+  "${SUDO[@]}" mkdir -p "$dir" 2>/dev/null || return 1
+  [ ! -f "$dir/cgroup.subtree_control" ] ||
+    echo +cpu | "${SUDO[@]}" tee "$dir/cgroup.subtree_control" >/dev/null 2>&1 || return 1
+  echo "$dir"
+}
+
+# Gives a cgroup made above systemd's CPUWeight= (1-10000, 100 for everyone else): v2's
+# cpu.weight as it is, v1's cpu.shares as systemd converts it (100 is 1024).
+set_cpu_weight() {  # set_cpu_weight <cgroup dir> <weight>
+  if [ -f "$1/cpu.weight" ]; then
+    echo "$2" | "${SUDO[@]}" tee "$1/cpu.weight" >/dev/null
+  else
+    echo $(($2 * 1024 / 100 > 2 ? $2 * 1024 / 100 : 2)) | "${SUDO[@]}" tee "$1/cpu.shares" >/dev/null
+  fi
+}
+
+# Moves a process, then its children (nginx's, PostgreSQL's or the pool's workers), into a
+# cgroup; what it forks from then on starts there.
+move_to_cgroup() {  # move_to_cgroup <cgroup dir> <pid>
+  local pid
+  echo "$2" | "${SUDO[@]}" tee "$1/cgroup.procs" >/dev/null
+  for pid in $(cat /proc/"$2"/task/*/children 2>/dev/null); do
+    echo "$pid" | "${SUDO[@]}" tee "$1/cgroup.procs" >/dev/null 2>&1 || true  # gone meanwhile
+  done
+}
+
+# Removes cgroups made above, children first; the ones still holding a process stay.
+remove_cpu_cgroups() {  # remove_cpu_cgroups <dir>…
+  local dir
+  for dir in "$@"; do "${SUDO[@]}" rmdir "$dir" 2>/dev/null || true; done
 }
 
 # A separate stack's state directory (bench, chaos): PostgreSQL paths follow $STATE.

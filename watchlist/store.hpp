@@ -26,8 +26,8 @@ class WatchlistStore {
   public:
     WatchlistStore(db::Database& database, int max_items) : db_(database), max_items_(max_items) {}
 
-    // Newest first.
-    std::vector<Item> items(const std::string& user_id);
+    // The user's items, newest first, as the contract's JSON array.
+    std::string items_json(const std::string& user_id);
     std::optional<Item> find(const std::string& user_id, const std::string& media_type,
                              long tmdb_id);
     // Adds the item, or answers the one already there (its added_at kept). A list already at

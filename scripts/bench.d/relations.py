@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""The bench's targets as relations between figures of one run (so they hold on any machine),
+each printed with whether it holds. Arguments, in order: users/connected alone (req/s, p99),
+during the login flood (req/s, p99), the flood's errors; users/connected's and @me's ratio,
+p99 and ceiling's p99; a login alone's p50."""
+import sys
+
+(alone_rps, alone_p99, flood_rps, flood_p99, flood_errors, uc_ratio, uc_p99, uc_ceiling_p99,
+ me_ratio, me_p99, me_ceiling_p99, login_p50) = (float(x) for x in sys.argv[1:13])
+checks = [
+    (f"users/connected p99 during the flood ≤ 2 × alone: {flood_p99:.1f} vs 2 × {alone_p99:.1f} ms",
+     flood_p99 <= 2 * alone_p99),
+    (f"users/connected p99 during the flood ≤ 50 ms: {flood_p99:.1f} ms", flood_p99 <= 50),
+    (f"users/connected throughput during the flood ≥ 0.5 × alone: {flood_rps:.0f} vs {alone_rps:.0f} req/s",
+     flood_rps >= 0.5 * alone_rps),
+    (f"no login failed during the flood: {flood_errors:.0f} errors", flood_errors == 0),
+    (f"a login alone p50 ≤ 150 ms: {login_p50:.1f} ms", login_p50 <= 150),
+    (f"users/connected ≥ 0.25 of the ceiling: {uc_ratio:.3f}", uc_ratio >= 0.25),
+    (f"users/connected p99 ≤ 1.5 × the ceiling's: {uc_p99:.1f} vs 1.5 × {uc_ceiling_p99:.1f} ms",
+     uc_p99 <= 1.5 * uc_ceiling_p99),
+    (f"@me ≥ 0.25 of the ceiling: {me_ratio:.3f}", me_ratio >= 0.25),
+    (f"@me p99 ≤ 1.5 × the ceiling's: {me_p99:.1f} vs 1.5 × {me_ceiling_p99:.1f} ms",
+     me_p99 <= 1.5 * me_ceiling_p99),
+]
+for text, holds in checks:
+    print(f"- {'holds' if holds else 'MISSED'}: {text}")
