@@ -30,7 +30,9 @@ AppConfig AppConfig::load(const Settings& settings) {
     AppConfig config;
     config.pool.lanes = configured_lanes(settings);
     config.pool.socket_mode = settings.mode("CINEVERSE_SOCKET_MODE", 0660);
-    config.pool.max_requests = settings.integer("CINEVERSE_MAX_REQUESTS", 10000, 0, 1L << 40);
+    // Never by default, as php-fpm's pm.max_requests: recycling a worker every 10,000
+    // requests tripled the database routes' p99 under load (docs/benchmarks.md).
+    config.pool.max_requests = settings.integer("CINEVERSE_MAX_REQUESTS", 0, 0, 1L << 40);
     config.pool.drain_timeout =
         settings.duration("CINEVERSE_DRAIN_TIMEOUT", 30s, milliseconds(0), std::chrono::hours(1));
     config.pool.body_limit = settings.bytes("CINEVERSE_BODY_LIMIT", std::size_t{64} * 1024, 1024,

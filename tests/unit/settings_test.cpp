@@ -46,6 +46,7 @@ BOOST_AUTO_TEST_CASE(defaults_are_sensible) {
     BOOST_TEST(config.tmdb.base_url == "https://api.themoviedb.org/3");
     BOOST_TEST(config.pool.request_timeout.count() == 10000);
     BOOST_TEST(config.pool.terminate_timeout.count() == 15000);
+    BOOST_TEST(config.pool.max_requests == 0);  // never recycled, as php-fpm by default
     BOOST_TEST(config.sessions.max_live_sessions == 20);
     BOOST_TEST(config.tmdb.languages.front() == "fr-FR");  // the French client's default
 }
