@@ -32,19 +32,20 @@ std::optional<Item> select_item(soci::session& sql, const std::string& user_id,
     return read_item(row);
 }
 
+// Changes to one user's list take turns on the user's row: two adds at the limit cannot both
+// pass the count, and the list's document (sql/006) is rebuilt from one list at a time.
+void lock_list(soci::session& sql, const std::string& user_id) {
+    sql << "SELECT 1 FROM users WHERE id = CAST(:u AS uuid) FOR UPDATE", soci::use(user_id);
+}
+
 }  // namespace
 
 std::string WatchlistStore::items_json(const std::string& user_id) {
     std::string items = "[]";
-    // Built by PostgreSQL in one value: a list of a hundred items costs one row to fetch and
-    // no JSON tree in the worker (side by side, several times the requests a second).
-    db_.read_row(
-        "SELECT COALESCE(json_agg(json_build_object('media_type', media_type, 'id', tmdb_id, "
-        "'title', title, 'poster_path', poster_path, 'release_date', release_date, 'added_at', "
-        "to_char(added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) ORDER BY "
-        "added_at DESC, media_type, tmdb_id), '[]')::text FROM watchlist_items WHERE user_id = "
-        "CAST(:u AS uuid)",
-        {{"u", user_id}}, [&](const soci::row& row) { items = row.get<std::string>(0); });
+    // Kept ready by PostgreSQL whenever the items change (sql/006_watchlist_documents.sql):
+    // one row to read and no JSON to build, whatever the length of the list.
+    db_.read_row("SELECT items FROM watchlist_documents WHERE user_id = CAST(:u AS uuid)",
+                 {{"u", user_id}}, [&](const soci::row& row) { items = row.get<std::string>(0); });
     return items;
 }
 
@@ -59,8 +60,7 @@ Item WatchlistStore::add(const std::string& user_id, const std::string& media_ty
     int id = static_cast<int>(tmdb_id);
     return db_.write([&](soci::session& sql) {
         db::Transaction tx(db_, sql);
-        // Adds of one user take turns here, so two at the limit cannot both pass the count.
-        sql << "SELECT 1 FROM users WHERE id = CAST(:u AS uuid) FOR UPDATE", soci::use(user_id);
+        lock_list(sql, user_id);
         if (auto existing = select_item(sql, user_id, media_type, id)) {
             tx.commit();
             return *existing;
@@ -91,6 +91,7 @@ bool WatchlistStore::remove(const std::string& user_id, const std::string& media
     int id = static_cast<int>(tmdb_id);
     return db_.write([&](soci::session& sql) {
         db::Transaction tx(db_, sql);
+        lock_list(sql, user_id);
         soci::statement removal =
             (sql.prepare << "DELETE FROM watchlist_items WHERE user_id = CAST(:u AS uuid) AND "
                             "media_type = :m AND tmdb_id = :i",

@@ -152,6 +152,36 @@ BOOST_AUTO_TEST_CASE(the_limit_holds_under_concurrent_adds) {
     BOOST_TEST(items_of(id) == 50);
 }
 
+BOOST_AUTO_TEST_CASE(the_ready_answer_follows_every_change_to_the_items) {
+    // GET answers a document PostgreSQL rewrites whenever the items change: through the
+    // API, concurrently, and by hand in SQL, it always says what the rows say.
+    HttpClient client;
+    std::string id = sign_up(client, unique_name("ready"));
+    std::string cookie = "Cookie: __Host-session=" + client.cookie("__Host-session");
+    std::atomic<int> failed{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 30; ++i) {
+        threads.emplace_back([&, i] {
+            HttpClient mine;
+            auto item = "/api/watchlist/movie/" + std::to_string(900000 + i % 15);
+            if (mine.request("PUT", item, "", {cookie}).status != 200) ++failed;
+            if (i % 2 == 0 && mine.request("DELETE", item, "", {cookie}).status != 200) ++failed;
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    BOOST_TEST(failed == 0);
+    auto listed = client.get("/api/watchlist");
+    BOOST_TEST(listed.body == stack().sql("SELECT watchlist_document('" + id + "')"));
+    BOOST_TEST(static_cast<long>(listed.json().size()) == items_of(id));
+    stack().sql("DELETE FROM watchlist_items WHERE user_id = '" + id + "'");
+    BOOST_TEST(client.get("/api/watchlist").body == "[]");
+    stack().sql("INSERT INTO watchlist_items (user_id, media_type, tmdb_id, title) VALUES ('" + id +
+                "', 'tv', 950003, 'Seeded')");
+    auto seeded = client.get("/api/watchlist").json();
+    BOOST_REQUIRE(seeded.size() == 1u);
+    BOOST_TEST(seeded[0]["title"].asString() == "Seeded");
+}
+
 BOOST_AUTO_TEST_CASE(two_users_lists_never_mix) {
     HttpClient ada, bob;
     sign_up(ada, unique_name("ada"));
