@@ -14,7 +14,7 @@ struct PasswordCost {
     std::size_t memlimit;  // bytes
 };
 
-PasswordCost default_password_cost();  // Argon2id, 19 MiB, 2 passes
+PasswordCost default_password_cost();  // Argon2id, 7 MiB, 5 passes
 
 class PasswordHasher {
   public:

@@ -44,6 +44,24 @@ std::string count_users() {
 
 BOOST_AUTO_TEST_SUITE(accounts)
 
+BOOST_AUTO_TEST_CASE(a_hash_of_another_cost_is_redone_at_the_next_login) {
+    // The Argon2id cost can change (docs/configuration.md): a stored hash of the old cost
+    // still verifies, and the login that verifies it stores one of the configured cost.
+    HttpClient client;
+    const std::string name = unique_name("rehash");
+    std::string id = register_user(client, name);
+    auto stored = [&] {
+        return stack().sql("SELECT password_hash FROM users WHERE id = '" + id + "'");
+    };
+    BOOST_TEST(stored().find("m=8192,t=1,") != std::string::npos);  // the suite's cost
+    ScopedPool pool{{"CINEVERSE_ARGON2_OPSLIMIT", "2"}, {"CINEVERSE_ARGON2_MEMLIMIT", "4m"}};
+    HttpClient again;
+    BOOST_TEST(again.post_json("/login", login_body(name, "correct horse")).status == 200);
+    BOOST_TEST(stored().find("m=4096,t=2,") != std::string::npos, stored());
+    HttpClient after;
+    BOOST_TEST(after.post_json("/login", login_body(name, "correct horse")).status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(register_opens_a_session_with_the_contract_cookie) {
     HttpClient client;
     std::string name = unique_name("reg");

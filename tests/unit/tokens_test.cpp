@@ -57,8 +57,8 @@ BOOST_AUTO_TEST_CASE(password_round_trip_and_rehash_decision) {
     BOOST_TEST(stronger.needs_rehash(hash));
     BOOST_TEST(stronger.verify(hash, "correct horse battery staple"));  // old hashes still verify
     auto defaults = default_password_cost();
-    BOOST_TEST(defaults.opslimit == 2u);
-    BOOST_TEST(defaults.memlimit == 19u * 1024 * 1024);
+    BOOST_TEST(defaults.opslimit == 5u);  // OWASP: m = 7 MiB, t = 5, p = 1
+    BOOST_TEST(defaults.memlimit == 7u * 1024 * 1024);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
