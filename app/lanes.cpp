@@ -1,6 +1,7 @@
 #include "app/lanes.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 namespace cv {
@@ -39,6 +40,22 @@ fcgi::Lane::Scheduling scheduling(const Settings& settings, const std::string& v
     throw ConfigError(variable, "'" + *value + "' is none of normal, idle, own-group");
 }
 
+// The lane's address in this pool, if this pool serves it: unset with no default, or "off"
+// (another pool, a unit of its own, serves it), and it has none.
+std::optional<std::string> lane_address(const Settings& settings,
+                                        const LaneDefinition& definition) {
+    auto address = settings.text(listen_variable(definition),
+                                 definition.default_listen ? definition.default_listen : "");
+    if (address.empty() || address == "off") return std::nullopt;
+    return address;
+}
+
+const LaneDefinition& definition_of(handlers::Lane lane) {
+    const auto& all = lane_definitions();
+    return *std::find_if(all.begin(), all.end(),
+                         [&](const LaneDefinition& definition) { return definition.lane == lane; });
+}
+
 }  // namespace
 
 std::string listen_variable(const LaneDefinition& definition) {
@@ -50,13 +67,11 @@ std::vector<fcgi::Lane> configured_lanes(const Settings& settings) {
     std::vector<fcgi::Lane> lanes;
     for (const auto& definition : lane_definitions()) {
         const std::string prefix = definition.prefix;
-        auto address = settings.text(listen_variable(definition),
-                                     definition.default_listen ? definition.default_listen : "");
-        // "off": this pool serves no such lane (another pool, a unit of its own, does).
-        if (address.empty() || address == "off") continue;
+        auto address = lane_address(settings, definition);
+        if (!address) continue;
         fcgi::Lane lane;
         lane.name = handlers::name_of(definition.lane);
-        lane.listen = fcgi::ListenAddress::parse(listen_variable(definition), address);
+        lane.listen = fcgi::ListenAddress::parse(listen_variable(definition), *address);
         if (std::any_of(lanes.begin(), lanes.end(),
                         [&](const fcgi::Lane& other) { return other.listen == lane.listen; }))
             throw ConfigError(listen_variable(definition),
@@ -69,7 +84,7 @@ std::vector<fcgi::Lane> configured_lanes(const Settings& settings) {
         // lane that also waits on TMDB needs spare workers. A database across the network
         // wants more (docs/deployment.md).
         if (definition.lane == handlers::Lane::main &&
-            settings.text("CINEVERSE_CATALOGUE_LISTEN", "off") != "off")
+            lane_address(settings, definition_of(handlers::Lane::catalogue)))
             workers = cores;
         lane.workers = static_cast<int>(settings.integer(prefix + "_WORKERS", workers, 1, 512));
         lane.nice = static_cast<int>(settings.integer(prefix + "_NICE", definition.nice, 0, 19));

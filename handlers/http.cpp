@@ -20,6 +20,10 @@ bool changes_something(const std::string& method) {
     return method == "POST" || method == "PATCH" || method == "PUT" || method == "DELETE";
 }
 
+Response no_store(Response response) {
+    return std::move(response).with_header("Cache-Control", "no-store");
+}
+
 }  // namespace
 
 void cross_site_guard(WorkerContext& ctx, const Request& request) {
@@ -55,7 +59,11 @@ std::optional<std::string> session_token(const Request& request) {
 }
 
 Response private_json(int status, const Json::Value& body) {
-    return fcgi::json(status, body).with_header("Cache-Control", "no-store");
+    return no_store(fcgi::json(status, body));
+}
+
+Response private_raw_json(int status, std::string body) {
+    return no_store(fcgi::raw_json(status, std::move(body)));
 }
 
 }  // namespace cv::handlers

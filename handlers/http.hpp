@@ -28,5 +28,7 @@ std::optional<std::string> session_token(const Request& request);
 
 // A response that no cache may keep (anything about a user or a session).
 Response private_json(int status, const Json::Value& body);
+// The same for a body already serialised (by PostgreSQL, say).
+Response private_raw_json(int status, std::string body);
 
 }  // namespace cv::handlers

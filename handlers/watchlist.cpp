@@ -61,8 +61,7 @@ watchlist::Snapshot snapshot_of(WorkerContext& ctx, const Request& request,
 
 Response watchlist_items(WorkerContext& ctx, const Request& request) {
     std::string user_id = signed_in(ctx, request);
-    return fcgi::raw_json(200, ctx.watchlist.items_json(user_id))
-        .with_header("Cache-Control", "no-store");
+    return private_raw_json(200, ctx.watchlist.items_json(user_id));
 }
 
 Response watchlist_add(WorkerContext& ctx, const Request& request) {

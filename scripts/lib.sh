@@ -173,8 +173,14 @@ start_pool() {  # start_pool <build dir> [VAR=value…]
     CINEVERSE_HASHING_LISTEN="unix:$STATE/run/api-hashing.sock" \
     CINEVERSE_CATALOGUE_LISTEN="unix:$STATE/run/api-catalogue.sock" \
     CINEVERSE_DATABASE_URL="$DATABASE_URL" "$@" "$build/cineverse-api" serve >"$STATE/run/api.pid"
-  for _ in $(seq 100); do [ -S "$STATE/run/api.sock" ] && return 0; sleep 0.1; done
+  wait_for_socket "$STATE/run/api.sock" && return 0
   tail -n 20 "$STATE/log/api.log" >&2
+  return 1
+}
+
+# Waits up to 10 s for a pool's unix socket to appear; status 1 if it does not.
+wait_for_socket() {  # wait_for_socket <path>
+  for _ in $(seq 100); do [ -S "$1" ] && return 0; sleep 0.1; done
   return 1
 }
 

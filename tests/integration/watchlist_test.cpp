@@ -36,6 +36,18 @@ HttpResult remove(HttpClient& client, const std::string& what) {
     return client.request("DELETE", "/api/watchlist/" + what);
 }
 
+// The header carrying the client's session, for other clients to send at the same time.
+std::string session_header(HttpClient& client) {
+    return "Cookie: __Host-session=" + client.cookie("__Host-session");
+}
+
+// Runs task(0) … task(n − 1) on n threads at once and waits for them all.
+template <typename Task>
+void in_parallel(int n, const Task& task) {
+    std::vector<std::jthread> threads;
+    for (int i = 0; i < n; ++i) threads.emplace_back(task, i);
+}
+
 long items_of(const std::string& user_id) {
     return std::stol(
         stack().sql("SELECT count(*) FROM watchlist_items WHERE user_id = '" + user_id + "'"));
@@ -110,17 +122,13 @@ BOOST_AUTO_TEST_CASE(the_errors_of_the_contract) {
 BOOST_AUTO_TEST_CASE(concurrent_adds_of_one_item_make_one_row) {
     HttpClient client;
     std::string id = sign_up(client, unique_name("racer"));
-    std::string cookie = "Cookie: __Host-session=" + client.cookie("__Host-session");
+    std::string cookie = session_header(client);
     std::atomic<int> ok{0};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < 40; ++i) {
-        threads.emplace_back([&] {
-            HttpClient mine;
-            auto r = mine.request("PUT", "/api/watchlist/movie/900012", "", {cookie});
-            if (r.status == 200) ++ok;
-        });
-    }
-    for (auto& thread : threads) thread.join();
+    in_parallel(40, [&](int) {
+        HttpClient mine;
+        auto r = mine.request("PUT", "/api/watchlist/movie/900012", "", {cookie});
+        if (r.status == 200) ++ok;
+    });
     BOOST_TEST(ok == 40);
     BOOST_TEST(items_of(id) == 1);
 }
@@ -134,19 +142,15 @@ BOOST_AUTO_TEST_CASE(the_limit_holds_under_concurrent_adds) {
         "INSERT INTO watchlist_items (user_id, media_type, tmdb_id, title) "
         "SELECT '" +
         id + "', 'movie', 800000 + i, 'Seeded ' || i FROM generate_series(1, 40) i");
-    std::string cookie = "Cookie: __Host-session=" + client.cookie("__Host-session");
+    std::string cookie = session_header(client);
     std::atomic<int> ok{0}, full{0};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < 40; ++i) {
-        threads.emplace_back([&, i] {
-            HttpClient mine;
-            auto r = mine.request("PUT", "/api/watchlist/movie/" + std::to_string(900000 + i), "",
-                                  {cookie});
-            if (r.status == 200) ++ok;
-            if (r.status == 409 && r.json()["error"].asString() == "Watchlist is full") ++full;
-        });
-    }
-    for (auto& thread : threads) thread.join();
+    in_parallel(40, [&](int i) {
+        HttpClient mine;
+        auto r =
+            mine.request("PUT", "/api/watchlist/movie/" + std::to_string(900000 + i), "", {cookie});
+        if (r.status == 200) ++ok;
+        if (r.status == 409 && r.json()["error"].asString() == "Watchlist is full") ++full;
+    });
     BOOST_TEST(ok == 10);
     BOOST_TEST(full == 30);
     BOOST_TEST(items_of(id) == 50);
@@ -157,18 +161,14 @@ BOOST_AUTO_TEST_CASE(the_ready_answer_follows_every_change_to_the_items) {
     // API, concurrently, and by hand in SQL, it always says what the rows say.
     HttpClient client;
     std::string id = sign_up(client, unique_name("ready"));
-    std::string cookie = "Cookie: __Host-session=" + client.cookie("__Host-session");
+    std::string cookie = session_header(client);
     std::atomic<int> failed{0};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < 30; ++i) {
-        threads.emplace_back([&, i] {
-            HttpClient mine;
-            auto item = "/api/watchlist/movie/" + std::to_string(900000 + i % 15);
-            if (mine.request("PUT", item, "", {cookie}).status != 200) ++failed;
-            if (i % 2 == 0 && mine.request("DELETE", item, "", {cookie}).status != 200) ++failed;
-        });
-    }
-    for (auto& thread : threads) thread.join();
+    in_parallel(30, [&](int i) {
+        HttpClient mine;
+        auto item = "/api/watchlist/movie/" + std::to_string(900000 + i % 15);
+        if (mine.request("PUT", item, "", {cookie}).status != 200) ++failed;
+        if (i % 2 == 0 && mine.request("DELETE", item, "", {cookie}).status != 200) ++failed;
+    });
     BOOST_TEST(failed == 0);
     auto listed = client.get("/api/watchlist");
     BOOST_TEST(listed.body == stack().sql("SELECT watchlist_document('" + id + "')"));
@@ -216,7 +216,7 @@ BOOST_AUTO_TEST_CASE(deleting_an_account_takes_everything_of_it) {
     HttpClient other_session;
     auto login = R"({"username": ")" + name + R"(", "password": "correct horse"})";
     BOOST_REQUIRE_EQUAL(other_session.post_json("/login", login).status, 200);
-    std::string old_cookie = "Cookie: __Host-session=" + client.cookie("__Host-session");
+    std::string old_cookie = session_header(client);
     // A wrong password changes nothing.
     auto wrong = client.request("DELETE", "/api/account", R"({"password": "not it at all"})",
                                 {"Content-Type: application/json"});
