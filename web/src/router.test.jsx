@@ -21,7 +21,8 @@ describe('routes', () => {
     openAt('/film/653');
     await heading('Nosferatu');
     expect(api.callsTo('GET', '/api/movie/653')).toHaveLength(1);
-    expect(document.title).toBe('Nosferatu — CineVerse');
+    // The title is set by an effect after the page renders, possibly after the heading.
+    await waitFor(() => expect(document.title).toBe('Nosferatu — CineVerse'));
   });
 
   it('opens a series from its address', async () => {
