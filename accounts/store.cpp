@@ -229,7 +229,7 @@ std::optional<User> AccountStore::update_user(const std::string& user_id,
                 soci::use(h, hi, "h"), soci::use(interval, "i"), soci::use(user_id, "id"),
                 soci::into(too_soon);
             if (!sql.got_data()) return std::nullopt;
-            if (too_soon != 0) throw Failure(FailureKind::rate_limited, "Too many requests");
+            if (too_soon != 0) throw Failure::too_many_requests(policy_.password_change_interval);
             soci::row row;
             sql << "UPDATE users SET username = COALESCE(:u, username), email = COALESCE(:e, "
                    "email), "

@@ -8,10 +8,9 @@
 
 namespace cv {
 
-ApiWorker::ApiWorker(AppConfig config, SharedMetrics& metrics, const fcgi::Scoreboard& board)
-    : config_(std::move(config)),
-      services_(config_, metrics, board),
-      router_(handlers::build_router()) {
+ApiWorker::ApiWorker(AppConfig config, SharedMetrics& metrics, const fcgi::Scoreboard& board,
+                     SharedCallBudget& tmdb_budget)
+    : config_(std::move(config)), services_(config_, metrics, board, tmdb_budget) {
     housekeeping_.add("sessions_purge", config_.purge_interval, [this] {
         long purged = services_.accounts().purge_expired_sessions();
         if (purged > 0) log::info("sessions_purged", {{"count", purged}});
@@ -80,12 +79,18 @@ fcgi::Response ApiWorker::handle(fcgi::Request& request) {
     if (request.header("x-cineverse-fault") == "hang") hang_like_a_bug();
 #endif
     DeadlineScope deadline(services_.database(), request.deadline());
-    return router_.dispatch(services_.context(), request);
+    return api_.answer(services_.context(), request);
 }
 
 fcgi::Response ApiWorker::answer_failure(std::exception_ptr failure,
                                          std::string_view request_id) noexcept {
-    return handlers::answer_failure(std::move(failure), request_id);
+    // A request the transport could not read matched no row: nobody may keep the answer.
+    auto response = handlers::answer_failure(std::move(failure), request_id);
+    try {
+        fcgi::keep_private(response);
+    } catch (...) {
+    }
+    return response;
 }
 
 void ApiWorker::between_requests() {

@@ -13,7 +13,8 @@ namespace cv {
 
 class ApiWorker final : public fcgi::WorkerHandler {
   public:
-    ApiWorker(AppConfig config, SharedMetrics& metrics, const fcgi::Scoreboard& board);
+    ApiWorker(AppConfig config, SharedMetrics& metrics, const fcgi::Scoreboard& board,
+              SharedCallBudget& tmdb_budget);
 
     fcgi::Response handle(fcgi::Request& request) override;
     fcgi::Response answer_failure(std::exception_ptr failure,
@@ -28,22 +29,27 @@ class ApiWorker final : public fcgi::WorkerHandler {
   private:
     AppConfig config_;  // this worker's own copy: a reload starts new workers with a new one
     WorkerServices services_;
-    handlers::Router router_;
+    handlers::Api api_;
     Housekeeping housekeeping_;
 };
 
 // The pool's view of the application: its settings, and a worker's handler after fork.
 class ApiService final : public fcgi::Service {
   public:
-    explicit ApiService(AppConfig config) : config_(std::move(config)) {}
+    // Made in the master, before its workers are forked: they share the TMDB budget.
+    explicit ApiService(AppConfig config)
+        : config_(std::move(config)),
+          tmdb_budget_(
+              std::make_unique<SharedCallBudget>(config_.tmdb_budget, config_.tmdb_budget_burst)) {}
     const fcgi::PoolSettings& pool_settings() const override { return config_.pool; }
     std::unique_ptr<fcgi::WorkerHandler> start_worker(
         SharedMetrics& metrics, const fcgi::Scoreboard& board) const override {
-        return std::make_unique<ApiWorker>(config_, metrics, board);
+        return std::make_unique<ApiWorker>(config_, metrics, board, *tmdb_budget_);
     }
 
   private:
     AppConfig config_;
+    std::unique_ptr<SharedCallBudget> tmdb_budget_;
 };
 
 }  // namespace cv

@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include "app/lanes.hpp"
+#include "core/text.hpp"
+#include "handlers/routes.hpp"
 
 namespace cv {
 namespace {
@@ -20,6 +22,13 @@ bool is_loopback_http(const std::string& url) {
 }
 
 }  // namespace
+
+std::string cache_kind_variable(const std::string& kind) {
+    std::string name;
+    for (char c : kind)
+        name += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return name;
+}
 
 using namespace std::chrono_literals;
 using std::chrono::duration_cast;
@@ -115,11 +124,18 @@ AppConfig AppConfig::load(const Settings& settings) {
     config.tmdb.max_body = settings.bytes("CINEVERSE_TMDB_MAX_BODY", std::size_t{2} * 1024 * 1024,
                                           1024, std::size_t{64} * 1024 * 1024);
 
-    config.cache.ttl = to_seconds(settings.duration("CINEVERSE_CACHE_TTL", 10min, 1s, 7 * 24h));
-    config.cache.search_ttl =
-        to_seconds(settings.duration("CINEVERSE_CACHE_TTL_SEARCH", 1h, 1s, 7 * 24h));
-    config.cache.page_ttl =
-        to_seconds(settings.duration("CINEVERSE_CACHE_TTL_PAGES", 24h, 1s, 30 * 24h));
+    for (const auto& [kind, fresh_for] : handlers::default_cache_lifetimes()) {
+        std::string variable = "CINEVERSE_CACHE_TTL_" + cache_kind_variable(kind);
+        config.cache_lifetimes[kind] =
+            to_seconds(settings.duration(variable, fresh_for, 1s, 30 * 24h));
+    }
+    config.cache.max_rows = settings.integer("CINEVERSE_CACHE_MAX_ROWS", 20000, 100, 100'000'000);
+    config.cache.search_stale_limit =
+        to_seconds(settings.duration("CINEVERSE_CACHE_STALE_LIMIT_SEARCH", 24h, 1s, 3650 * 24h));
+    config.tmdb_budget =
+        static_cast<double>(settings.integer("CINEVERSE_TMDB_BUDGET", 20, 0, 10000));
+    config.tmdb_budget_burst = static_cast<double>(settings.integer(
+        "CINEVERSE_TMDB_BUDGET_BURST", static_cast<long>(config.tmdb_budget * 2), 1, 100000));
     config.cache.not_found_ttl =
         to_seconds(settings.duration("CINEVERSE_CACHE_NOT_FOUND_TTL", 10min, 1s, 7 * 24h));
     config.cache.stale_limit =

@@ -10,6 +10,7 @@
 #include "catalogue/tmdb_client.hpp"
 #include "core/settings.hpp"
 #include "fcgi/pool.hpp"
+#include "handlers/context.hpp"
 
 namespace cv {
 
@@ -23,6 +24,12 @@ struct AppConfig {
     accounts::PasswordCost password_cost;
     catalogue::TmdbSettings tmdb;
     catalogue::CacheSettings cache;
+    // How long each kind of shared answer stays fresh: the route table's rows, each kind
+    // overridable by CINEVERSE_CACHE_TTL_<KIND>.
+    handlers::CacheLifetimes cache_lifetimes;
+    // TMDB calls a second for the whole host (all workers), and the burst allowed.
+    double tmdb_budget = 20;
+    double tmdb_budget_burst = 40;
     int watchlist_max = 2000;                      // items a user may keep
     std::chrono::milliseconds slow_request{1000};  // the slow log's threshold (0: off)
     bool migrate_on_start = true;
@@ -33,5 +40,9 @@ struct AppConfig {
     // From the environment and the env file CINEVERSE_CONFIG_FILE names.
     static AppConfig from_environment();
 };
+
+// A kind of shared answer as its setting spells it: "now-playing" → "NOW_PLAYING"
+// (CINEVERSE_CACHE_TTL_NOW_PLAYING).
+std::string cache_kind_variable(const std::string& kind);
 
 }  // namespace cv

@@ -61,6 +61,8 @@ std::string routes_as_json() {
         row["regex"] = pattern.regex();
         row["lane"] = handlers::name_of(route.traits.lane);
         row["access"] = handlers::name_of(route.traits.access);
+        row["cache_kind"] =
+            route.traits.cache_kind.empty() ? Json::Value() : Json::Value(route.traits.cache_kind);
         row["cache_seconds"] = static_cast<Json::Int64>(route.traits.cache_for.count());
         row["rate_limit"] = route.traits.rate_limit == handlers::RateLimit::none
                                 ? Json::Value()

@@ -3,7 +3,7 @@
 namespace cv {
 
 WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics,
-                               const fcgi::Scoreboard& board)
+                               const fcgi::Scoreboard& board, SharedCallBudget& tmdb_budget)
     : database_(config.database_url, config.prepare_statements, config.pool.request_timeout),
       replica_(config.replica_url.empty()
                    ? nullptr
@@ -12,14 +12,17 @@ WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics,
       passwords_(config.password_cost, &timings_),
       accounts_(database_, db::ReadRouter(database_, replica_.get()), config.sessions),
       watchlist_(database_, config.watchlist_max),
-      tmdb_(config.tmdb),
+      tmdb_(config.tmdb, &tmdb_budget),
       kinds_(catalogue::AnswerKinds::from(
-          config.cache, {config.tmdb.languages.front().substr(0, 2), config.tmdb.region})),
+          config.cache, config.cache_lifetimes,
+          {config.tmdb.languages.front().substr(0, 2), config.tmdb.region})),
       catalogue_(database_, db::ReadRouter(database_, replica_.get()), tmdb_, config.cache,
                  metrics),
-      context_{database_,  accounts_,  passwords_,
-               watchlist_, catalogue_, config.tmdb,
-               kinds_,     metrics,    config.public_origins,
+      context_{database_,  accounts_,
+               passwords_, watchlist_,
+               catalogue_, config.tmdb,
+               kinds_,     config.cache_lifetimes,
+               metrics,    config.public_origins,
                board} {
     database_.set_timings(&timings_);
     if (replica_) replica_->set_timings(&timings_);

@@ -18,7 +18,9 @@ namespace cv {
 
 class WorkerServices {
   public:
-    WorkerServices(const AppConfig& config, SharedMetrics& metrics, const fcgi::Scoreboard& board);
+    // `tmdb_budget` is shared by every worker of the host (made by the master before fork).
+    WorkerServices(const AppConfig& config, SharedMetrics& metrics, const fcgi::Scoreboard& board,
+                   SharedCallBudget& tmdb_budget);
     WorkerServices(const WorkerServices&) = delete;
     WorkerServices& operator=(const WorkerServices&) = delete;
 

@@ -21,7 +21,7 @@ struct Row {
     bool within_stale_limit = false;
 };
 
-Row load_row(soci::session& sql, const std::string& key, long long stale_limit) {
+Row load_row(soci::session& sql, const std::string& key) {
     Row row;
     std::string body;
     soci::indicator body_ind = soci::i_null;
@@ -33,9 +33,9 @@ Row load_row(soci::session& sql, const std::string& key, long long stale_limit) 
            "FROM now()))))::bigint, "
            "GREATEST(-1, LEAST(2147483647, ceil(extract(epoch FROM retry_at) - extract(epoch FROM "
            "now()))))::bigint, "
-           "COALESCE(fetched_at > now() - make_interval(secs => :limit), false)::int "
+           "(stale_until > now())::int "
            "FROM catalogue_cache WHERE key = :k",
-        soci::use(stale_limit), soci::use(key), soci::into(body, body_ind), soci::into(not_found),
+        soci::use(key), soci::into(body, body_ind), soci::into(not_found),
         soci::into(row.fresh_for), soci::into(row.retry_in), soci::into(within);
     row.exists = sql.got_data();
     if (row.exists && body_ind == soci::i_ok) row.body = std::move(body);
@@ -70,42 +70,59 @@ const char* to_string(Freshness freshness) {
     return "MISS";
 }
 
-AnswerKinds AnswerKinds::from(const CacheSettings& settings, const PageOptions& pages) {
+AnswerKinds AnswerKinds::from(const CacheSettings& settings, const Lifetimes& lifetimes,
+                              const PageOptions& pages) {
+    auto stale = settings.stale_limit;
     return {
-        {"list", settings.ttl, extract_results, "[]"},
-        {"search", settings.search_ttl, extract_results, "[]"},
-        {"movie", settings.page_ttl,
+        {"list", lifetimes.at("list"), stale, extract_results, "[]"},
+        {"search", lifetimes.at("search"), settings.search_stale_limit, extract_results, "[]"},
+        {"movie", lifetimes.at("movie"), stale,
          [pages](const std::string& body) { return movie_page(body, pages); }, std::nullopt},
-        {"tv", settings.page_ttl, [pages](const std::string& body) { return tv_page(body, pages); },
-         std::nullopt},
+        {"tv", lifetimes.at("tv"), stale,
+         [pages](const std::string& body) { return tv_page(body, pages); }, std::nullopt},
     };
 }
 
 CatalogueAnswer CatalogueCache::get(const AnswerKind& kind, const std::string& tmdb_path,
-                                    const std::string& query, const BeforeWaiting& before_waiting) {
+                                    const std::string& query, const Patience& patience) {
     std::string name = query.empty() ? tmdb_path : tmdb_path + "?" + query;
     Key key{kind, name, tmdb_path, query};
     if (auto it = memory_.find(name);
         it != memory_.end() && Clock::now() < it->second.fresh_until) {
         auto left = std::chrono::duration_cast<seconds>(it->second.fresh_until - Clock::now());
         left = std::max(left, seconds(1));
+        tell_used(name, it->second);
         if (it->second.not_found) return count({"", Freshness::not_found, left});
         return count({it->second.body, Freshness::hit, left});
     }
     try {
-        return count(from_database(key, before_waiting));
+        return count(from_database(key, patience));
     } catch (const db::Unavailable&) {
-        return count(without_database(key, before_waiting));
+        return count(without_database(key, patience));
     }
 }
 
-CatalogueAnswer CatalogueCache::from_database(const Key& key, const BeforeWaiting& before_waiting) {
-    long long stale_limit = settings_.stale_limit.count();
-    Row row = lagging_reads_.read(
-        [&](soci::session& sql) { return load_row(sql, key.name, stale_limit); });
+void CatalogueCache::tell_used(const std::string& key, Remembered& remembered) {
+    constexpr auto kEvery = std::chrono::minutes(1);
+    auto now = Clock::now();
+    if (now - remembered.told_used < kEvery) return;
+    remembered.told_used = now;
+    try {
+        db_.write([&](soci::session& sql) {
+            sql << "UPDATE catalogue_cache SET used_at = now() WHERE key = :k AND used_at < now() "
+                   "- interval '1 minute'",
+                soci::use(key);
+        });
+    } catch (const std::exception&) {  // a hint for eviction, not worth failing an answer
+    }
+}
+
+CatalogueAnswer CatalogueCache::from_database(const Key& key, const Patience& patience) {
+    Row row = lagging_reads_.read([&](soci::session& sql) { return load_row(sql, key.name); });
     if (auto answer = settled(row)) {
-        remember(key.name, answer->body, answer->max_age,
+        remember(key.name, answer->body, answer->max_age, key.kind.stale_limit,
                  answer->freshness == Freshness::not_found);
+        if (auto it = memory_.find(key.name); it != memory_.end()) tell_used(key.name, it->second);
         return *answer;
     }
     if (row.retry_in > 0)
@@ -115,7 +132,7 @@ CatalogueAnswer CatalogueCache::from_database(const Key& key, const BeforeWaitin
     // Single flight across workers: whoever holds the key's lock asks TMDB; the others wait
     // for it, then find the fresh row (or its failure) and do not ask again.
     try {
-        return refresh(key, before_waiting);
+        return refresh(key, patience);
     } catch (const db::TimedOut&) {  // another worker's refresh took too long: serve what we have
         return fallback(key, row.within_stale_limit ? row.body : std::nullopt,
                         settings_.failure_backoff);
@@ -133,52 +150,69 @@ std::optional<std::string> CatalogueCache::shaped(const Key& key, const FetchRes
     return body;
 }
 
-CatalogueAnswer CatalogueCache::refresh(const Key& key, const BeforeWaiting& before_waiting) {
-    long long stale_limit = settings_.stale_limit.count();
-    if (before_waiting) before_waiting();  // the lock below, then TMDB, may take seconds
-    return db_.write([&](soci::session& sql) -> CatalogueAnswer {
+CatalogueAnswer CatalogueCache::refresh(const Key& key, const Patience& patience) {
+    if (patience.before_waiting) patience.before_waiting();  // the lock, then TMDB, take time
+    bool stored_new_key = false;
+    CatalogueAnswer result = db_.write([&](soci::session& sql) -> CatalogueAnswer {
         db::Transaction tx(db_, sql);
         tx.limit_lock_wait(settings_.lock_timeout);
         sql << "SELECT pg_advisory_xact_lock(1667329645, hashtext(:k))", soci::use(key.name);
-        Row current = load_row(sql, key.name, stale_limit);
+        Row current = load_row(sql, key.name);
         if (auto answer = settled(current)) {
             tx.commit();
-            remember(key.name, answer->body, answer->max_age,
+            remember(key.name, answer->body, answer->max_age, key.kind.stale_limit,
                      answer->freshness == Freshness::not_found);
             return *answer;
         }
+        auto kept = current.within_stale_limit ? current.body : std::nullopt;
         if (current.retry_in > 0) {
             tx.commit();
-            return fallback(key, current.within_stale_limit ? current.body : std::nullopt,
-                            seconds(current.retry_in));
+            return fallback(key, kept, seconds(current.retry_in));
         }
-        FetchResult fetched = tmdb_.fetch(key.path, key.query);
+        FetchResult fetched = tmdb_.fetch(key.path, key.query, patience.deadline);
+        if (fetched.not_asked) {
+            // Over the budget or out of time: nothing is known about this key, so nothing is
+            // stored (the next request may well be asked); it answers as on a failure.
+            tx.commit();
+            metrics_.add("upstream_skipped_total{reason=\"" + label_value(fetched.problem) + "\"}");
+            return fallback(key, kept, seconds(1));
+        }
+        // `xmax = 0` tells an inserted row from an updated one: a new key may push the table
+        // past its cap.
+        int inserted = 0;
         if (fetched.not_found) {
             long long remembered = settings_.not_found_ttl.count();
             sql << "INSERT INTO catalogue_cache AS c (key, body, not_found, fetched_at, "
-                   "fresh_until, retry_at, last_error) "
+                   "fresh_until, retry_at, stale_until, last_error) "
                    "VALUES (:k, NULL, true, NULL, '-infinity', now() + make_interval(secs => :r), "
-                   "'not found') "
+                   "'-infinity', 'not found') "
                    "ON CONFLICT (key) DO UPDATE SET body = NULL, not_found = true, fetched_at = "
-                   "NULL, fresh_until = '-infinity', retry_at = EXCLUDED.retry_at, last_error = "
-                   "EXCLUDED.last_error",
-                soci::use(key.name), soci::use(remembered);
+                   "NULL, fresh_until = '-infinity', retry_at = EXCLUDED.retry_at, stale_until = "
+                   "'-infinity', used_at = now(), last_error = EXCLUDED.last_error "
+                   "RETURNING (xmax = 0)::int",
+                soci::use(key.name), soci::use(remembered), soci::into(inserted);
             tx.commit();
-            remember(key.name, "", settings_.not_found_ttl, true);
+            stored_new_key = inserted != 0;
+            remember(key.name, "", settings_.not_found_ttl, seconds(0), true);
             return {"", Freshness::not_found, settings_.not_found_ttl};
         }
         if (auto body = shaped(key, fetched)) {
             long long ttl = key.kind.ttl.count();
+            long long stale = key.kind.stale_limit.count();
             sql << "INSERT INTO catalogue_cache AS c (key, body, not_found, fetched_at, "
-                   "fresh_until, retry_at, last_error) "
+                   "fresh_until, retry_at, stale_until, last_error) "
                    "VALUES (:k, :b, false, now(), now() + make_interval(secs => :ttl), "
-                   "'-infinity', NULL) "
+                   "'-infinity', now() + make_interval(secs => :stale), NULL) "
                    "ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, not_found = false, "
                    "fetched_at = EXCLUDED.fetched_at, fresh_until = EXCLUDED.fresh_until, "
-                   "retry_at = EXCLUDED.retry_at, last_error = NULL",
-                soci::use(key.name), soci::use(*body), soci::use(ttl);
+                   "retry_at = EXCLUDED.retry_at, stale_until = EXCLUDED.stale_until, "
+                   "used_at = now(), last_error = NULL "
+                   "RETURNING (xmax = 0)::int",
+                soci::use(key.name), soci::use(*body), soci::use(ttl), soci::use(stale),
+                soci::into(inserted);
             tx.commit();
-            remember(key.name, *body, key.kind.ttl);
+            stored_new_key = inserted != 0;
+            remember(key.name, *body, key.kind.ttl, key.kind.stale_limit);
             return {*body, Freshness::miss, key.kind.ttl};
         }
         metrics_.add("upstream_errors_total");
@@ -191,47 +225,66 @@ CatalogueAnswer CatalogueCache::refresh(const Key& key, const BeforeWaiting& bef
         sql << "INSERT INTO catalogue_cache AS c (key, retry_at, last_error) "
                "VALUES (:k, now() + make_interval(secs => :w), :e) "
                "ON CONFLICT (key) DO UPDATE SET retry_at = EXCLUDED.retry_at, last_error = "
-               "EXCLUDED.last_error",
-            soci::use(key.name), soci::use(wait_seconds), soci::use(problem);
+               "EXCLUDED.last_error "
+               "RETURNING (xmax = 0)::int",
+            soci::use(key.name), soci::use(wait_seconds), soci::use(problem), soci::into(inserted);
         tx.commit();
-        return fallback(key, current.within_stale_limit ? current.body : std::nullopt, wait);
+        stored_new_key = inserted != 0;
+        return fallback(key, kept, wait);
     });
+    if (stored_new_key) {
+        try {
+            db_.write([&](soci::session& sql) { evict_over_cap(sql); });
+        } catch (const std::exception&) {  // the next new key, or the purge, evicts instead
+        }
+    }
+    return result;
+}
+
+void CatalogueCache::evict_over_cap(soci::session& sql) {
+    long long cap = settings_.max_rows;
+    long long evicted = 0;
+    sql << "WITH evicted AS (DELETE FROM catalogue_cache WHERE key IN (SELECT key FROM "
+           "catalogue_cache ORDER BY used_at LIMIT GREATEST(0, (SELECT count(*) FROM "
+           "catalogue_cache) - :cap)) RETURNING 1) SELECT count(*) FROM evicted",
+        soci::use(cap), soci::into(evicted);
+    if (evicted > 0)
+        metrics_.add("catalogue_cache_evicted_total", static_cast<std::uint64_t>(evicted));
 }
 
 long CatalogueCache::purge_unused() {
-    long long stale_limit = settings_.stale_limit.count();
     return db_.write([&](soci::session& sql) {
         db::Transaction tx(db_, sql);
         long long purged = 0;
         sql << "WITH purged AS (DELETE FROM catalogue_cache WHERE retry_at < now() AND "
-               "COALESCE(fetched_at, '-infinity') < now() - make_interval(secs => :limit) "
-               "RETURNING 1) SELECT count(*) FROM purged",
-            soci::use(stale_limit), soci::into(purged);
+               "stale_until < now() RETURNING 1) SELECT count(*) FROM purged",
+            soci::into(purged);
+        long long before_cap = purged;
+        evict_over_cap(sql);
         tx.commit();
-        return static_cast<long>(purged);
+        return static_cast<long>(before_cap);
     });
 }
 
 // PostgreSQL is down: the catalogue keeps answering from memory, or straight from TMDB.
-CatalogueAnswer CatalogueCache::without_database(const Key& key,
-                                                 const BeforeWaiting& before_waiting) {
+CatalogueAnswer CatalogueCache::without_database(const Key& key, const Patience& patience) {
     if (auto it = memory_.find(key.name);
         it != memory_.end() && Clock::now() < it->second.stale_until) {
         if (it->second.not_found) return {"", Freshness::not_found, settings_.empty_max_age};
         return {it->second.body, Freshness::stale, settings_.empty_max_age};
     }
-    if (before_waiting) before_waiting();
-    FetchResult fetched = tmdb_.fetch(key.path, key.query);
+    if (patience.before_waiting) patience.before_waiting();
+    FetchResult fetched = tmdb_.fetch(key.path, key.query, patience.deadline);
     if (fetched.not_found) {
-        remember(key.name, "", settings_.not_found_ttl, true);
+        remember(key.name, "", settings_.not_found_ttl, seconds(0), true);
         return {"", Freshness::not_found, settings_.not_found_ttl};
     }
     if (auto body = shaped(key, fetched)) {
-        remember(key.name, *body, key.kind.ttl);
+        remember(key.name, *body, key.kind.ttl, key.kind.stale_limit);
         return {*body, Freshness::miss, key.kind.ttl};
     }
-    metrics_.add("upstream_errors_total");
-    return fallback(key, std::nullopt, settings_.failure_backoff);
+    if (!fetched.not_asked) metrics_.add("upstream_errors_total");
+    return fallback(key, std::nullopt, fetched.not_asked ? seconds(1) : settings_.failure_backoff);
 }
 
 CatalogueAnswer CatalogueCache::fallback(const Key& key, std::optional<std::string> body,
@@ -250,12 +303,11 @@ CatalogueAnswer CatalogueCache::fallback(const Key& key, std::optional<std::stri
 }
 
 void CatalogueCache::remember(const std::string& key, const std::string& body, seconds fresh_for,
-                              bool not_found) {
+                              seconds stale_limit, bool not_found) {
     auto now = Clock::now();
-    // Keys are bounded by routes x pages x languages; the cap keeps a worker small anyway.
+    // The cap keeps a worker small whatever keys it is asked for.
     if (memory_.size() >= kMemoryEntries && memory_.count(key) == 0) memory_.clear();
-    memory_[key] = Remembered{body, not_found, now + fresh_for,
-                              now + fresh_for + (not_found ? seconds(0) : settings_.stale_limit)};
+    memory_[key] = Remembered{body, not_found, now + fresh_for, now + fresh_for + stale_limit, now};
 }
 
 CatalogueAnswer CatalogueCache::count(CatalogueAnswer answer) {

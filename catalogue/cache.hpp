@@ -5,9 +5,10 @@
 // good answer is served meanwhile; an id TMDB does not know is remembered for a while, so a
 // flood of unknown ids is not a flood of TMDB calls. What a key holds, for how long, and
 // what is served when TMDB fails with nothing kept, depend on its kind (lists, search,
-// pages).
+// pages). The table is bounded: past its cap, the least recently used rows go.
 #include <chrono>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -26,6 +27,7 @@ const char* to_string(Freshness freshness);
 struct AnswerKind {
     std::string name;  // "list", "search", "movie", "tv"
     std::chrono::seconds ttl;
+    std::chrono::seconds stale_limit;  // an answer older than this is not served any more
     // TMDB's body → the answer kept and served; nullopt when TMDB answered garbage.
     std::function<std::optional<std::string>(const std::string& tmdb_body)> shape;
     // Served when TMDB fails and nothing is kept ("[]" for lists and search); nullopt: the
@@ -34,20 +36,34 @@ struct AnswerKind {
 };
 
 struct CacheSettings {
-    std::chrono::seconds ttl{600};                    // lists
-    std::chrono::seconds search_ttl{3600};            // search
-    std::chrono::seconds page_ttl{86400};             // film and series pages
     std::chrono::seconds not_found_ttl{600};          // how long an unknown id is remembered
     std::chrono::seconds stale_limit{7 * 24 * 3600};  // older answers are not served
-    std::chrono::seconds failure_backoff{30};         // no upstream call after a failure
+    // Searches are the one key space a visitor fills at will (any text): kept stale for less.
+    std::chrono::seconds search_stale_limit{24 * 3600};
+    std::chrono::seconds failure_backoff{30};  // no upstream call after a failure
     std::chrono::seconds empty_max_age{5};
     std::chrono::milliseconds lock_timeout{12000};  // > TMDB's total timeout
+    long max_rows = 20000;  // past this, the least recently used rows are deleted
 };
 
-// The kinds this catalogue serves, from its settings and the pages' language and region.
+// How fresh each kind of answer stays, by kind name ("list" → 10 min): the route table's.
+using Lifetimes = std::map<std::string, std::chrono::seconds>;
+
+// The kinds this catalogue serves, from its settings, the route table's lifetimes and the
+// pages' language and region.
 struct AnswerKinds {
     AnswerKind list, search, movie, tv;
-    static AnswerKinds from(const CacheSettings& settings, const PageOptions& pages);
+    // Throws std::out_of_range when `lifetimes` lacks one of the kinds.
+    static AnswerKinds from(const CacheSettings& settings, const Lifetimes& lifetimes,
+                            const PageOptions& pages);
+};
+
+// What a request waiting on the cache asks of it: to be told before a long wait (the
+// transport then gives back what it holds for other requests), and that TMDB be given no
+// more than what is left of its time.
+struct Patience {
+    std::function<void()> before_waiting;
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 struct CatalogueAnswer {
@@ -66,18 +82,14 @@ class CatalogueCache {
           settings_(settings),
           metrics_(metrics) {}
 
-    // Called before the cache waits on something slow: TMDB, or another worker's refresh
-    // of the same key. The transport gives back what it holds for other requests meanwhile.
-    using BeforeWaiting = std::function<void()>;
-
     // The answer for TMDB's `tmdb_path` and `query` (already normalised and encoded: it is
     // the key), as `kind` keeps it.
     CatalogueAnswer get(const AnswerKind& kind, const std::string& tmdb_path,
-                        const std::string& query, const BeforeWaiting& before_waiting = {});
+                        const std::string& query, const Patience& patience = {});
 
-    // Deletes the rows nobody asked for within the stale limit (they could not be served any
-    // more) and failures whose retry time has passed; returns how many. With the keys bounded
-    // by routes x allowed parameters, the table cannot grow past that bound.
+    // Deletes the rows that could not be served any more (past their stale limit) and
+    // failures whose retry time has passed, then the least recently used rows past the cap;
+    // returns how many.
     long purge_unused();
 
   private:
@@ -86,6 +98,9 @@ class CatalogueCache {
         bool not_found = false;
         std::chrono::steady_clock::time_point fresh_until;
         std::chrono::steady_clock::time_point stale_until;
+        // When this worker last told the table the key was used (eviction is by last use,
+        // and a key served from memory would otherwise look unused).
+        std::chrono::steady_clock::time_point told_used;
     };
     struct Key {
         const AnswerKind& kind;
@@ -94,14 +109,18 @@ class CatalogueCache {
         const std::string& query;
     };
 
-    CatalogueAnswer from_database(const Key& key, const BeforeWaiting& before_waiting);
-    CatalogueAnswer refresh(const Key& key, const BeforeWaiting& before_waiting);
-    CatalogueAnswer without_database(const Key& key, const BeforeWaiting& before_waiting);
+    CatalogueAnswer from_database(const Key& key, const Patience& patience);
+    CatalogueAnswer refresh(const Key& key, const Patience& patience);
+    CatalogueAnswer without_database(const Key& key, const Patience& patience);
     CatalogueAnswer fallback(const Key& key, std::optional<std::string> body,
                              std::chrono::seconds retry_in);
     CatalogueAnswer count(CatalogueAnswer answer);
     void remember(const std::string& key, const std::string& body, std::chrono::seconds fresh_for,
-                  bool not_found = false);
+                  std::chrono::seconds stale_limit, bool not_found = false);
+    // Marks the key used now in the table, at most once a minute a key and worker.
+    void tell_used(const std::string& key, Remembered& remembered);
+    // Past the cap, deletes the least recently used rows (after a new key was stored).
+    void evict_over_cap(soci::session& sql);
     // The shaped answer of a fetch, or nullopt (logged) when TMDB sent garbage.
     std::optional<std::string> shaped(const Key& key, const FetchResult& fetched);
 

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/json.hpp"
@@ -82,8 +83,8 @@ std::optional<std::string> extract_results(const std::string& body) {
     return body.substr(start, limit - start);
 }
 
-TmdbClient::TmdbClient(TmdbSettings settings)
-    : settings_(std::move(settings)), curl_(std::make_unique<CurlHandle>()) {
+TmdbClient::TmdbClient(TmdbSettings settings, SharedCallBudget* budget)
+    : settings_(std::move(settings)), budget_(budget), curl_(std::make_unique<CurlHandle>()) {
     CURL* easy = curl_->easy;
     curl_->headers = curl_slist_append(curl_->headers, "Accept: application/json");
     if (!settings_.access_token.empty()) {
@@ -92,9 +93,6 @@ TmdbClient::TmdbClient(TmdbSettings settings)
     }
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, curl_->headers);
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(settings_.connect_timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(settings_.total_timeout.count()));
     curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl supports
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -107,7 +105,30 @@ TmdbClient::TmdbClient(TmdbSettings settings)
 
 TmdbClient::~TmdbClient() = default;
 
-FetchResult TmdbClient::fetch(const std::string& path, const std::string& query) {
+namespace {
+
+// Less than this left of a request: not worth starting a call that could not finish.
+constexpr auto kShortestCall = std::chrono::milliseconds(50);
+
+}  // namespace
+
+FetchResult TmdbClient::fetch(const std::string& path, const std::string& query,
+                              Clock::time_point deadline) {
+    using std::chrono::milliseconds;
+    auto left = deadline == Clock::time_point::max()
+                    ? settings_.total_timeout
+                    : std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+    FetchResult refused;
+    refused.not_asked = true;
+    if (left < kShortestCall) {
+        refused.problem = "no time left";
+        return refused;
+    }
+    if (budget_ != nullptr && !budget_->try_take()) {
+        refused.problem = "over the TMDB budget";
+        return refused;
+    }
+    auto total = std::min(settings_.total_timeout, left);
     std::string url = settings_.base_url + path;
     std::string full_query = query;
     if (!settings_.api_key.empty()) {
@@ -124,6 +145,9 @@ FetchResult TmdbClient::fetch(const std::string& path, const std::string& query)
     Transfer transfer;
     transfer.limit = settings_.max_body;
     CURL* easy = curl_->easy;
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(total.count()));
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(std::min(settings_.connect_timeout, total).count()));
     curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/call_budget.hpp"
 #include "core/timings.hpp"
 
 namespace cv::catalogue {
@@ -31,7 +32,10 @@ bool is_language_tag(std::string_view text);
 struct FetchResult {
     bool ok = false;         // a 200 with a body (whether it is what was asked for is the caller's)
     bool not_found = false;  // TMDB's 404: it does not know the resource
-    std::string body;        // the answer, byte for byte as TMDB sent it
+    // Not asked at all: the service-wide budget of TMDB calls is spent for now, or the
+    // request has no time left. Nothing is wrong with this resource: nothing to remember.
+    bool not_asked = false;
+    std::string body;  // the answer, byte for byte as TMDB sent it
     long http_status = 0;
     std::optional<std::chrono::seconds> retry_after;
     std::string problem;  // why it failed, for the log; never holds the key
@@ -42,14 +46,21 @@ std::optional<std::string> extract_results(const std::string& body);
 
 class TmdbClient {
   public:
-    explicit TmdbClient(TmdbSettings settings);
+    using Clock = std::chrono::steady_clock;
+
+    // `budget`, shared by the host's workers, bounds how often TMDB is asked (nullptr: no
+    // bound).
+    explicit TmdbClient(TmdbSettings settings, SharedCallBudget* budget = nullptr);
     ~TmdbClient();
     TmdbClient(const TmdbClient&) = delete;
     TmdbClient& operator=(const TmdbClient&) = delete;
 
     // `path` like "/discover/movie", `query` like "with_genres=28&page=2" (already encoded).
-    // Logs every failure but a 404 (an answer, not a failure).
-    FetchResult fetch(const std::string& path, const std::string& query);
+    // The call gives up by `deadline` (what is left of the request that needs it) or after
+    // the total timeout, whichever comes first. Logs every failure but a 404 (an answer,
+    // not a failure).
+    FetchResult fetch(const std::string& path, const std::string& query,
+                      Clock::time_point deadline = Clock::time_point::max());
 
     // Where the time spent waiting on TMDB is counted (the slow log), if anywhere.
     void set_timings(Timings* timings) { timings_ = timings; }
@@ -57,6 +68,7 @@ class TmdbClient {
   private:
     struct CurlHandle;
     TmdbSettings settings_;
+    SharedCallBudget* budget_;
     std::unique_ptr<CurlHandle> curl_;
     Timings* timings_ = nullptr;
 };

@@ -2,6 +2,7 @@
 // The one way any layer says "this request cannot be served": throw a Failure naming what
 // went wrong in the contract's terms, with the contract's message. handlers/answers.cpp is
 // the one place that turns a Failure (or anything else thrown) into the HTTP answer.
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <stdexcept>
@@ -45,14 +46,29 @@ class Failure : public std::runtime_error {
         return {FailureKind::not_found, message};
     }
     static Failure conflict(const std::string& message) { return {FailureKind::conflict, message}; }
+    // 429, with when to try again (the contract: every 429 carries Retry-After).
+    static Failure too_many_requests(std::chrono::seconds retry_after) {
+        return {FailureKind::rate_limited,
+                "Too many requests",
+                {{"Retry-After", std::to_string(std::max<long long>(1, retry_after.count()))}}};
+    }
 
     FailureKind kind() const { return kind_; }
     // Headers the answer carries besides the body (Allow, Retry-After).
     const Headers& headers() const { return headers_; }
 
+    // A refusal that is the same for everyone for a while (an id TMDB does not know): a
+    // shared cache may keep it that long, where the route's answers are shared.
+    Failure&& kept_for(std::chrono::seconds lifetime) && {
+        kept_for_ = lifetime;
+        return std::move(*this);
+    }
+    std::optional<std::chrono::seconds> kept_for() const { return kept_for_; }
+
   private:
     FailureKind kind_;
     Headers headers_;
+    std::optional<std::chrono::seconds> kept_for_;
 };
 
 }  // namespace cv

@@ -91,6 +91,10 @@ std::string encode_request(const std::string& method, const std::string& path,
         {"QUERY_STRING",
          path.find('?') == std::string::npos ? "" : path.substr(path.find('?') + 1)},
         {"SERVER_PROTOCOL", "HTTP/1.1"},
+        // A client of the pool's own sockets is on this host (or an operator's tool
+        // reaching it through its allowed addresses): it says so, as nginx would for a
+        // client on loopback.
+        {"REMOTE_ADDR", "127.0.0.1"},
         {"CONTENT_LENGTH", std::to_string(body.size())}};
     if (!body.empty()) params["CONTENT_TYPE"] = "application/json";
     for (const auto& [k, v] : extra) params[k] = v;

@@ -147,6 +147,13 @@ std::optional<std::string> Request::cookie(const std::string& name) const {
     return first->second;
 }
 
+std::vector<std::string> Request::cookies(const std::string& name) const {
+    std::vector<std::string> values;
+    auto [first, last] = cookies_.equal_range(name);
+    for (auto it = first; it != last; ++it) values.push_back(it->second);
+    return values;
+}
+
 const std::string& Request::path_param(std::string_view name) const {
     static const std::string none;
     for (const auto& [key, value] : path_params_) {

@@ -49,6 +49,8 @@ class Request {
     // A cookie sent exactly once; nullopt when absent or sent several times (a sibling host
     // may plant a second one: which one is genuine cannot be told, so neither is trusted).
     std::optional<std::string> cookie(const std::string& name) const;
+    // Every value of a cookie, in the order sent.
+    std::vector<std::string> cookies(const std::string& name) const;
 
     std::optional<std::size_t> content_length() const { return content_length_; }
     // The body, read from the FastCGI stream on first use; a Content-Length over the limit

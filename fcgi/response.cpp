@@ -29,6 +29,14 @@ Response text(int status, std::string body, std::string content_type) {
     return response;
 }
 
+void keep_private(Response& response) {
+    response.with_header("Cache-Control", "no-store");
+}
+
+void keep_shared(Response& response, std::chrono::seconds lifetime) {
+    response.with_header("Cache-Control", "public, max-age=" + std::to_string(lifetime.count()));
+}
+
 const char* reason_phrase(int status) {
     switch (status) {
         case 200:

@@ -51,7 +51,7 @@ Response register_user(WorkerContext& ctx, const Request& request) {
     auto fields = accounts::read_account_fields(json_object_body(request), accounts::Require::all);
     std::string hash = ctx.passwords.hash(*fields.password);
     auto [user, session] = ctx.accounts.register_user(fields, hash);
-    return private_json(200, user_json(user, true)).with_cookie(cookie_for(ctx, session.token));
+    return fcgi::json(200, user_json(user, true)).with_cookie(cookie_for(ctx, session.token));
 }
 
 Response login(WorkerContext& ctx, const Request& request) {
@@ -66,15 +66,16 @@ Response login(WorkerContext& ctx, const Request& request) {
         ctx.accounts.replace_password_hash(found->id, ctx.passwords.hash(password));
     // A fresh token at every login; the client's previous session, if any, ends with it.
     auto session = ctx.accounts.open_session(found->id, session_token(request));
-    return private_json(200, session_json(found->id, found->username))
+    return fcgi::json(200, session_json(found->id, found->username))
         .with_cookie(cookie_for(ctx, session.token));
 }
 
 Response logout(WorkerContext& ctx, const Request& request) {
-    if (auto token = session_token(request)) ctx.accounts.close_session(*token);
+    // Every session the request names ends, however many cookies it sends.
+    for (const auto& token : session_tokens(request)) ctx.accounts.close_session(token);
     Json::Value body(Json::objectValue);
     body["isconnected"] = false;
-    return private_json(200, body).with_cookie(accounts::expired_session_cookie());
+    return fcgi::json(200, body).with_cookie(accounts::expired_session_cookie());
 }
 
 Response me(WorkerContext& ctx, const Request& request) {
@@ -82,7 +83,7 @@ Response me(WorkerContext& ctx, const Request& request) {
     Json::Value body(Json::objectValue);
     body["id"] = user.id;
     body["email"] = user.email;
-    return private_json(200, body);
+    return fcgi::json(200, body);
 }
 
 Response user_info(WorkerContext& ctx, const Request& request) {
@@ -90,25 +91,36 @@ Response user_info(WorkerContext& ctx, const Request& request) {
     // Own data only: any other id, well-formed or not, is refused.
     if (auto asked = request.query("user_id"); asked && *asked != user.id)
         throw Failure::forbidden("Forbidden");
-    return private_json(200, user_json(user, true));
+    return fcgi::json(200, user_json(user, true));
 }
 
 Response modify(WorkerContext& ctx, const Request& request) {
     auto token = session_token(request);
     auto user_id = token ? ctx.accounts.session_user(*token) : std::nullopt;
     if (!user_id) throw Failure::unauthenticated("User not authenticated");
-    auto fields =
-        accounts::read_account_fields(json_object_body(request), accounts::Require::any_subset);
+    auto body = json_object_body(request);
+    auto fields = accounts::read_account_fields(body, accounts::Require::any_subset);
+    // What a stolen cookie alone must not do: change how the account is signed in to, or
+    // where its resets would go (contract, Amendments).
+    if (fields.password || fields.email) {
+        if (!body.isMember("current_password"))
+            throw Failure::invalid_input("current_password is required");
+        auto current = required_string(body, "current_password");
+        auto hash = ctx.accounts.password_hash_of(*user_id);
+        if (!hash) throw Failure::not_found("User not found");
+        if (!ctx.passwords.verify(*hash, current))
+            throw Failure::unauthenticated("Incorrect Password");
+    }
     std::optional<std::string> new_hash;
     if (fields.password) {
         // Limited per account before a hash is spent on it (the store checks again, locked).
         if (!ctx.accounts.password_change_allowed(*user_id))
-            throw Failure(FailureKind::rate_limited, "Too many requests");
+            throw Failure::too_many_requests(ctx.accounts.policy().password_change_interval);
         new_hash = ctx.passwords.hash(*fields.password);
     }
     auto user = ctx.accounts.update_user(*user_id, fields, new_hash, *token);
     if (!user) throw Failure::not_found("User not found");
-    return private_json(200, session_json(user->id, user->username));
+    return fcgi::json(200, session_json(user->id, user->username));
 }
 
 Response users_connected(WorkerContext& ctx, const Request& request) {
@@ -124,7 +136,7 @@ Response users_connected(WorkerContext& ctx, const Request& request) {
     if (presence == Presence::disconnected) throw Failure::unauthenticated("disconnected");
     Json::Value body(Json::objectValue);
     body["isconnected"] = true;
-    return private_json(200, body);
+    return fcgi::json(200, body);
 }
 
 }  // namespace cv::handlers

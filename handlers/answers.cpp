@@ -49,6 +49,7 @@ fcgi::Response answer_failure(std::exception_ptr failure, std::string_view reque
         } catch (const Failure& refused) {
             auto response = fcgi::error(status_of(refused.kind()), refused.what());
             for (const auto& [name, value] : refused.headers()) response.with_header(name, value);
+            response.keep_for = refused.kept_for();
             return response;
         } catch (const soci::soci_error& e) {
             // get_error_message() leaves out SOCI's context, which quotes the bound values.
@@ -63,7 +64,7 @@ fcgi::Response answer_failure(std::exception_ptr failure, std::string_view reque
         return internal_error();
     } catch (...) {  // out of memory while answering: the smallest answer there is
         return fcgi::Response{
-            500, "application/json; charset=utf-8", {}, R"({"error":"Internal server error"})"};
+            500, "application/json; charset=utf-8", {}, R"({"error":"Internal server error"})", {}};
     }
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // What a handler may use: one worker's database connection, stores and clients, built by
 // the application after fork (app/worker_services.hpp) and never shared between processes.
+#include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,10 @@
 
 namespace cv::handlers {
 
+// How long each kind of shared answer stays fresh ("search" → 1 h): the route table's
+// values, unless configured otherwise (app/config.cpp).
+using CacheLifetimes = std::map<std::string, std::chrono::seconds>;
+
 struct WorkerContext {
     db::Database& database;
     accounts::AccountStore& accounts;
@@ -23,7 +29,8 @@ struct WorkerContext {
     catalogue::CatalogueCache& catalogue;
     const catalogue::TmdbSettings& tmdb;  // the languages clients may ask for, the region
     const catalogue::AnswerKinds& kinds;  // how lists, search and pages are kept
-    const SharedMetrics& metrics;
+    const CacheLifetimes& cache_lifetimes;
+    SharedMetrics& metrics;
     // Origins allowed to send requests that change something (the contract's cross-site rule).
     const std::vector<std::string>& public_origins;
     const fcgi::Scoreboard& pool;  // what every worker is doing: the status page

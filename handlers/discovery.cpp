@@ -4,43 +4,9 @@
 #include "core/failure.hpp"
 #include "core/text.hpp"
 #include "handlers/handlers.hpp"
+#include "handlers/shared_answers.hpp"
 
 namespace cv::handlers {
-namespace {
-
-using catalogue::CatalogueAnswer;
-using catalogue::Freshness;
-
-Response shared_answer(CatalogueAnswer answer) {
-    return fcgi::raw_json(200, std::move(answer.body))
-        .with_header("Cache-Control", "public, max-age=" + std::to_string(answer.max_age.count()))
-        .with_header("X-Cache", catalogue::to_string(answer.freshness));
-}
-
-// A page: 404 for an id TMDB does not know (remembered, and cacheable like the page), 503
-// when TMDB fails with nothing kept.
-Response page_answer(CatalogueAnswer answer) {
-    if (answer.freshness == Freshness::not_found) {
-        throw Failure(
-            FailureKind::not_found, "Not found",
-            {{"Cache-Control", "public, max-age=" + std::to_string(answer.max_age.count())}});
-    }
-    if (answer.freshness == Freshness::unavailable) {
-        throw Failure(FailureKind::unavailable, "Catalogue unavailable",
-                      {{"Retry-After", std::to_string(answer.max_age.count())}});
-    }
-    return shared_answer(std::move(answer));
-}
-
-long requested_page(const Request& request) {
-    auto asked = request.query("page");
-    if (!asked || asked->empty()) return 1;
-    auto page = text::parse_integer(*asked, 1, 500);
-    if (!page) throw Failure::invalid_input("page must be an integer from 1 to 500");
-    return *page;
-}
-
-}  // namespace
 
 Response search(WorkerContext& ctx, const Request& request) {
     auto query = catalogue::normalised_search(request.query("query").value_or(""));
@@ -49,20 +15,20 @@ Response search(WorkerContext& ctx, const Request& request) {
                              "&include_adult=false&language=" + ctx.tmdb.languages.front();
     if (long page = requested_page(request); page != 1)
         tmdb_query += "&page=" + std::to_string(page);
-    return shared_answer(ctx.catalogue.get(ctx.kinds.search, "/search/multi", tmdb_query,
-                                           [&request] { request.before_long_wait(); }));
+    return shared_answer(
+        ctx.catalogue.get(ctx.kinds.search, "/search/multi", tmdb_query, patience_of(request)));
 }
 
 Response movie_page(WorkerContext& ctx, const Request& request) {
     return page_answer(ctx.catalogue.get(ctx.kinds.movie, "/movie/" + request.path_param("id"),
                                          catalogue::movie_page_query(ctx.tmdb.languages.front()),
-                                         [&request] { request.before_long_wait(); }));
+                                         patience_of(request)));
 }
 
 Response tv_page(WorkerContext& ctx, const Request& request) {
     return page_answer(ctx.catalogue.get(ctx.kinds.tv, "/tv/" + request.path_param("id"),
                                          catalogue::tv_page_query(ctx.tmdb.languages.front()),
-                                         [&request] { request.before_long_wait(); }));
+                                         patience_of(request)));
 }
 
 // Where the client loads images from: TMDB's image host, or the demo's own (same origin).
@@ -81,7 +47,7 @@ Response image_config(WorkerContext& ctx, const Request&) {
     images["logo_sizes"] = sizes({"w45", "w92", "w154", "w185", "w300", "w500", "original"});
     Json::Value body(Json::objectValue);
     body["images"] = images;
-    return fcgi::json(200, body).with_header("Cache-Control", "public, max-age=3600");
+    return fcgi::json(200, body);
 }
 
 }  // namespace cv::handlers

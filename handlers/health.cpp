@@ -7,13 +7,12 @@ Response health(WorkerContext& ctx, const Request&) {
     bool database_ok = ctx.database.ping();
     body["status"] = database_ok ? "ok" : "degraded";
     body["database"] = database_ok ? "ok" : "unreachable";
-    return fcgi::json(database_ok ? 200 : 503, body).with_header("Cache-Control", "no-store");
+    return fcgi::json(database_ok ? 200 : 503, body);
 }
 
 // Prometheus text format; nginx serves it to loopback only.
 Response metrics(WorkerContext& ctx, const Request&) {
-    return fcgi::text(200, ctx.metrics.render(), "text/plain; version=0.0.4; charset=utf-8")
-        .with_header("Cache-Control", "no-store");
+    return fcgi::text(200, ctx.metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
 }
 
 }  // namespace cv::handlers

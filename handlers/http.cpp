@@ -20,11 +20,37 @@ bool changes_something(const std::string& method) {
     return method == "POST" || method == "PATCH" || method == "PUT" || method == "DELETE";
 }
 
-Response no_store(Response response) {
-    return std::move(response).with_header("Cache-Control", "no-store");
+bool is_loopback_address(std::string_view address) {
+    if (address == "::1") return true;
+    if (text::starts_with_ignoring_case(address, "::ffff:")) address.remove_prefix(7);
+    return address.rfind("127.", 0) == 0;
 }
 
 }  // namespace
+
+void read_query_once(const Request& request, const std::vector<std::string>& reads) {
+    if (reads.empty()) return;
+    std::vector<bool> seen(reads.size(), false);
+    std::string_view rest = request.query_string();
+    while (!rest.empty()) {
+        auto amp = rest.find('&');
+        std::string_view pair = rest.substr(0, amp);
+        rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+        std::string_view raw_name = pair.substr(0, pair.find('='));
+        // (A name that does not decode made the request malformed before it got here.)
+        std::string name = text::lower(fcgi::percent_decode(raw_name, true).value_or(""));
+        for (std::size_t i = 0; i < reads.size(); ++i) {
+            if (name != reads[i]) continue;
+            if (raw_name != reads[i] || seen[i])
+                throw Failure::invalid_input("Invalid query parameter");
+            seen[i] = true;
+        }
+    }
+}
+
+void require_loopback(const Request& request) {
+    if (!is_loopback_address(request.remote_addr())) throw Failure::forbidden("Forbidden");
+}
 
 void cross_site_guard(WorkerContext& ctx, const Request& request) {
     const std::string& method = request.method();
@@ -41,9 +67,11 @@ void cross_site_guard(WorkerContext& ctx, const Request& request) {
 }
 
 Json::Value json_object_body(const Request& request) {
-    std::string reason;
-    auto value = json::parse(request.body(), &reason);
-    if (!value) throw Failure::invalid_input("Invalid JSON body: " + reason);
+    json::ParseError problem;
+    auto value = json::parse(request.body(), &problem);
+    if (!value && !problem.field.empty())
+        throw Failure::invalid_input(problem.field + " must be valid UTF-8 text");
+    if (!value) throw Failure::invalid_input("Invalid JSON body: " + problem.reason);
     if (!value->isObject()) throw Failure::invalid_input("The body must be a JSON object");
     return std::move(*value);
 }
@@ -55,15 +83,14 @@ std::string required_string(const Json::Value& body, const char* name) {
 }
 
 std::optional<std::string> session_token(const Request& request) {
-    return request.cookie(std::string(accounts::kSessionCookie));
+    auto tokens = session_tokens(request);
+    if (tokens.size() > 1) throw Failure::invalid_input("Ambiguous session cookie");
+    if (tokens.empty()) return std::nullopt;
+    return std::move(tokens.front());
 }
 
-Response private_json(int status, const Json::Value& body) {
-    return no_store(fcgi::json(status, body));
-}
-
-Response private_raw_json(int status, std::string body) {
-    return no_store(fcgi::raw_json(status, std::move(body)));
+std::vector<std::string> session_tokens(const Request& request) {
+    return request.cookies(std::string(accounts::kSessionCookie));
 }
 
 }  // namespace cv::handlers

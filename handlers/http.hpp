@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
@@ -19,16 +20,26 @@ using fcgi::Response;
 // PATCH always carry one); 403 for an Origin that is not one of ours.
 void cross_site_guard(WorkerContext& ctx, const Request& request);
 
-// The body as a JSON object; 400 otherwise.
+// One reading of a query string (contract, Amendments): a parameter the route reads may
+// appear once, spelled exactly so (not `QUERY=`, not `%71uery=`), or the request is
+// refused, 400 "Invalid query parameter". nginx passes a shared route only the values its
+// cache key holds, so there this never refuses anything; it holds for whoever else talks
+// to the pool (the multi-host TCP ports, tools).
+void read_query_once(const Request& request, const std::vector<std::string>& reads);
+
+// Operators' routes (/status, /metrics) answer a client on this host only: nginx already
+// refuses others, and the worker checks again rather than trust whatever reached its socket.
+void require_loopback(const Request& request);
+
+// The body as a JSON object whose every string is valid UTF-8 text; 400 otherwise.
 Json::Value json_object_body(const Request& request);
 // A string member of a body; 400 "<name> must be a string" otherwise.
 std::string required_string(const Json::Value& body, const char* name);
 
+// The session cookie's token, when the request carries one. Two of them cannot both be
+// genuine and neither can be told from the other: 400 "Ambiguous session cookie".
 std::optional<std::string> session_token(const Request& request);
-
-// A response that no cache may keep (anything about a user or a session).
-Response private_json(int status, const Json::Value& body);
-// The same for a body already serialised (by PostgreSQL, say).
-Response private_raw_json(int status, std::string body);
+// Every session token the request carries (a logout closes each one it names).
+std::vector<std::string> session_tokens(const Request& request);
 
 }  // namespace cv::handlers

@@ -1,6 +1,9 @@
 #include "handlers/routes.hpp"
 
 #include "catalogue/lists.hpp"
+#include "core/failure.hpp"
+#include "db/database.hpp"
+#include "handlers/answers.hpp"
 #include "handlers/handlers.hpp"
 
 namespace cv::handlers {
@@ -20,16 +23,16 @@ std::vector<Route> build_table() {
         {"POST",  "/logout",                logout,          personal()},
         {"GET",   "/@me",                   me,              personal()},
         {"POST",  "/@me",                   me,              personal()},
-        {"GET",   "/api/userinfo",          user_info,       personal()},
+        {"GET",   "/api/userinfo",          user_info,       personal().reads({"user_id"})},
         {"PATCH", "/modify",                modify,          personal().in(Lane::hashing).limited(RateLimit::modify)},
-        {"GET",   "/api/users/connected",   users_connected, personal()},
+        {"GET",   "/api/users/connected",   users_connected, personal().reads({"user_id"})},
         {"GET",   "/api/@me",               me,              personal()},  // the original client's alias
         // Finding and opening a film.
-        {"GET",   "/api/search-multi",      search,          shared(1h).in(Lane::catalogue).limited(RateLimit::search).reads({"query", "page"})},
-        {"GET",   "/api/users/search-multi", search,         shared(1h).in(Lane::catalogue).limited(RateLimit::search).reads({"query", "page"})},
-        {"GET",   "/api/movie/{id:int}",    movie_page,      shared(24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
-        {"GET",   "/api/tv/{id:int}",       tv_page,         shared(24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
-        {"GET",   "/api/config",            image_config,    shared(1h)},
+        {"GET",   "/api/search-multi",      search,          shared("search", 1h).in(Lane::catalogue).limited(RateLimit::search).reads({"query", "page"})},
+        {"GET",   "/api/users/search-multi", search,         shared("search", 1h).in(Lane::catalogue).limited(RateLimit::search).reads({"query", "page"})},
+        {"GET",   "/api/movie/{id:int}",    movie_page,      shared("movie", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/tv/{id:int}",       tv_page,         shared("tv", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/config",            image_config,    shared("config", 1h)},
         // Keeping a film, and leaving. An add may need the title's page from TMDB: the items'
         // paths are in the catalogue lane, so no TMDB wait ever holds a main-lane worker.
         {"GET",    "/api/watchlist",        watchlist_items,  personal()},
@@ -44,7 +47,7 @@ std::vector<Route> build_table() {
                           [&list](WorkerContext& ctx, const Request& request) {
                               return catalogue_list(ctx, request, list);
                           },
-                          shared(10min)
+                          shared("list", 10min)
                               .in(Lane::catalogue)
                               .limited(RateLimit::catalogue)
                               .reads({"page", "language"})
@@ -83,10 +86,11 @@ Traits personal() {
     return Traits{};
 }
 
-Traits shared(std::chrono::seconds cache_for) {
+Traits shared(std::string kind, std::chrono::seconds fresh_for) {
     Traits traits;
     traits.access = Access::shared;
-    traits.cache_for = cache_for;
+    traits.cache_kind = std::move(kind);
+    traits.cache_for = fresh_for;
     return traits;
 }
 
@@ -124,11 +128,88 @@ const std::vector<Route>& route_table() {
     return table;
 }
 
-Router build_router() {
-    Router router;
-    for (const auto& route : route_table()) router.add(route.method, route.path, route.handler);
-    router.set_guard(cross_site_guard);
-    return router;
+CacheLifetimes default_cache_lifetimes() {
+    CacheLifetimes lifetimes;
+    for (const auto& route : route_table()) {
+        if (route.traits.access != Access::shared) continue;
+        auto [known, added] =
+            lifetimes.try_emplace(route.traits.cache_kind, route.traits.cache_for);
+        if (!added && known->second != route.traits.cache_for)
+            throw std::logic_error("rows of kind " + route.traits.cache_kind +
+                                   " disagree on its freshness");
+    }
+    return lifetimes;
+}
+
+namespace {
+
+// The row's caching rule, the only source of an answer's caching policy: what is about one
+// client, or an operator's, or not matched to a row at all, is kept by nobody; a shared
+// row's answer (and a refusal that says it can be kept, such as an unknown id) is public for
+// as long as its kind stays fresh, or what is left of it.
+void apply_caching_rule(fcgi::Response& response, const Traits* traits,
+                        const CacheLifetimes& lifetimes) {
+    bool shared = traits != nullptr && traits->access == Access::shared;
+    bool keepable = response.status == 200 || response.keep_for.has_value();
+    if (!shared || !keepable) {
+        fcgi::keep_private(response);
+        return;
+    }
+    auto lifetime = response.keep_for;
+    if (!lifetime) {
+        auto configured = lifetimes.find(traits->cache_kind);
+        lifetime = configured != lifetimes.end() ? configured->second : traits->cache_for;
+    }
+    fcgi::keep_shared(response, *lifetime);
+}
+
+// Why a request is answered 503, as a metric label: the database alert must page for the
+// database only, never for a TMDB outage or a request out of time.
+void count_unavailable(SharedMetrics& metrics, const std::exception_ptr& failure) {
+    const char* cause = nullptr;
+    try {
+        std::rethrow_exception(failure);
+    } catch (const db::Unavailable&) {
+        cause = "database";
+    } catch (const Failure& refused) {
+        if (refused.kind() == FailureKind::timed_out) cause = "timeout";
+        if (refused.kind() == FailureKind::unavailable) cause = "catalogue";
+    } catch (...) {
+    }
+    if (cause != nullptr) metrics.add(std::string("unavailable_total{cause=\"") + cause + "\"}");
+}
+
+}  // namespace
+
+Api::Api() {
+    for (const auto& route : route_table())
+        router_.add(route.method, route.path, route.handler, &route.traits);
+}
+
+fcgi::Response Api::answer(WorkerContext& ctx, fcgi::Request& request) const noexcept {
+    const Traits* traits = nullptr;
+    fcgi::Response response;
+    try {
+        auto matched = router_.match(request);
+        traits = matched.tag;
+        read_query_once(request, traits->query);
+        if (traits->access == Access::loopback) require_loopback(request);
+        cross_site_guard(ctx, request);
+        response = matched.handler(ctx, request);
+    } catch (...) {
+        auto failure = std::current_exception();
+        try {
+            count_unavailable(ctx.metrics, failure);
+        } catch (...) {  // out of memory naming the series: the answer matters more
+        }
+        response = answer_failure(failure, request.request_id());
+    }
+    try {
+        apply_caching_rule(response, traits, ctx.cache_lifetimes);
+    } catch (...) {  // out of memory adding a header: the smallest answer there is
+        response = answer_failure(std::current_exception(), request.request_id());
+    }
+    return response;
 }
 
 }  // namespace cv::handlers

@@ -13,7 +13,8 @@
 
 namespace cv::handlers {
 
-using Router = fcgi::Router<WorkerContext>;
+struct Traits;
+using Router = fcgi::Router<WorkerContext, const Traits*>;
 using Handler = Router::Handler;
 
 // Which pool lane serves a route (app/lanes.cpp says how each is configured). Each lane has
@@ -45,14 +46,20 @@ const std::vector<RateLimitClass>& rate_limit_classes();
 const char* name_of(RateLimit limit);
 
 // What the front server and the pool need to know about a route besides its handler. Rows
-// say it in words: `shared(10min).in(Lane::catalogue).reads({"page", "language"})`.
+// say it in words: `shared("list", 10min).in(Lane::catalogue).reads({"page", "language"})`.
 struct Traits {
     Lane lane = Lane::main;
     Access access = Access::personal;
-    std::chrono::seconds cache_for{0};  // shared routes: how long nginx may keep an answer
+    // Shared routes: the kind of answer ("search", "movie"), whose freshness is cache_for
+    // unless CINEVERSE_CACHE_TTL_<KIND> says otherwise. It sets Cache-Control for nginx
+    // and browsers, and how long the application's own cache keeps the kind.
+    std::string cache_kind;
+    std::chrono::seconds cache_for{0};
     RateLimit rate_limit = RateLimit::none;
-    // The query parameters the route reads: nginx's cache key is made of these alone, so an
-    // unknown parameter never makes a cache entry of its own.
+    // The query parameters the route reads. For a shared route, nginx keys its cache on
+    // these alone and passes the worker nothing else (one reading of a query string: the
+    // key is exactly what the worker answers from); an unknown parameter never makes a
+    // cache entry of its own.
     std::vector<std::string> query;
     std::string home_row;  // a catalogue list's row title on the home page
 
@@ -80,8 +87,8 @@ struct Traits {
 
 // For one client (a user's data, a session, the moment's health): never cached.
 Traits personal();
-// The same for everyone: nginx may keep an answer for `cache_for`.
-Traits shared(std::chrono::seconds cache_for);
+// The same for everyone: an answer of this kind stays fresh for `fresh_for` (by default).
+Traits shared(std::string kind, std::chrono::seconds fresh_for);
 // Operators only: answered to loopback addresses.
 Traits loopback();
 
@@ -94,7 +101,20 @@ struct Route {
 
 const std::vector<Route>& route_table();
 
-// The table as a router, with the cross-site guard in front of every handler.
-Router build_router();
+// The freshness of each kind of shared answer, as the rows say.
+CacheLifetimes default_cache_lifetimes();
+
+// The service's answer to any request: the matched row's handler behind the checks every
+// row gets (one reading of the query string, operators' routes from loopback only, the
+// cross-site rule), a failure turned into its answer (handlers/answers.cpp), and the row's
+// caching rule as Cache-Control — which no handler sets by hand.
+class Api {
+  public:
+    Api();
+    fcgi::Response answer(WorkerContext& ctx, fcgi::Request& request) const noexcept;
+
+  private:
+    Router router_;
+};
 
 }  // namespace cv::handlers

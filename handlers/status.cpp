@@ -78,7 +78,7 @@ Response pool_status(WorkerContext& ctx, const Request& request) {
             list.append(entry);
         }
     }
-    return fcgi::json(200, body).with_header("Cache-Control", "no-store");
+    return fcgi::json(200, body);
 }
 
 }  // namespace cv::handlers

@@ -4,6 +4,7 @@
 #include "core/failure.hpp"
 #include "core/json.hpp"
 #include "handlers/handlers.hpp"
+#include "handlers/shared_answers.hpp"
 
 namespace cv::handlers {
 namespace {
@@ -39,7 +40,7 @@ watchlist::Snapshot snapshot_of(WorkerContext& ctx, const Request& request,
     auto answer = ctx.catalogue.get(
         movie ? ctx.kinds.movie : ctx.kinds.tv, "/" + media_type + "/" + id,
         movie ? catalogue::movie_page_query(language) : catalogue::tv_page_query(language),
-        [&request] { request.before_long_wait(); });
+        patience_of(request));
     if (answer.freshness == catalogue::Freshness::not_found) throw Failure::not_found();
     if (answer.freshness == catalogue::Freshness::unavailable)
         throw Failure(FailureKind::unavailable, "Catalogue unavailable");
@@ -61,7 +62,7 @@ watchlist::Snapshot snapshot_of(WorkerContext& ctx, const Request& request,
 
 Response watchlist_items(WorkerContext& ctx, const Request& request) {
     std::string user_id = signed_in(ctx, request);
-    return private_raw_json(200, ctx.watchlist.items_json(user_id));
+    return fcgi::raw_json(200, ctx.watchlist.items_json(user_id));
 }
 
 Response watchlist_add(WorkerContext& ctx, const Request& request) {
@@ -71,9 +72,9 @@ Response watchlist_add(WorkerContext& ctx, const Request& request) {
     long tmdb_id = std::stol(id);  // the route's {id:int}: a positive integer below 2^31
     // Already there: answered as it is, its added_at kept, without asking for the page.
     if (auto existing = ctx.watchlist.find(user_id, media_type, tmdb_id))
-        return private_json(200, item_json(*existing));
+        return fcgi::json(200, item_json(*existing));
     auto snapshot = snapshot_of(ctx, request, media_type, id);
-    return private_json(200, item_json(ctx.watchlist.add(user_id, media_type, tmdb_id, snapshot)));
+    return fcgi::json(200, item_json(ctx.watchlist.add(user_id, media_type, tmdb_id, snapshot)));
 }
 
 Response watchlist_remove(WorkerContext& ctx, const Request& request) {
@@ -81,7 +82,7 @@ Response watchlist_remove(WorkerContext& ctx, const Request& request) {
     Json::Value body(Json::objectValue);
     body["removed"] = ctx.watchlist.remove(user_id, request.path_param("media_type"),
                                            std::stol(request.path_param("id")));
-    return private_json(200, body);
+    return fcgi::json(200, body);
 }
 
 Response delete_account(WorkerContext& ctx, const Request& request) {
@@ -93,7 +94,7 @@ Response delete_account(WorkerContext& ctx, const Request& request) {
     ctx.accounts.delete_user(user_id);
     Json::Value body(Json::objectValue);
     body["deleted"] = true;
-    return private_json(200, body).with_cookie(accounts::expired_session_cookie());
+    return fcgi::json(200, body).with_cookie(accounts::expired_session_cookie());
 }
 
 }  // namespace cv::handlers

@@ -29,6 +29,18 @@ CATALOGUE = [row["route"] for row in route_table.home_rows(route_table.load())]
 KEPT = [f"movie/{900000 + i}" for i in range(10)]
 
 
+class LocalHTTPS(http.client.HTTPSConnection):
+    """The site answers its own host name only: connect to 127.0.0.1 (where nginx listens),
+    naming localhost in the TLS handshake and the Host header."""
+
+    def __init__(self, port, context, timeout):
+        super().__init__("localhost", port, context=context, timeout=timeout)
+
+    def connect(self):
+        self.sock = socket.create_connection(("127.0.0.1", self.port), self.timeout)
+        self.sock = self._context.wrap_socket(self.sock, server_hostname="localhost")
+
+
 class Client:
     def __init__(self, port, name, results, lock, stop):
         self.port, self.name, self.results, self.lock, self.stop = port, name, results, lock, stop
@@ -50,7 +62,7 @@ class Client:
         started = time.monotonic()
         try:
             if self.connection is None:
-                self.connection = http.client.HTTPSConnection("127.0.0.1", self.port, context=self.context, timeout=10)
+                self.connection = LocalHTTPS(self.port, self.context, 10)
             self.connection.request(method, path, body=body, headers=headers)
             response = self.connection.getresponse()
             data = response.read()
@@ -243,7 +255,7 @@ def main():
     results, lock, stop = [], threading.Lock(), threading.Event()
     tag = str(int(time.time()))
     clients = [Client(args.port, f"chaos_{tag}_{i}", results, lock, stop) for i in range(args.clients)]
-    warm = http.client.HTTPSConnection("127.0.0.1", args.port, context=ssl._create_unverified_context(), timeout=10)
+    warm = LocalHTTPS(args.port, ssl._create_unverified_context(), 10)
     for item in KEPT:
         warm.request("GET", "/api/" + item)
         warm.getresponse().read()

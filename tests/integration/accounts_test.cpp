@@ -294,6 +294,7 @@ BOOST_AUTO_TEST_CASE(modify_each_field_is_visible_at_once) {
     for (const auto& [field, value] : changes) {
         Json::Value body(Json::objectValue);
         body[field] = value;
+        if (std::string(field) == "email") body["current_password"] = "correct horse";
         auto r = client.patch_json("/modify", cv::json::write(body));
         BOOST_TEST(r.status == 200, field << ": " << r.body);
         BOOST_TEST(r.json()["id"].asString() == id);
@@ -317,8 +318,11 @@ BOOST_AUTO_TEST_CASE(modify_errors_change_nothing) {
         "/modify", "{\"username\": \"" + taken + "\", \"first_name\": \"Changed\"}");
     BOOST_TEST(conflict.status == 409);
     BOOST_TEST(conflict.body == R"({"error":"user already exists"})");
-    BOOST_TEST(client.patch_json("/modify", "{\"email\": \"" + taken + "@example.org\"}").status ==
-               409);
+    BOOST_TEST(
+        client
+            .patch_json("/modify", "{\"email\": \"" + taken +
+                                       "@example.org\", \"current_password\": \"correct horse\"}")
+            .status == 409);
     auto invalid = client.patch_json("/modify", R"({"first_name": "Valid", "email": "broken"})");
     BOOST_TEST(invalid.status == 400);
     BOOST_TEST(invalid.json()["error"].asString().find("email") != std::string::npos);
@@ -329,13 +333,53 @@ BOOST_AUTO_TEST_CASE(modify_errors_change_nothing) {
     BOOST_TEST(unauth.body == R"({"error":"User not authenticated"})");
 }
 
+BOOST_AUTO_TEST_CASE(a_stolen_cookie_alone_cannot_change_the_password_or_the_email) {
+    // What a thief holding only the session cookie can try: each refused, nothing changed.
+    HttpClient owner;
+    std::string name = unique_name("stolen");
+    register_user(owner, name, "owner password");
+    HttpClient thief;
+    std::string cookie = "Cookie: __Host-session=" + owner.cookie("__Host-session");
+    auto patch = [&](const std::string& body) {
+        return thief.request("PATCH", "/modify", body, {"Content-Type: application/json", cookie});
+    };
+    auto before = owner.get("/api/userinfo").body;
+    for (const std::string& body :
+         {std::string(R"({"password": "thief password"})"),
+          std::string(R"({"email": "thief@example.org"})"),
+          std::string(R"({"email": "thief@example.org", "first_name": "T"})"),
+          std::string(R"({"password": "thief password", "current_password": null})")}) {
+        auto r = patch(body);
+        BOOST_TEST(r.status == 400, body);
+        BOOST_TEST(r.json()["error"].asString() == (body.find("null") != std::string::npos
+                                                        ? "current_password must be a string"
+                                                        : "current_password is required"),
+                   body);
+    }
+    auto wrong = patch(R"({"password": "thief password", "current_password": "a guess"})");
+    BOOST_TEST(wrong.status == 401);
+    BOOST_TEST(wrong.body == R"({"error":"Incorrect Password"})");
+    auto wrong_email = patch(R"({"email": "thief@example.org", "current_password": "a guess"})");
+    BOOST_TEST(wrong_email.status == 401);
+    BOOST_TEST(owner.get("/api/userinfo").body == before);
+    BOOST_TEST(owner.get("/@me").status == 200);  // the owner's session still stands
+    BOOST_TEST(owner.post_json("/logout", "{}").status == 200);
+    HttpClient again;
+    BOOST_TEST(again.post_json("/login", login_body(name, "owner password")).status == 200);
+    // Other fields need no password: a nickname is not a takeover.
+    BOOST_TEST(again.patch_json("/modify", R"({"first_name": "Changed"})").status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(password_change_ends_other_sessions_only) {
     HttpClient first, second;
     std::string name = unique_name("pw");
     register_user(first, name, "old password");
     BOOST_TEST(second.post_json("/login", login_body(name, "old password")).status == 200);
     std::string second_token = second.cookie("__Host-session");
-    BOOST_TEST(first.patch_json("/modify", R"({"password": "new password"})").status == 200);
+    BOOST_TEST(first
+                   .patch_json("/modify", R"({"password": "new password",
+                                             "current_password": "old password"})")
+                   .status == 200);
     BOOST_TEST(first.get("/@me").status == 200);
     BOOST_TEST(second.get("/@me").status == 401);
     HttpClient replay;
@@ -393,12 +437,16 @@ BOOST_AUTO_TEST_CASE(cross_site_rules) {
 BOOST_AUTO_TEST_CASE(garbage_session_cookies_are_just_unauthenticated) {
     const std::vector<std::string> cookies = {
         "__Host-session=garbage", "__Host-session=", "__Host-session=" + std::string(4000, 'A'),
-        "__Host-session=%00%ff", "a=b; __Host-session=x; __Host-session=y"};
+        "__Host-session=%00%ff"};
     for (const auto& cookie : cookies) {
         HttpClient client;
         auto r = client.request("GET", "/@me", "", {"Cookie: " + cookie});
         BOOST_TEST(r.status == 401, cookie);
     }
+    // Two of them cannot be told apart: refused as ambiguous (bounds_test.cpp).
+    HttpClient client;
+    auto r = client.request("GET", "/@me", "", {"Cookie: a=b; __Host-session=x; __Host-session=y"});
+    BOOST_TEST(r.status == 400);
 }
 
 BOOST_AUTO_TEST_CASE(expired_sessions_are_refused) {
@@ -425,19 +473,20 @@ BOOST_AUTO_TEST_CASE(workers_purge_dead_sessions_with_no_request_at_all) {
     // nobody sends a request; the user's live session stays.
     HttpClient client;
     std::string id = register_user(client, unique_name("purged"));
-    stack().sql(
-        "INSERT INTO sessions (token_hash, user_id, expires_at, last_seen_at) VALUES "
-        "(decode(md5('past " +
-        id + "'), 'hex'), '" + id +
-        "', now() - interval '1 minute', now()),"
-        "(decode(md5('idle " +
-        id + "'), 'hex'), '" + id +
-        "', now() + interval '1 day', "
-        "now() - interval '25 hours')");
+    // (Counted as they are inserted: a purge may come at any moment after.)
+    BOOST_TEST(stack().sql("WITH dead AS (INSERT INTO sessions (token_hash, user_id, expires_at, "
+                           "last_seen_at) VALUES "
+                           "(decode(md5('past " +
+                           id + "'), 'hex'), '" + id +
+                           "', now() - interval '1 minute', now()),"
+                           "(decode(md5('idle " +
+                           id + "'), 'hex'), '" + id +
+                           "', now() + interval '1 day', "
+                           "now() - interval '25 hours') RETURNING 1) SELECT count(*) FROM dead") ==
+               "2");
     auto sessions = [&] {
         return stack().sql("SELECT count(*) FROM sessions WHERE user_id = '" + id + "'");
     };
-    BOOST_TEST(sessions() == "3");
     BOOST_TEST(wait_until([&] { return sessions() == "1"; }, 20s));
     BOOST_TEST(client.get("/@me").status == 200);
     BOOST_TEST(read_file(stack().api_log()).find("event=sessions_purged") != std::string::npos);
@@ -471,7 +520,8 @@ BOOST_AUTO_TEST_CASE(secrets_never_reach_the_logs) {
     std::string password = "Sup3r-Secret-Passw0rd";
     register_user(client, unique_name("secret"), password);
     std::string token = client.cookie("__Host-session");
-    client.patch_json("/modify", R"({"password": "Another-Secret-99"})");
+    client.patch_json("/modify", R"({"password": "Another-Secret-99",
+                                     "current_password": "Sup3r-Secret-Passw0rd"})");
     // Both logs hold the password change before they are searched.
     BOOST_TEST(api_log.wait_for({"event=request", "path=/modify"}));
     BOOST_TEST(access_log.wait_for({"\"PATCH /modify\""}));

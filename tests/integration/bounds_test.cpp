@@ -219,10 +219,14 @@ BOOST_AUTO_TEST_CASE(catalogue_keys_are_bounded_whatever_clients_send) {
 
 BOOST_AUTO_TEST_CASE(cache_rows_nobody_asked_for_within_the_stale_limit_are_purged) {
     // The test pool purges every second (CINEVERSE_PURGE_INTERVAL).
+    // A row past its stale limit (`stale_until`: fetched_at plus its kind's limit) can no
+    // longer be served; one within it stays.
     stack().sql(
-        "INSERT INTO catalogue_cache (key, body, fetched_at, fresh_until) VALUES "
-        "('/purge/old', '[]', now() - interval '8 days', now() - interval '8 days'), "
-        "('/purge/recent', '[]', now() - interval '1 day', now() - interval '1 day')");
+        "INSERT INTO catalogue_cache (key, body, fetched_at, fresh_until, stale_until) VALUES "
+        "('/purge/old', '[]', now() - interval '8 days', now() - interval '8 days', now() - "
+        "interval '1 day'), "
+        "('/purge/recent', '[]', now() - interval '1 day', now() - interval '1 day', now() + "
+        "interval '6 days')");
     BOOST_TEST(wait_until(
         [] {
             return stack().sql("SELECT count(*) FROM catalogue_cache WHERE key = '/purge/old'") ==
@@ -237,11 +241,15 @@ BOOST_AUTO_TEST_CASE(password_changes_are_limited_per_account) {
     HttpClient client;
     std::string name = unique_name("pwlimit");
     register_user(client, name);
-    BOOST_TEST(client.patch_json("/modify", R"({"password": "second password"})").status == 200);
-    auto again =
-        client.patch_json("/modify", R"({"password": "third password", "first_name": "T"})");
+    BOOST_TEST(client
+                   .patch_json("/modify", R"({"password": "second password",
+                                             "current_password": "correct horse"})")
+                   .status == 200);
+    auto again = client.patch_json("/modify", R"({"password": "third password", "first_name": "T",
+                                                  "current_password": "second password"})");
     BOOST_TEST(again.status == 429);
     BOOST_TEST(again.body == R"({"error":"Too many requests"})");
+    BOOST_TEST(again.header("retry-after") == "60");
     // Nothing of the refused request was applied.
     HttpClient login;
     auto body = cv::json::write([&] {
@@ -270,7 +278,7 @@ BOOST_AUTO_TEST_CASE(modify_is_rate_limited_per_address) {
     BOOST_TEST(limited > 0);
 }
 
-BOOST_AUTO_TEST_CASE(several_session_cookies_are_no_session) {
+BOOST_AUTO_TEST_CASE(several_session_cookies_are_refused_as_ambiguous) {
     HttpClient client;
     register_user(client, unique_name("twocookies"));
     std::string token = client.cookie("__Host-session");
@@ -280,10 +288,32 @@ BOOST_AUTO_TEST_CASE(several_session_cookies_are_no_session) {
          {"Cookie: __Host-session=junk; __Host-session=" + token,
           "Cookie: __Host-session=" + token + "; __Host-session=junk",
           "Cookie: __Host-session=" + token + "; __Host-session=" + token}) {
-        auto r = bare.request("GET", "/@me", "", {header});
-        BOOST_TEST(r.status == 401, header);
+        for (const char* path : {"/@me", "/api/userinfo", "/api/watchlist"}) {
+            auto r = bare.request("GET", path, "", {header});
+            BOOST_TEST(r.status == 400, path << " " << header);
+            BOOST_TEST(r.json()["error"].asString() == "Ambiguous session cookie", path);
+        }
     }
     BOOST_TEST(bare.request("GET", "/@me", "", {"Cookie: __Host-session=" + token}).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_logout_closes_every_session_it_names) {
+    HttpClient first, second;
+    std::string name = unique_name("twologout");
+    register_user(first, name);
+    auto body = std::string(R"({"username": ")") + name + R"(", "password": "correct horse"})";
+    BOOST_REQUIRE(second.post_json("/login", body).status == 200);
+    std::string one = first.cookie("__Host-session");
+    std::string two = second.cookie("__Host-session");
+    BOOST_REQUIRE(!one.empty() && !two.empty() && one != two);
+    HttpClient bare;
+    auto out = bare.request("POST", "/logout", "{}",
+                            {"Content-Type: application/json",
+                             "Cookie: __Host-session=" + one + "; __Host-session=" + two});
+    BOOST_TEST(out.status == 200);
+    BOOST_TEST(out.json()["isconnected"].asBool() == false);
+    BOOST_TEST(first.get("/@me").status == 401);
+    BOOST_TEST(second.get("/@me").status == 401);
 }
 
 BOOST_AUTO_TEST_CASE(a_twenty_first_login_ends_the_least_recently_used_session) {

@@ -269,7 +269,7 @@ BOOST_AUTO_TEST_CASE(tmdb_calls_have_their_own_lane_and_hold_up_no_database_rout
 
 BOOST_AUTO_TEST_CASE(the_cache_survives_a_restart_of_the_pool) {
     stack().tmdb_reset();
-    ScopedPool pool{{"CINEVERSE_CACHE_TTL", "60s"}};
+    ScopedPool pool{{"CINEVERSE_CACHE_TTL_LIST", "60s"}};
     HttpClient client;
     std::string path = "/__direct/api/discover-drama-movies?page=" + std::to_string(fresh_page());
     BOOST_TEST(client.get(path).header("x-cache") == "MISS");

@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(malformed_and_unknown_ids_are_404_and_unknown_ones_remember
 }
 
 BOOST_AUTO_TEST_CASE(a_page_is_served_stale_while_tmdb_fails_and_503_with_nothing_kept) {
-    ScopedPool pool{{"CINEVERSE_CACHE_TTL_PAGES", "1s"}};
+    ScopedPool pool{{"CINEVERSE_CACHE_TTL_MOVIE", "1s"}, {"CINEVERSE_CACHE_TTL_TV", "1s"}};
     HttpClient client;
     std::string path = std::string("/__direct/api/movie/") + kPhantom;
     BOOST_REQUIRE_EQUAL(client.get(path).status, 200);

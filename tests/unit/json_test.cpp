@@ -18,11 +18,38 @@ BOOST_AUTO_TEST_CASE(strict_parsing) {
     BOOST_TEST(!parse(R"({"a": 1, "a": 2})").has_value());
     BOOST_TEST(!parse("{'a': 1}").has_value());
     BOOST_TEST(!parse("").has_value());
-    std::string reason;
-    BOOST_TEST(!parse("{\"a\": \"\xff\"}", &reason).has_value());
-    BOOST_TEST(reason == "invalid UTF-8");
+    cv::json::ParseError problem;
+    BOOST_TEST(!parse("{\"a\": \"\xff\"}", &problem).has_value());
+    BOOST_TEST(problem.reason == "invalid UTF-8");
     std::string deep(100000, '[');
-    BOOST_TEST(!parse(deep, &reason).has_value());
+    BOOST_TEST(!parse(deep, &problem).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(strings_are_text_once_their_escapes_are_decoded) {
+    // Each decodes to bytes that are not UTF-8 text (a lone or reversed surrogate, a NUL):
+    // refused, naming where the string is.
+    const std::pair<const char*, const char*> refused[] = {
+        {R"({"username": "\udc00abc"})", "username"},
+        {R"({"a": {"b": ["ok", "x\udfff"]}})", "a.b[1]"},
+        {R"({"name": "nul\u0000byte"})", "name"},
+        {R"({"name": "two highs \udbff\udbff"})", "name"},
+        {R"({"name": "high then text \ud800\u0041"})", "name"},
+        {R"(["\udc00"])", "[0]"},
+        {R"({"\udc00": 1})", "body"},
+    };
+    for (const auto& [text, field] : refused) {
+        cv::json::ParseError problem;
+        auto value = parse(text, &problem);
+        // A reversed pair or a lone high surrogate is already malformed JSON to the reader.
+        BOOST_TEST(!value.has_value(), text);
+        BOOST_TEST(problem.field == field, text);
+    }
+    // A reversed pair, or a lone high surrogate, is refused too (the reader itself finds it
+    // malformed).
+    for (const char* text : {R"(["\udc00\ud800"])", R"(["\ud800"])", R"(["\ud800x"])"})
+        BOOST_TEST(!parse(text).has_value(), text);
+    // A genuine pair (U+10000) and plain accents are text.
+    BOOST_TEST(parse(R"({"a": "\ud800\udc00 é \u00e9"})").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(utf8_validation) {

@@ -42,13 +42,31 @@ BOOST_AUTO_TEST_CASE(defaults_are_sensible) {
     BOOST_TEST(config.sessions.idle_lifetime.count() == 24 * 3600);
     BOOST_TEST(config.tmdb.total_timeout.count() == 5000);
     BOOST_TEST(config.tmdb.connect_timeout.count() == 2000);
-    BOOST_TEST(config.cache.ttl.count() == 600);
+    // Each kind's freshness is its rows' in the route table, unless configured otherwise.
+    BOOST_TEST(config.cache_lifetimes.at("list").count() == 600);
+    BOOST_TEST(config.cache_lifetimes.at("search").count() == 3600);
+    BOOST_TEST(config.cache_lifetimes.at("movie").count() == 24 * 3600);
+    BOOST_TEST(config.cache.max_rows == 20000);
+    BOOST_TEST(config.cache.search_stale_limit < config.cache.stale_limit);
+    BOOST_TEST(config.tmdb_budget > 0);
+    BOOST_TEST(config.tmdb_budget < 40);  // below TMDB's own limit
     BOOST_TEST(config.tmdb.base_url == "https://api.themoviedb.org/3");
     BOOST_TEST(config.pool.request_timeout.count() == 10000);
     BOOST_TEST(config.pool.terminate_timeout.count() == 15000);
     BOOST_TEST(config.pool.max_requests == 0);  // never recycled, as php-fpm by default
     BOOST_TEST(config.sessions.max_live_sessions == 20);
     BOOST_TEST(config.tmdb.languages.front() == "fr-FR");  // the French client's default
+}
+
+BOOST_AUTO_TEST_CASE(a_kind_of_answer_is_kept_as_configured_under_its_own_name) {
+    auto config = cv::AppConfig::load(
+        with({{"CINEVERSE_CACHE_TTL_SEARCH", "5m"}, {"CINEVERSE_CACHE_TTL_TV", "2h"}}));
+    BOOST_TEST(config.cache_lifetimes.at("search").count() == 300);
+    BOOST_TEST(config.cache_lifetimes.at("tv").count() == 7200);
+    BOOST_TEST(config.cache_lifetimes.at("movie").count() == 24 * 3600);  // untouched
+    BOOST_TEST(cv::cache_kind_variable("now-playing") == "NOW_PLAYING");
+    BOOST_CHECK_THROW(cv::AppConfig::load(with({{"CINEVERSE_CACHE_TTL_LIST", "0s"}})),
+                      cv::ConfigError);
 }
 
 BOOST_AUTO_TEST_CASE(main_lane_gets_spare_workers_only_when_it_waits_on_tmdb) {

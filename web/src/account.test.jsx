@@ -66,3 +66,37 @@ describe('deleting the account', () => {
     expect(screen.getByTestId('username').textContent).toBe(USER.username);
   });
 });
+
+describe('changing the e-mail or the password', () => {
+  const CURRENT = "Mot de passe actuel (pour changer l'e-mail ou le mot de passe)";
+
+  it('asks for the present password first, then sends it with the change', async () => {
+    const { api } = await openProfile(() => ({ 'PATCH /modify': reply(200, { id: USER.id, username: USER.username, isconnected: true }) }));
+    fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'ada@lovelace.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText("saisissez votre mot de passe actuel pour changer l'e-mail ou le mot de passe")).toBeTruthy();
+    expect(api.callsTo('PATCH', '/modify')).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText(CURRENT), { target: { value: 'un mot de passe solide' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText('Profil mis à jour.');
+    const [call] = api.callsTo('PATCH', '/modify');
+    expect(JSON.parse(call.body)).toEqual({ email: 'ada@lovelace.example', current_password: 'un mot de passe solide' });
+  });
+
+  it('changes a name without it', async () => {
+    const { api } = await openProfile(() => ({ 'PATCH /modify': reply(200, { id: USER.id, username: USER.username, isconnected: true }) }));
+    fireEvent.change(screen.getByLabelText('Prénom'), { target: { value: 'Augusta' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText('Profil mis à jour.');
+    expect(JSON.parse(api.callsTo('PATCH', '/modify')[0].body)).toEqual({ first_name: 'Augusta' });
+  });
+
+  it('says so when the present password is wrong', async () => {
+    await openProfile(() => ({ 'PATCH /modify': reply(401, { error: 'Incorrect Password' }) }));
+    fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'ada@lovelace.example' } });
+    fireEvent.change(screen.getByLabelText(CURRENT), { target: { value: 'pas le bon' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('mot de passe actuel incorrect')).toBeTruthy();
+  });
+});

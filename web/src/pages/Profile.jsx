@@ -18,7 +18,7 @@ const LABELS = {
 export default function Profile() {
   const { user, checked, setUser } = useSession();
   const [fields, setFields] = useState(null);
-  const [passwords, setPasswords] = useState({ password: '', confirmation: '' });
+  const [passwords, setPasswords] = useState({ password: '', confirmation: '', current_password: '' });
   const [errors, setErrors] = useState({});
   const [status, setStatus] = useState({ kind: '', text: '' });
 
@@ -54,6 +54,11 @@ export default function Profile() {
     if (changes.password !== undefined && passwords.password !== passwords.confirmation) {
       found.confirmation = 'les deux mots de passe diffèrent';
     }
+    // Changing how the account signs in, or where its mail goes, takes the present password.
+    const sensitive = changes.password !== undefined || changes.email !== undefined;
+    if (sensitive && !passwords.current_password) {
+      found.current_password = "saisissez votre mot de passe actuel pour changer l'e-mail ou le mot de passe";
+    }
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     if (Object.keys(changes).length === 0) {
@@ -61,12 +66,17 @@ export default function Profile() {
       return;
     }
     if (changes.phone_number === '') changes.phone_number = null;
+    if (sensitive) changes.current_password = passwords.current_password;
     try {
       await api.modify(changes);
       setUser(await api.userInfo());
-      setPasswords({ password: '', confirmation: '' });
+      setPasswords({ password: '', confirmation: '', current_password: '' });
       setStatus({ kind: 'ok', text: 'Profil mis à jour.' });
     } catch (error) {
+      if (error.message === 'Incorrect Password') {
+        setErrors({ current_password: 'mot de passe actuel incorrect' });
+        return;
+      }
       setStatus({ kind: 'error', text: signUpMessage(error) });
     }
   }
@@ -83,6 +93,15 @@ export default function Profile() {
           <Field name="password" label="Nouveau mot de passe" type="password" value={passwords.password} onChange={changePassword} error={errors.password} autoComplete="new-password" />
           <Field name="confirmation" label="Confirmez le mot de passe" type="password" value={passwords.confirmation} onChange={changePassword} error={errors.confirmation} autoComplete="new-password" />
         </fieldset>
+        <Field
+          name="current_password"
+          label="Mot de passe actuel (pour changer l'e-mail ou le mot de passe)"
+          type="password"
+          value={passwords.current_password}
+          onChange={changePassword}
+          error={errors.current_password}
+          autoComplete="current-password"
+        />
         {status.text && (
           <p className={status.kind === 'ok' ? 'success' : 'error'} role={status.kind === 'ok' ? 'status' : 'alert'}>
             {status.text}
