@@ -24,8 +24,8 @@ import zipfile
 
 import artwork
 from people import PEOPLE
-from titles import (COLLECTIONS, FILMS, FRENCH_RELEASES, NETWORKS, OFFERS_PHASES, PROVIDERS, REGION_PRIORITIES,
-                    REGION_PROVIDERS, ROTATING_OFFERS, SERIES)
+from titles import (COLLECTIONS, FILMS, FRENCH_NON_THEATRICAL, FRENCH_RELEASES, NETWORKS, OFFERS_PHASES, PROVIDERS,
+                    REGION_PRIORITIES, REGION_PROVIDERS, ROTATING_OFFERS, SERIES)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FILM_IDS, SERIES_IDS, PERSON_IDS, COLLECTION_IDS = 900000, 950000, 970000, 990000
@@ -544,11 +544,12 @@ def release_entry(cert, kind, date, note=""):
 
 
 def release_dates(index, film):
-    """On disk, every French release is historical; for the films of FRENCH_RELEASES the
-    stand-in puts their release relative to today in its place (dynamic.json)."""
+    """On disk, every French release is historical (theatrical but for FRENCH_NON_THEATRICAL);
+    for the films of FRENCH_RELEASES the stand-in puts their release relative to today in its
+    place (dynamic.json)."""
     date = f"{film['year']}-01-01T00:00:00.000Z"
-    france = [release_entry(certification(index), 3, date)]
-    if index % 4 == 1 and index not in FRENCH_RELEASE:
+    france = [release_entry(certification(index), FRENCH_NON_THEATRICAL.get(film["title"], 3), date)]
+    if index % 4 == 1 and index not in FRENCH_RELEASE and film["title"] not in FRENCH_NON_THEATRICAL:
         france.insert(0, release_entry("", 1, date))  # a premiere without certification comes first
     return {"results": [{"iso_3166_1": "FR", "release_dates": france},
                         {"iso_3166_1": "US", "release_dates": [release_entry("NR" if index % 3 else "", 3, date)]}]}

@@ -260,6 +260,11 @@ class Pages(unittest.TestCase):
                           if r["iso_3166_1"] == "FR" for d in r["release_dates"] if d["type"] == 3}
         self.assertIn("", certifications)
         self.assertTrue(certifications - {""})
+        # Some films were never in French cinemas: no theatrical (3) or limited (2) release there.
+        french = [{d["type"] for r in p["release_dates"]["results"] if r["iso_3166_1"] == "FR" for d in r["release_dates"]}
+                  for p in pages]
+        self.assertTrue(any(not kinds & {2, 3} for kinds in french))
+        self.assertTrue(all(kinds for kinds in french))
         self.assertTrue(any(p["runtime"] is None for p in pages))
 
     def test_only_the_appended_calls_and_languages_asked_for(self):

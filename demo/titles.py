@@ -1061,6 +1061,11 @@ FRENCH_RELEASES = [
     ("Le Violon de Minuit", [7, 7, -1, -1], 3, "Ressortie", None),
 ]
 
+# Films never shown in French cinemas: their only French release is digital (4) or on
+# television (6), so that their pages have no French theatrical date.
+FRENCH_NON_THEATRICAL = {"Manhatta": 6, "Rain": 4, "Superman: The Mechanical Monsters": 4, "Inkwell Parade": 4,
+                         "Harbour at Dawn": 6}
+
 # French offers that change with time: the stand-in shows state phase % OFFERS_PHASES, the
 # phase being time // period (tmdb_standin.py --offers-period). A state maps an offer kind to
 # services; an empty one means nothing in France.
