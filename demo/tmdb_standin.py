@@ -20,7 +20,8 @@ Answers the calls the service makes, in TMDB's shapes (shared/spec/tmdb.md):
   404 with TMDB's status_code 34 for anything unknown.
 What depends on time is computed when answering (tmdb/dynamic.json): some films' French
 releases are dated from today, and some titles' French offers follow the offers phase,
-time // --offers-period (default 600 s), unless --offers-phase pins it.
+time // --offers-period (default: $DEMO_OFFERS_PERIOD, else 600 s), unless --offers-phase
+pins it.
 Importable: Catalogue(root).answer(path, query) → (status, body bytes); the integration tests'
 fake TMDB (tests/fake_tmdb/fake_tmdb.py) serves its normal answers through it and pins the
 phase and the day through Catalogue.pinned_phase and Catalogue.pinned_today.
@@ -593,8 +594,8 @@ def main():
     parser.add_argument("--port", type=int, default=0, help="0: any free port (see --port-file)")
     parser.add_argument("--port-file", help="where to write the port once listening")
     parser.add_argument("--root", default=os.path.join(HERE, "tmdb"), help="the demo catalogue (default: demo/tmdb)")
-    parser.add_argument("--offers-period", type=float, default=OFFERS_PERIOD,
-                        help="seconds each offers phase lasts (default: %(default)s)")
+    parser.add_argument("--offers-period", type=float, default=float(os.environ.get("DEMO_OFFERS_PERIOD", OFFERS_PERIOD)),
+                        help="seconds each offers phase lasts (default: $DEMO_OFFERS_PERIOD, else %d)" % OFFERS_PERIOD)
     parser.add_argument("--offers-phase", type=int, help="a fixed offers phase instead of the clock's")
     parser.add_argument("--today", type=datetime.date.fromisoformat,
                         help="the day release dates count from (default: today, UTC)")
