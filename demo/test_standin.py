@@ -1217,6 +1217,12 @@ class FakeTmdbAnswersThroughTheStandIn(unittest.TestCase):
         self.assertEqual(self.french_flatrate(robin_hood), [9101, 9102])
         self.assertEqual(self.offers({"advance": 1})["phase"], 2)
         self.assertEqual(self.french_flatrate(robin_hood), [9102])
+        for wrong in ({"phase": "soon"}, {"period": 0}, {"advance": None}):
+            with self.assertRaises(urllib.error.HTTPError) as refused:
+                self.offers(wrong)
+            refused.exception.close()
+            self.assertEqual(refused.exception.code, 400, wrong)
+        self.assertEqual(json.loads(self.fake.get("/__control/offers")[2])["phase"], 2)
         status, _, body = self.fake.get("/3/discover/movie?api_key=demo-test-key&watch_region=FR"
                                         "&with_watch_providers=9101&with_watch_monetization_types=flatrate")
         self.assertNotIn(robin_hood, [item["id"] for item in json.loads(body)["results"]])

@@ -93,15 +93,20 @@ class Handler(BaseHTTPRequestHandler):
             elif url.path == "/__control/mode":
                 state.mode = body
             elif url.path == "/__control/offers":
-                if body.get("period") is not None:
-                    if float(body["period"]) <= 0:
+                try:
+                    period = None if body.get("period") is None else float(body["period"])
+                    advance = int(body["advance"]) if "advance" in body else None
+                    phase = int(body["phase"]) if body.get("phase") is not None else None
+                except (TypeError, ValueError):
+                    return self.send_json(400, {"error": "phase and advance are integers, period a number"})
+                if period is not None:
+                    if period <= 0:
                         return self.send_json(400, {"error": "period must be positive"})
-                    catalogue.offers_period = float(body["period"])
-                    catalogue.pinned_phase = None
-                if "advance" in body:
-                    catalogue.pinned_phase = catalogue.phase() + int(body["advance"])
+                    catalogue.offers_period, catalogue.pinned_phase = period, None
+                if advance is not None:
+                    catalogue.pinned_phase = catalogue.phase() + advance
                 if "phase" in body:
-                    catalogue.pinned_phase = None if body["phase"] is None else int(body["phase"])
+                    catalogue.pinned_phase = phase
                 return self.send_json(200, offers_state(catalogue))
             elif url.path == "/__control/today":
                 try:
