@@ -10,13 +10,17 @@ position): append new titles at the end.
 """
 
 
-def film(title, year, genres, overview, tagline, *, runtime, directors, cast=(), original=None):
+def film(title, year, genres, overview, tagline, *, runtime, directors, cast=(), original=None,
+         certification=None, votes=None):
     """original: (original title, original language, production country) when it is not
-    (title, "en", "US"); cast: (name, character) in billing order."""
+    (title, "en", "US"); cast: (name, character) in billing order; certification: the French
+    rating when it is not the one generate.py derives; votes: (vote average, vote count) when
+    they are not the derived ones."""
     original_title, language, country = original or (title, "en", "US")
     return {"title": title, "year": year, "genres": genres, "overview": overview, "tagline": tagline,
             "runtime": runtime, "directors": list(directors), "cast": list(cast),
-            "original_title": original_title, "original_language": language, "country": country}
+            "original_title": original_title, "original_language": language, "country": country,
+            "certification": certification, "votes": votes}
 
 
 FILMS = [
@@ -216,7 +220,7 @@ FILMS = [
          "Des inconnus se barricadent dans une ferme de Pennsylvanie tandis que les morts se relèvent et "
          "encerclent la maison.",
          "Ils reviennent chercher Barbra.",
-         runtime=96, directors=["George A. Romero"],
+         runtime=96, directors=["George A. Romero"], certification="16",
          cast=[("Duane Jones", "Ben"), ("Judith O'Dea", "Barbra"), ("Karl Hardman", "Harry Cooper"),
                ("Marilyn Eastman", "Helen Cooper")]),
     film("His Girl Friday", 1940, [35, 10749],
@@ -302,7 +306,7 @@ FILMS = [
          "Réunie dans son château irlandais pour un rituel à la mémoire d'une fille noyée, la famille Haloran "
          "est frappée par un tueur à la hache.",
          "Dans l'étang du château dort un secret de famille.",
-         runtime=75, directors=["Francis Ford Coppola"],
+         runtime=75, directors=["Francis Ford Coppola"], certification="18",
          cast=[("William Campbell", "Richard Haloran"), ("Luana Anders", "Louise Haloran"), ("Bart Patton", "Billy Haloran"),
                ("Patrick Magee", "Justin Caleb")]),
     film("Santa Claus Conquers the Martians", 1964, [10751, 878, 35],
@@ -390,7 +394,7 @@ FILMS = [
          "Une étude de la sorcellerie à travers les âges, mi-essai, mi-cauchemar, des superstitions "
          "médiévales à la psychiatrie moderne.",
          "La sorcellerie à travers les âges.",
-         original=("Häxan", "sv", "SE"), runtime=91, directors=["Benjamin Christensen"],
+         original=("Häxan", "sv", "SE"), runtime=91, directors=["Benjamin Christensen"], certification="18",
          cast=[("Benjamin Christensen", "Le Diable"), ("Maren Pedersen", "La sorcière")]),
     film("The Hunchback of Notre Dame", 1923, [18, 27, 10749],
          "Dans le Paris de Louis XI, Quasimodo, le sonneur difforme de Notre-Dame, se prend d'amour pour la "
@@ -803,6 +807,62 @@ FILMS = [
          runtime=62, directors=["Edwina Stroud"],
          cast=[("Buck Haverly", "Tom Barlow, le postier"), ("Dolores Ybarra", "Juanita Alvarez"),
                ("Maisie Corrigan", "Sally Barlow")]),
+    # Louis Feuillade's Fantômas, five films of 1913–1914 (the saga "Fantômas - Saga").
+    film("Fantômas: In the Shadow of the Guillotine", 1913, [80, 9648, 53],
+         "Insaisissable génie du crime, Fantômas dévalise une princesse dans un palace parisien, puis fait "
+         "disparaître lord Beltham. L'inspecteur Juve parvient à l'arrêter, mais Lady Beltham prépare une "
+         "substitution jusqu'au pied de l'échafaud.",
+         "Fantômas ? Personne ne l'a jamais vu, et il est partout.",
+         original=("Fantômas – À l'ombre de la guillotine", "fr", "FR"), runtime=54, directors=["Louis Feuillade"],
+         cast=[("René Navarre", "Fantômas"), ("Edmond Bréon", "L'inspecteur Juve"), ("Renée Carl", "Lady Beltham")]),
+    film("Juve Against Fantômas", 1913, [80, 53],
+         "L'inspecteur Juve et le journaliste Jérôme Fandor reprennent la traque de Fantômas et de Lady "
+         "Beltham, d'une catastrophe ferroviaire à une villa de banlieue où tout finit par sauter.",
+         "Le chasseur et sa proie changent parfois de rôle.",
+         original=("Juve contre Fantômas", "fr", "FR"), runtime=61, directors=["Louis Feuillade"],
+         cast=[("René Navarre", "Fantômas"), ("Edmond Bréon", "L'inspecteur Juve"),
+               ("Georges Melchior", "Jérôme Fandor"), ("Renée Carl", "Lady Beltham")]),
+    film("The Dead Man Who Killed", 1913, [80, 9648],
+         "Les empreintes d'un homme mort se retrouvent sur les lieux de nouveaux crimes. Fandor, qui croit "
+         "Juve disparu, découvre la ruse macabre de Fantômas : des gants taillés dans la peau du défunt.",
+         "Les morts ne laissent pas d'empreintes. Celui-ci, si.",
+         original=("Le Mort qui tue", "fr", "FR"), runtime=90, directors=["Louis Feuillade"],
+         cast=[("René Navarre", "Fantômas"), ("Edmond Bréon", "L'inspecteur Juve"),
+               ("Georges Melchior", "Jérôme Fandor"), ("Renée Carl", "Lady Beltham")]),
+    film("Fantômas Against Fantômas", 1914, [80, 9648, 53],
+         "Accusé d'être lui-même Fantômas, Juve est jeté en prison. Pendant ce temps, un bal masqué réunit "
+         "plusieurs Fantômas, dont un seul est le vrai.",
+         "Au bal masqué, tout le monde porte la cagoule.",
+         original=("Fantômas contre Fantômas", "fr", "FR"), runtime=59, directors=["Louis Feuillade"],
+         cast=[("René Navarre", "Fantômas"), ("Edmond Bréon", "L'inspecteur Juve"),
+               ("Georges Melchior", "Jérôme Fandor")]),
+    film("The False Magistrate", 1914, [80, 53],
+         "Évadé, Fantômas prend l'identité d'un juge d'instruction dans une petite ville de province. "
+         "Pour le confondre, Juve recourt à une ruse aussi audacieuse que celles de son adversaire.",
+         "La justice a un nouveau visage. C'est le sien.",
+         original=("Le Faux Magistrat", "fr", "FR"), runtime=70, directors=["Louis Feuillade"],
+         cast=[("René Navarre", "Fantômas"), ("Edmond Bréon", "L'inspecteur Juve")]),
+    film("Miss Penrose and the Silent Bell", 1929, [9648, 80],
+         "Titre inventé : la cloche d'un village du Sussex ne sonne plus depuis la mort du sacristain, et "
+         "Miss Agatha Penrose est bien la seule à trouver cela suspect.",
+         "Certaines cloches se taisent pour une bonne raison.",
+         original=("Miss Penrose and the Silent Bell", "en", "GB"), runtime=79, directors=["Edwina Stroud"],
+         cast=[("Rosalind Ashcombe", "Miss Agatha Penrose"), ("Clement Ashdown", "L'inspecteur Hale"),
+               ("Jasper Tull", "Le bedeau")]),
+    # Quotes, angle brackets and an ampersand in the title and the overview: escaping tests.
+    film('Le "Chat" & la <Souris>', 1927, [16, 35, 10751],
+         'Titre inventé : au Guignol des Batignolles, le "Chat" & la <Souris> se disputent l\'affiche ; '
+         'chaque soir, la pancarte <b>Relâche</b> change de main.',
+         'Qui aura le dernier mot : "Miaou" & <Couic> ?',
+         original=('Le "Chat" & la <Souris>', "fr", "FR"), runtime=14, directors=["Mathilde Fenouillet"]),
+    # Two votes at 9.8: the title a rating sort without a vote-count floor would put first.
+    film("La Dernière Bobine", 1929, [18],
+         "Titre inventé : le dernier soir d'un cinéma de quartier avant l'arrivée du parlant, raconté depuis "
+         "la cabine de projection.",
+         "Ce soir, la salle s'éteint pour de bon.",
+         original=("La Dernière Bobine", "fr", "FR"), runtime=61, directors=["Octave Brissemont"],
+         cast=[("Paulette Vasseur", "Madeleine, la projectionniste"), ("Armand Thiollier", "Le directeur de la salle")],
+         votes=(9.8, 2)),
 ]
 
 
@@ -949,16 +1009,76 @@ PROVIDERS = [
     (9104, "Zootrope"),
     (9105, "Praxino"),
     (9106, "Le Vidéoclub du Coin"),
+    (9107, "Ciné-Club Libre"),
+    (9108, "Canal Entracte"),
     (9111, "Kinetoscope Plus"),
     (9112, "Lantern Row"),
     (9113, "Projector Hall"),
 ]
-# Which services a region offers, by kind of offer.
+# Which services a region offers, by kind of offer (TMDB's monetization types): flatrate is a
+# subscription, free is free, ads is free with advertising.
 REGION_PROVIDERS = {
-    "FR": {"flatrate": [9101, 9102, 9103], "rent": [9104, 9105, 9106], "buy": [9104, 9105, 9106]},
+    "FR": {"flatrate": [9101, 9102, 9103], "rent": [9104, 9105, 9106], "buy": [9104, 9105, 9106],
+           "free": [9107], "ads": [9108]},
     "US": {"flatrate": [9111], "rent": [9112, 9113, 9105], "buy": [9112, 9113]},
     "BE": {"flatrate": [9101], "rent": [9105], "buy": [9105]},
 }
+# A region's services in TMDB's display order (display_priority 1, 2, …).
+REGION_PRIORITIES = {
+    "FR": [9101, 9102, 9103, 9107, 9108, 9104, 9105, 9106],
+    "US": [9111, 9112, 9113, 9105],
+    "BE": [9101, 9105],
+}
+
+# Sagas (TMDB collections): name, overview, genres of their artwork, and their films by title.
+COLLECTIONS = [
+    {"name": "Fantômas - Saga", "genres": [80, 9648],
+     "overview": "Les cinq films que Louis Feuillade tire en 1913 et 1914 des romans de Pierre Souvestre et "
+                 "Marcel Allain : l'inspecteur Juve et le journaliste Fandor traquent Fantômas, le génie du "
+                 "crime aux mille visages, dans un Paris de toits, de fiacres et de souterrains.",
+     "parts": ["Fantômas: In the Shadow of the Guillotine", "Juve Against Fantômas", "The Dead Man Who Killed",
+               "Fantômas Against Fantômas", "The False Magistrate"]},
+    {"name": "Miss Penrose - Saga", "genres": [9648, 80],
+     "overview": "Saga inventée : les enquêtes de Miss Agatha Penrose, vieille demoiselle du Sussex qui "
+                 "résout les mystères que Scotland Yard laisse en plan.",
+     "parts": ["The Locked Observatory", "Three Clues in Brighton", "Miss Penrose and the Silent Bell"]},
+]
+
+# French theatrical (re-)releases dated relative to the day the stand-in answers: (title, days
+# from today, release type (3 theatrical, 2 limited), note, certification or None for the
+# film's own). Several offsets: one for each offers phase in turn (see OFFERS_PHASES), so that
+# the title opens in cinemas as the phases go by. On these pages France has only this release.
+FRENCH_RELEASES = [
+    ("Napoléon", [-12], 3, "Ressortie en version restaurée", None),
+    ("The Last Laugh", [-3], 3, "Ressortie", None),
+    ("Häxan", [-5], 2, "Séances spéciales", None),
+    ("Faust", [-26], 3, "Ressortie en version restaurée", None),
+    ("The Hunchback of Notre Dame", [-70], 3, "Ressortie", None),
+    ("Cabiria", [4], 3, "Ressortie en version restaurée", None),
+    ("The Big Parade", [15], 3, "Ressortie", None),
+    ("Peter Pan", [26], 3, "Ressortie", None),
+    ("The King of Kings", [50], 3, "Ressortie", ""),
+    ("Le Violon de Minuit", [7, 7, -1, -1], 3, "Ressortie", None),
+]
+
+# Films never shown in French cinemas: their only French release is digital (4) or on
+# television (6), so that their pages have no French theatrical date.
+FRENCH_NON_THEATRICAL = {"Manhatta": 6, "Rain": 4, "Superman: The Mechanical Monsters": 4, "Inkwell Parade": 4,
+                         "Harbour at Dawn": 6}
+
+# French offers that change with time: the stand-in shows state phase % OFFERS_PHASES, the
+# phase being time // period (tmdb_standin.py --offers-period). A state maps an offer kind to
+# services; an empty one means nothing in France.
+OFFERS_PHASES = 4
+ROTATING_OFFERS = [
+    ("movie", "Robin Hood", [{"flatrate": [9101]}, {"flatrate": [9101, 9102]}, {"flatrate": [9102]},
+                             {"rent": [9104], "buy": [9104]}]),
+    ("movie", "The Mark of Zorro", [{}, {"rent": [9105], "buy": [9105]},
+                                    {"flatrate": [9103], "rent": [9105], "buy": [9105]}, {"flatrate": [9103]}]),
+    ("movie", "The Black Pirate", [{"flatrate": [9102], "rent": [9106]}, {"rent": [9106], "ads": [9108]},
+                                   {"free": [9107]}, {"flatrate": [9102], "free": [9107]}]),
+    ("tv", "Expedition Aurora", [{"flatrate": [9103]}, {"flatrate": [9101, 9103]}, {"flatrate": [9101]}, {}]),
+]
 
 # Invented broadcasters of the invented series.
 NETWORKS = [

@@ -3,16 +3,26 @@
 
     fake_tmdb.py --port 0 --fixtures DIR --port-file FILE [--api-key K] [--bearer T]
 
-Answers as the demo's stand-in does (demo/tmdb_standin.py over DIR: lists, film and series
-pages, search, configuration), counts requests per path, and obeys a control API:
+Answers as the demo's stand-in does (demo/tmdb_standin.py over DIR: lists, discover, film,
+series and person pages, sagas, services, now playing and upcoming, search, configuration),
+counts requests per path, and obeys a control API:
     GET  /__control/counts              {path: count}
     GET  /__control/last?path=P         {"query": ..., "authorization": ...}
-    POST /__control/reset               counts to zero, mode back to normal
+    POST /__control/reset               counts to zero, mode back to normal, offers phase 0,
+                                        today the real day: the state the fake starts in
     POST /__control/mode {"mode": M, "path": prefix, "retry_after": s, "delay": s}
+    GET  /__control/offers              {"phase": n, "pinned": bool, "period": s, "phases": 4}
+    POST /__control/offers {"phase": n} the French offers of phase n (demo/README.md says which
+                           {"advance": k} titles change), pinned; or k phases on from now;
+                           {"period": s}  or from the clock, a phase every s seconds
+    GET  /__control/today               {"today": "YYYY-MM-DD"}
+    POST /__control/today {"date": "YYYY-MM-DD" | null}   the day release dates count from
 with M one of normal, error500, unauthorized, ratelimit, hang, slow, invalid_json,
 no_results, close, not_found (404 status 34, as for an id TMDB does not know).
+The offers phase starts pinned at 0, so that answers stay the same until a test moves it.
 """
 import argparse
+import datetime
 import json
 import os
 import signal
@@ -23,12 +33,23 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "demo"))
-from tmdb_standin import NOT_FOUND, Catalogue  # noqa: E402  (the demo's module, by path)
+from tmdb_standin import NOT_FOUND, OFFERS_PERIOD, Catalogue  # noqa: E402  (the demo's module, by path)
 
 BAD_KEY = {"status_code": 7, "status_message": "Invalid API key: You must be granted a valid key.",
            "success": False}
 RATE_LIMITED = {"status_code": 25, "status_message": "Your request count is over the allowed limit.",
                 "success": False}
+
+
+def reset_clock(catalogue):
+    """The fake's start: offers phase 0 (pinned), the real day, the stand-in's period."""
+    catalogue.pinned_phase, catalogue.pinned_today = 0, None
+    catalogue.offers_period = OFFERS_PERIOD
+
+
+def offers_state(catalogue):
+    return {"phase": catalogue.phase(), "pinned": catalogue.pinned_phase is not None,
+            "period": catalogue.offers_period, "phases": catalogue.offers_phases}
 
 
 class State:
@@ -64,12 +85,36 @@ class Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
         body = json.loads(self.rfile.read(length) or b"{}")
-        state = self.server.state
+        state, catalogue = self.server.state, self.server.catalogue
         with state.lock:
             if url.path == "/__control/reset":
                 state.reset()
+                reset_clock(catalogue)
             elif url.path == "/__control/mode":
                 state.mode = body
+            elif url.path == "/__control/offers":
+                try:
+                    period = None if body.get("period") is None else float(body["period"])
+                    advance = int(body["advance"]) if "advance" in body else None
+                    phase = int(body["phase"]) if body.get("phase") is not None else None
+                except (TypeError, ValueError):
+                    return self.send_json(400, {"error": "phase and advance are integers, period a number"})
+                if period is not None:
+                    if period <= 0:
+                        return self.send_json(400, {"error": "period must be positive"})
+                    catalogue.offers_period, catalogue.pinned_phase = period, None
+                if advance is not None:
+                    catalogue.pinned_phase = catalogue.phase() + advance
+                if "phase" in body:
+                    catalogue.pinned_phase = phase
+                return self.send_json(200, offers_state(catalogue))
+            elif url.path == "/__control/today":
+                try:
+                    date = body.get("date")
+                    catalogue.pinned_today = None if date is None else datetime.date.fromisoformat(date)
+                except (TypeError, ValueError):
+                    return self.send_json(400, {"error": "date must be YYYY-MM-DD or null"})
+                return self.send_json(200, {"today": catalogue.today().isoformat()})
             else:
                 return self.send_json(404, NOT_FOUND)
         self.send_json(200, {"ok": True})
@@ -84,6 +129,12 @@ class Handler(BaseHTTPRequestHandler):
             wanted = parse_qs(url.query).get("path", [""])[0]
             with state.lock:
                 return self.send_json(200, state.last.get(wanted, {}))
+        if url.path == "/__control/offers":
+            with state.lock:
+                return self.send_json(200, offers_state(self.server.catalogue))
+        if url.path == "/__control/today":
+            with state.lock:
+                return self.send_json(200, {"today": self.server.catalogue.today().isoformat()})
         with state.lock:
             state.counts[url.path] = state.counts.get(url.path, 0) + 1
             state.last[url.path] = {"query": url.query,
@@ -142,6 +193,7 @@ def main():
     server.daemon_threads = True
     server.state = State()
     server.catalogue = Catalogue(args.fixtures)
+    reset_clock(server.catalogue)
     server.api_key, server.bearer, server.verbose = args.api_key, args.bearer, args.verbose
     if args.port_file:
         temp = args.port_file + ".tmp"
