@@ -12,6 +12,8 @@
 #include "catalogue/tmdb_client.hpp"
 #include "core/metrics.hpp"
 #include "db/database.hpp"
+#include "diary/imports.hpp"
+#include "diary/store.hpp"
 #include "fcgi/scoreboard.hpp"
 #include "watchlist/store.hpp"
 
@@ -26,6 +28,8 @@ struct WorkerContext {
     accounts::AccountStore& accounts;
     const accounts::PasswordHasher& passwords;
     watchlist::WatchlistStore& watchlist;
+    diary::DiaryStore& diary;
+    diary::ImportStore& imports;
     catalogue::CatalogueCache& catalogue;
     const catalogue::TmdbSettings& tmdb;  // the languages clients may ask for, the region
     const catalogue::AnswerKinds& kinds;  // how lists, search and pages are kept

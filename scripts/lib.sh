@@ -7,7 +7,8 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATE=${CINEVERSE_STATE_DIR:-$REPO/var}
 SERVICE_USER=cineverse
 PACKAGES=(build-essential cmake ninja-build pkg-config libfcgi-dev libsoci-dev libpq-dev
-  libcurl4-openssl-dev libjsoncpp-dev libboost-test-dev libsodium-dev libsystemd-dev nginx
+  libcurl4-openssl-dev libjsoncpp-dev libboost-test-dev libsodium-dev libsystemd-dev libzip-dev
+  libcsv-dev nginx
   postgresql openssl curl ca-certificates python3 util-linux)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
