@@ -35,6 +35,8 @@ struct AppConfig {
     diary::ReviewPolicy reviews;                   // reviews an account may write a while
     std::chrono::milliseconds slow_request{1000};  // the slow log's threshold (0: off)
     bool migrate_on_start = true;
+    // The built web client (its index.html carries a shared page's link-preview tags).
+    std::string web_root = "/usr/share/cineverse/web";
     std::chrono::milliseconds purge_interval{600000};
 
     // Throws ConfigError naming the first invalid variable.

@@ -42,6 +42,7 @@ class WorkerServices {
     catalogue::TmdbClient tmdb_;
     catalogue::AnswerKinds kinds_;
     catalogue::CatalogueCache catalogue_;
+    handlers::SpaShell spa_shell_;
     handlers::WorkerContext context_;
 };
 

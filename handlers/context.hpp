@@ -15,6 +15,7 @@
 #include "diary/imports.hpp"
 #include "diary/store.hpp"
 #include "fcgi/scoreboard.hpp"
+#include "handlers/spa_shell.hpp"
 #include "watchlist/store.hpp"
 
 namespace cv::handlers {
@@ -38,6 +39,7 @@ struct WorkerContext {
     // Origins allowed to send requests that change something (the contract's cross-site rule).
     const std::vector<std::string>& public_origins;
     const fcgi::Scoreboard& pool;  // what every worker is doing: the status page
+    SpaShell& spa_shell;           // the web client's page, for shared addresses
 };
 
 }  // namespace cv::handlers

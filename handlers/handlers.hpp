@@ -41,6 +41,13 @@ Response title_reviews(WorkerContext& ctx, const Request& request);
 Response export_letterboxd(WorkerContext& ctx, const Request& request);
 Response export_everything(WorkerContext& ctx, const Request& request);
 
+Response film_document(WorkerContext& ctx, const Request& request);
+Response series_document(WorkerContext& ctx, const Request& request);
+Response person_document(WorkerContext& ctx, const Request& request);
+Response saga_document(WorkerContext& ctx, const Request& request);
+Response robots(WorkerContext& ctx, const Request& request);
+Response sitemap(WorkerContext& ctx, const Request& request);
+
 Response search(WorkerContext& ctx, const Request& request);
 Response discover(WorkerContext& ctx, const Request& request);
 Response person_page(WorkerContext& ctx, const Request& request);

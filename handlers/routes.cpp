@@ -34,6 +34,14 @@ std::vector<Route> build_table() {
         {"GET",   "/api/movie/{id:int}",    movie_page,      shared("movie", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
         {"GET",   "/api/tv/{id:int}",       tv_page,         shared("tv", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
         {"GET",   "/api/config",            image_config,    shared("config", 1h)},
+        // The addresses people share, answered with the web client's page and what a link
+        // preview shows. Never kept by a cache: the page names the client's current assets.
+        {"GET",   "/film/{id:int}",         film_document,   personal().in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/serie/{id:int}",        series_document, personal().in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/personne/{id:int}",     person_document, personal().in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/saga/{id:int}",         saga_document,   personal().in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/robots.txt",            robots,          shared("robots", 24h)},
+        {"GET",   "/sitemap.xml",           sitemap,         shared("sitemap", 1h)},
         // Discovering: by filters, people, sagas, the region's services, its cinemas.
         {"GET",   "/api/discover/{media_type:movie|tv}", discover, shared("discover", 1h).in(Lane::catalogue).limited(RateLimit::catalogue).reads(catalogue::discover_parameters())},
         {"GET",   "/api/person/{id:int}",   person_page,     shared("person", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
