@@ -24,7 +24,10 @@ void check_review_budget(soci::session& sql, const std::string& user_id,
 
 std::string genre_array(const std::vector<int>& ids) {
     std::string out = "{";
-    for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0) out += ',';
+        out += std::to_string(ids[i]);
+    }
     return out + "}";
 }
 
