@@ -33,6 +33,12 @@ HttpResult post_entry(HttpClient& client, const Json::Value& body) {
     return client.post_json("/api/diary", cv::json::write(body));
 }
 
+// The same, past nginx's per-address limit: for tests where many members write at once
+// from this one address, about what the workers make of it.
+HttpResult post_entry_direct(HttpClient& client, const Json::Value& body) {
+    return client.post_json("/__direct/api/diary", cv::json::write(body));
+}
+
 Json::Value entry(const std::string& media_type, long id, const char* watched_on) {
     Json::Value body(Json::objectValue);
     body["media_type"] = media_type;
@@ -146,8 +152,8 @@ BOOST_AUTO_TEST_CASE(a_titles_average_counts_each_members_latest_public_rating) 
             auto later = entry("movie", film, "2026-11-01");
             later["rating"] = i < 4 ? 4 : 3;  // four 4s and four 3s
             later["public"] = i != 7;         // the last one keeps it to themselves
-            if (post_entry(*members[i], first).status != 200) ++failed;
-            if (post_entry(*members[i], later).status != 200) ++failed;
+            if (post_entry_direct(*members[i], first).status != 200) ++failed;
+            if (post_entry_direct(*members[i], later).status != 200) ++failed;
         });
     }
     for (auto& rater : raters) rater.join();
