@@ -180,11 +180,9 @@ void Master::handle_signal(const SignalPipe::Arrival& arrival) {
             FileDescriptor requester(open_pidfd(arrival.requester));
             if (requester) awaiting_reload_.push_back(std::move(requester));
         }
-        if (stopping_) {
-            answer_reload_requests(false);
-        } else if (!reload()) {
-            answer_reload_requests(false);
-        }
+        // Refused while stopping, or when the new configuration is; otherwise answered once
+        // the new workers accept (report_to_supervisor).
+        if (stopping_ || !reload()) answer_reload_requests(false);
     }
 }
 
