@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by tests/system/run and tests/system/build-rootfs. Sourced, not run; as root.
 set -euo pipefail
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the DEP-8 tests of debian/tests/control. They run as root on a booted Debian 12
 # whose PID 1 is systemd, against the installed package, from the source tree's root (DEP-8);
 # tests/system/run boots such a system and runs them, and autopkgtest can too
@@ -7,7 +8,7 @@
 # document's own commands (its `<!-- runnable: NAME -->` blocks), once: the deployment is
 # kept in $STATE, so the tests run one after another or alone.
 set -euo pipefail
-export LANG=C.UTF-8 SYSTEMD_PAGER= SYSTEMD_COLORS=0
+export LANG=C.UTF-8 SYSTEMD_PAGER='' SYSTEMD_COLORS=0
 
 SRC=$(pwd)
 LIB=$SRC/debian/tests/lib
@@ -41,7 +42,8 @@ wait_until() {  # wait_until <seconds> <what> <command...>
 doc_blocks() { python3 "$LIB/doc_blocks.py" "$DOC" "$@"; }
 # Runs documented blocks in this shell (the variables they set stay), each command echoed.
 run_doc() {  # run_doc <block name>...
-  local file=$TMP/doc-$(IFS=-; echo "$*").sh
+  local file
+  file=$TMP/doc-$(IFS=-; echo "$*").sh
   doc_blocks "$@" >"$file"
   say "docs/deployment.md, $*:"
   sed 's/^/    /' "$file"
@@ -139,7 +141,6 @@ stop_load() {  # stop_load <what> [allowed failures]
   touch "$LOAD_DIR/stop"
   wait "$LOAD_PID" || { cat "$LOAD_DIR/log" >&2; fail "the load generator failed"; }
   read -r failed total unfinished < <(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(s["failed"], s["total"], s["unfinished"])' "$LOAD_DIR/summary")
-  LOAD_FAILED=$failed LOAD_TOTAL=$total
   figure "$what: $(thousands "$failed") failed of $(thousands "$total")"
   if [ "$failed" -gt "$allowed" ] || [ "$unfinished" -gt 0 ]; then
     python3 -c 'import json,sys; [print("   ", f) for f in json.load(open(sys.argv[1]))["failures"][:20]]' "$LOAD_DIR/summary" >&2
