@@ -57,6 +57,8 @@ AppConfig AppConfig::load(const Settings& settings) {
     config.pool.read_timeout = settings.duration("CINEVERSE_FASTCGI_READ_TIMEOUT", 3s, 10ms, 5min);
     config.database_url =
         settings.text("CINEVERSE_DATABASE_URL", "postgresql:///cineverse?host=/var/run/postgresql");
+    config.migration_database_url =
+        settings.text("CINEVERSE_MIGRATION_DATABASE_URL", config.database_url);
     config.replica_url = settings.text("CINEVERSE_DATABASE_REPLICA_URL", "");
     config.prepare_statements = settings.flag("CINEVERSE_DATABASE_PREPARED", true);
     config.public_origins = settings.list("CINEVERSE_PUBLIC_ORIGINS", {"https://localhost:8443"});

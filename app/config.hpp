@@ -18,6 +18,9 @@ namespace cv {
 struct AppConfig {
     fcgi::PoolSettings pool;
     std::string database_url;
+    // The role that owns the schema and applies the migrations; the service's own role
+    // (database_url) only reads and writes rows. Defaults to database_url: one role for both.
+    std::string migration_database_url;
     std::string replica_url;         // empty: no replica, every read on the primary
     bool prepare_statements = true;  // off behind PgBouncer in transaction mode
     std::vector<std::string> public_origins;

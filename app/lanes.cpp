@@ -18,10 +18,10 @@ const std::vector<LaneDefinition>& lane_definitions() {
     // group); catalogue workers mostly wait on TMDB or answer from the cache.
     // clang-format off
     static const std::vector<LaneDefinition> lanes = {
-        // lane          prefix                 default listen                 a core spare nice keep   scheduling
-        {Lane::main,      "CINEVERSE",           "unix:/run/cineverse/api.sock", 2,     0,    0,   true,  normal},
-        {Lane::hashing,   "CINEVERSE_HASHING",   nullptr,                        0,     1,    10,  false, own_group},
-        {Lane::catalogue, "CINEVERSE_CATALOGUE", nullptr,                        2,     0,    0,   true,  normal},
+        // lane          prefix                 socket                default listen                 a core spare nice keep   scheduling
+        {Lane::main,      "CINEVERSE",           "api.sock",           "unix:/run/cineverse/api.sock", 2,     0,    0,   true,  normal},
+        {Lane::hashing,   "CINEVERSE_HASHING",   "api-hashing.sock",   nullptr,                        0,     1,    10,  false, own_group},
+        {Lane::catalogue, "CINEVERSE_CATALOGUE", "api-catalogue.sock", nullptr,                        2,     0,    0,   true,  normal},
     };
     // clang-format on
     return lanes;

@@ -13,7 +13,11 @@ namespace cv {
 
 struct LaneDefinition {
     handlers::Lane lane;
-    const char* prefix;          // its variables: <prefix>_LISTEN, _WORKERS, _NICE
+    const char* prefix;  // its variables: <prefix>_LISTEN, _WORKERS, _NICE
+    // Its unix socket's file name, in the directory of the systemd socket unit (/run/cineverse)
+    // or of a local stack: scripts/regenerate writes the units' lines from it, and the scripts
+    // and the test stack read it (`cineverse-api routes --json`).
+    const char* socket;
     const char* default_listen;  // nullptr: the lane exists only when <prefix>_LISTEN is set
     long workers_per_core;       // default workers: this many a core, or
     long spare_cores;            // when workers_per_core is 0, one a core but this many (≥ 1)

@@ -2,6 +2,7 @@
 //   cineverse-api [serve]         run the worker pool (applies migrations first by default)
 //   cineverse-api migrate         apply pending database migrations and exit
 //   cineverse-api check-config    validate the configuration and exit
+//   cineverse-api reload [PID]    ask the running master ($MAINPID) to reload, wait until done
 //   cineverse-api routes [--json] print the route table and its traits
 //   cineverse-api status          the running pool's lanes and workers
 //   cineverse-api sessions revoke <username>   end every session of a user
@@ -12,7 +13,9 @@
 #include <malloc.h>
 #include <sodium.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -24,15 +27,20 @@
 #include "core/metrics.hpp"
 #include "db/migrations.hpp"
 #include "fcgi/pool.hpp"
+#include "fcgi/reload.hpp"
 
 namespace cv {
 namespace {
 
 int migrate(const AppConfig& config) {
     try {
-        db::Database database(config.database_url, false, config.pool.request_timeout);
-        auto applied = db::migrate(database, db::embedded_migrations());
-        database.apply_role_timeouts();
+        // The schema's owner applies the migrations (CINEVERSE_MIGRATION_DATABASE_URL, by
+        // default the service's own role); the service's role sets its own timeouts, which
+        // only a role itself (or a superuser) may do.
+        db::Database owner(config.migration_database_url, false, config.pool.request_timeout);
+        auto applied = db::migrate(owner, db::embedded_migrations());
+        db::Database service(config.database_url, false, config.pool.request_timeout);
+        service.apply_role_timeouts();
         log::info("migrations_done",
                   {{"applied", static_cast<long>(applied.size())},
                    {"statement_timeout_ms", config.pool.request_timeout.count()}});
@@ -41,6 +49,36 @@ int migrate(const AppConfig& config) {
         log::error("migrations_failed", {{"reason", e.what()}});
         return 1;
     }
+}
+
+// systemd's ExecReload: systemd 252 gives the command the master's pid in $MAINPID and counts
+// the reload done when the command exits, so it waits for the master's answer.
+int reload(const std::string& pid_text) {
+    const char* from_systemd = std::getenv("MAINPID");
+    std::string text = !pid_text.empty() ? pid_text : from_systemd ? from_systemd : "";
+    char* end = nullptr;
+    long pid = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || pid <= 1) {
+        std::fprintf(stderr,
+                     "usage: cineverse-api reload [PID] (systemctl reload gives it $MAINPID)\n");
+        return 2;
+    }
+    switch (fcgi::request_reload(static_cast<pid_t>(pid), std::chrono::minutes(2))) {
+        case fcgi::ReloadOutcome::done:
+            return 0;
+        case fcgi::ReloadOutcome::refused:
+            log::error("reload_failed", {{"reason",
+                                          "the master refused the new configuration "
+                                          "(reload_refused); the running one stays"}});
+            return 1;
+        case fcgi::ReloadOutcome::gone:
+            log::error("reload_failed", {{"reason", "no master with that pid"}, {"pid", pid}});
+            return 1;
+        case fcgi::ReloadOutcome::timed_out:
+            log::error("reload_failed", {{"reason", "the master did not answer within 2 min"}});
+            return 1;
+    }
+    return 1;
 }
 
 int serve(const AppConfig& config) {
@@ -72,6 +110,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: cineverse-api routes [--json]\n");
         return 2;
     }
+    if (command == "reload") return cv::reload(option);  // needs no configuration either
     if (sodium_init() < 0) {
         std::fprintf(stderr, "cineverse-api: libsodium failed to initialise\n");
         return 1;
@@ -107,9 +146,9 @@ int main(int argc, char** argv) {
         code = cv::admin::remove_review(config, argv[3]);
     } else {
         std::fprintf(stderr,
-                     "usage: cineverse-api [serve | migrate | check-config | routes [--json] | "
-                     "status | sessions revoke <username> | purge | reviews remove "
-                     "<entry-id>]\n");
+                     "usage: cineverse-api [serve | migrate | check-config | reload [PID] | "
+                     "routes [--json] | status | sessions revoke <username> | purge | reviews "
+                     "remove <entry-id>]\n");
     }
     curl_global_cleanup();
     return code;

@@ -41,6 +41,7 @@ std::string routes_as_json() {
         lane["name"] = handlers::name_of(definition.lane);
         lane["keep_connections"] = definition.keep_connections;
         lane["listen_variable"] = listen_variable(definition);
+        lane["socket"] = definition.socket;
         lanes.append(lane);
     }
     Json::Value& limits = document["rate_limits"] = Json::Value(Json::arrayValue);

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,6 +22,15 @@
 
 namespace cv::fcgi {
 namespace {
+
+// glibc 2.36's <sys/pidfd.h> declares these without C linkage in C++: the system calls direct.
+int open_pidfd(pid_t pid) {
+    return static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+}
+
+void send_through_pidfd(int pidfd, int signo) {
+    syscall(SYS_pidfd_send_signal, pidfd, signo, nullptr, 0);
+}
 
 std::string describe_exit(int status) {
     if (WIFEXITED(status)) return "exit " + std::to_string(WEXITSTATUS(status));
@@ -94,7 +104,7 @@ int Master::run() {
     while (true) {
         pollfd fd{signals_.read_fd(), POLLIN, 0};
         poll(&fd, 1, next_timeout_ms());
-        for (int signo : signals_.drain()) handle_signal(signo);
+        for (const auto& arrival : signals_.drain()) handle_signal(arrival);
         reap_children();
         kill_stuck_workers();
         report_to_supervisor();
@@ -140,6 +150,7 @@ void Master::report_to_supervisor() {
         supervisor_.ready();
         ready_pending_ = false;
         log::info("pool_ready", {{"generation", generation_}});
+        answer_reload_requests(true);
     }
     supervisor_.status(status);
 }
@@ -151,7 +162,8 @@ int Master::next_timeout_ms() const {
     return static_cast<int>(std::clamp<long long>(wait, 10, supervisor_.longest_sleep().count()));
 }
 
-void Master::handle_signal(int signo) {
+void Master::handle_signal(const SignalPipe::Arrival& arrival) {
+    const int signo = arrival.signo;
     if (signo == SIGTERM || signo == SIGINT) {
         if (!stopping_) {
             log::info("pool_stopping", {{"signal", strsignal(signo)},
@@ -160,23 +172,38 @@ void Master::handle_signal(int signo) {
             supervisor_.stopping();
             stop_deadline_ = Clock::now() + settings().drain_timeout;
             signal_all(SIGTERM);
+            answer_reload_requests(false);
         }
-    } else if (signo == SIGHUP && !stopping_) {
-        reload();
+    } else if (signo == SIGHUP) {
+        if (arrival.requester > 0) {
+            // A pidfd, so that the answer never reaches another process that took the pid.
+            FileDescriptor requester(open_pidfd(arrival.requester));
+            if (requester) awaiting_reload_.push_back(std::move(requester));
+        }
+        // Refused while stopping, or when the new configuration is; otherwise answered once
+        // the new workers accept (report_to_supervisor).
+        if (stopping_ || !reload()) answer_reload_requests(false);
     }
 }
 
-void Master::reload() {
+void Master::answer_reload_requests(bool done) {
+    for (const auto& requester : awaiting_reload_) {
+        send_through_pidfd(requester.get(), done ? SIGUSR1 : SIGUSR2);
+    }
+    awaiting_reload_.clear();
+}
+
+bool Master::reload() {
     std::unique_ptr<Service> fresh;
     try {
         fresh = load_();
     } catch (const std::exception& e) {
         log::error("reload_refused", {{"reason", e.what()}});
-        return;
+        return false;
     }
     if (!same_lane_names(settings(), fresh->pool_settings())) {
         log::error("reload_refused", {{"reason", "adding or removing a lane needs a restart"}});
-        return;
+        return false;
     }
     if (!same_addresses(settings(), fresh->pool_settings())) {
         log::warn("reload_listen_unchanged",
@@ -196,6 +223,7 @@ void Master::reload() {
         if (child.generation != generation_) kill(pid, SIGTERM);
     }
     log::info("pool_reloaded", {{"generation", generation_}});
+    return true;
 }
 
 void Master::reap_children() {
@@ -296,13 +324,18 @@ int Master::child_main(const sigset_t& mask, LaneIndex lane_index, std::size_t s
     const Lane& lane = settings().lanes[lane_index];
     try {
         SignalPipe stop;  // the worker's own pipe
-        SignalPipe::forward({SIGTERM, SIGINT});
+        // SIGABRT too: systemd's watchdog signal (WatchdogSignal=) reaches every process of
+        // the unit when the master hangs; the master dies of it, its workers finish their
+        // request first. A worker's own abort() still ends it: glibc's abort() raises the
+        // signal again with the default action once a handler returns.
+        SignalPipe::forward({SIGTERM, SIGINT, SIGABRT});
         signal(SIGHUP, SIG_IGN);
-        // SIGTERM and SIGINT stay blocked except while the worker waits in ppoll (see
+        // The stop signals stay blocked except while the worker waits in ppoll (see
         // fcgi/worker.cpp); everything else gets the master's original mask back.
         sigset_t worker_mask = mask;
         sigaddset(&worker_mask, SIGTERM);
         sigaddset(&worker_mask, SIGINT);
+        sigaddset(&worker_mask, SIGABRT);
         sigprocmask(SIG_SETMASK, &worker_mask, nullptr);
         // `ps` and the logs tell the lanes apart.
         prctl(PR_SET_NAME, (settings().process_name_prefix + lane.name).c_str());

@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/file_descriptor.hpp"
 #include "core/metrics.hpp"
 #include "fcgi/pool.hpp"
 #include "fcgi/scoreboard.hpp"
@@ -42,8 +43,12 @@ class Master {
 
     const PoolSettings& settings() const { return service_->pool_settings(); }
     int next_timeout_ms() const;
-    void handle_signal(int signo);
-    void reload();
+    void handle_signal(const SignalPipe::Arrival& arrival);
+    // False when the new configuration is refused (logged); the running one stays.
+    bool reload();
+    // Tells the processes waiting on a reload (`cineverse-api reload`) that it is done (the
+    // new workers accept: SIGUSR1) or refused (SIGUSR2).
+    void answer_reload_requests(bool done);
     void reap_children();
     void top_up();
     void spawn(LaneIndex lane);
@@ -68,6 +73,7 @@ class Master {
     bool ready_pending_ = true;
     std::vector<std::unique_ptr<ListenSocket>> sockets_;  // by LaneIndex
     std::map<pid_t, Child> children_;
+    std::vector<FileDescriptor> awaiting_reload_;  // pidfds of the reload's requesters
     unsigned generation_ = 0;
     int failures_ = 0;
     long restarts_ = 0;

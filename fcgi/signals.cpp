@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <stdexcept>
 
 namespace cv::fcgi {
@@ -14,10 +15,20 @@ namespace {
 // end of the process's self-pipe, set once before any handler is installed.
 volatile sig_atomic_t signal_pipe_write_fd = -1;
 
-void forward_signal(int signo) {
+// One record a signal: the pipe's writes up to PIPE_BUF are atomic, so a reader that reads
+// whole multiples of it never sees half a record.
+struct Record {
+    std::int32_t signo;
+    std::int32_t requester;
+};
+
+void forward_signal(int signo, siginfo_t* info, void* /*context*/) {
     int saved = errno;
-    auto byte = static_cast<unsigned char>(signo);
-    [[maybe_unused]] auto n = write(signal_pipe_write_fd, &byte, 1);
+    Record record{signo, 0};
+    if (info != nullptr && info->si_code == SI_QUEUE &&
+        info->si_value.sival_int == kAnswerRequested)
+        record.requester = info->si_pid;
+    [[maybe_unused]] auto n = write(signal_pipe_write_fd, &record, sizeof record);
     errno = saved;
 }
 
@@ -34,22 +45,24 @@ SignalPipe::SignalPipe() {
 void SignalPipe::forward(std::initializer_list<int> signals) {
     for (int signo : signals) {
         struct sigaction action {};
-        action.sa_handler = forward_signal;
+        action.sa_sigaction = forward_signal;
         sigemptyset(&action.sa_mask);
         // SA_RESTART keeps libfcgi's reads and writes of an in-flight request intact;
         // poll(2) is never restarted, so the loops still wake up.
-        action.sa_flags = SA_RESTART;
+        action.sa_flags = SA_RESTART | SA_SIGINFO;
         sigaction(signo, &action, nullptr);
     }
 }
 
-std::vector<int> SignalPipe::drain() const {
-    std::vector<int> signals;
-    unsigned char buf[64];
+std::vector<SignalPipe::Arrival> SignalPipe::drain() const {
+    std::vector<Arrival> arrivals;
+    Record records[64];
     ssize_t n;
-    while ((n = read(read_.get(), buf, sizeof buf)) > 0)
-        signals.insert(signals.end(), buf, buf + n);
-    return signals;
+    while ((n = read(read_.get(), records, sizeof records)) > 0) {
+        for (ssize_t i = 0; i < n / static_cast<ssize_t>(sizeof(Record)); ++i)
+            arrivals.push_back({records[i].signo, records[i].requester});
+    }
+    return arrivals;
 }
 
 void reset_to_default(std::initializer_list<int> signals) {

@@ -1,6 +1,8 @@
 #pragma once
-// Signals become bytes on a self-pipe that the owning loop polls (php-fpm's fpm_signals.c):
-// the handler only writes a byte, and the loop handles the signal in its own time.
+// Signals become records on a self-pipe that the owning loop polls (php-fpm's fpm_signals.c):
+// the handler only writes a record, and the loop handles the signal in its own time.
+#include <sys/types.h>
+
 #include <initializer_list>
 #include <vector>
 
@@ -8,8 +10,19 @@
 
 namespace cv::fcgi {
 
+// The value a reload request carries (sigqueue(3) of SIGHUP, see fcgi/reload.hpp): the master
+// answers its sender once the reload is done or refused. A plain kill(1) carries none and
+// gets no answer.
+inline constexpr int kAnswerRequested = 0x63765248;
+
 class SignalPipe {
   public:
+    // A signal that arrived, and the process that asked to be answered (0: nobody asked).
+    struct Arrival {
+        int signo = 0;
+        pid_t requester = 0;
+    };
+
     // Becomes the process's signal pipe: one a process (the master's, then each worker's own
     // after fork).
     SignalPipe();
@@ -17,10 +30,10 @@ class SignalPipe {
     SignalPipe& operator=(const SignalPipe&) = delete;
 
     int read_fd() const { return read_.get(); }
-    // Signals handled from now on by writing their number to the pipe.
+    // Signals handled from now on by writing a record to the pipe.
     static void forward(std::initializer_list<int> signals);
     // The signals that arrived since the last call, in order.
-    std::vector<int> drain() const;
+    std::vector<Arrival> drain() const;
 
   private:
     FileDescriptor read_;

@@ -211,7 +211,8 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, WorkerHandler& h
 bool stop_pending() {
     sigset_t pending;
     sigpending(&pending);
-    return sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1;
+    return sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1 ||
+           sigismember(&pending, SIGABRT) == 1;
 }
 
 // No replies are coalesced on a FastCGI connection: an answer over libfcgi's 8 KiB buffer
@@ -254,6 +255,7 @@ class Worker {
         sigprocmask(SIG_SETMASK, nullptr, &waiting_);
         sigdelset(&waiting_, SIGTERM);
         sigdelset(&waiting_, SIGINT);
+        sigdelset(&waiting_, SIGABRT);
     }
 
     void run() {

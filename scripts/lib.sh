@@ -163,19 +163,44 @@ stop_pidfile() {  # stop_pidfile <file> <signal>
   rm -f "$file"
 }
 
-# Starts the pool from <build dir> on $STATE/run/api.sock (and its hashing and catalogue lanes
-# beside it) with the given extra environment (VAR=value…); its pid goes to $STATE/run/api.pid.
-# Fails if the socket does not appear. start_nginx then renders the same binary's routes.
+# The lanes a binary declares (`routes --json`), one a line: "<name> <listen variable> <socket
+# file name>". The sockets' names and variables come from there, never from a copy here.
+lanes_of() {  # lanes_of <binary>
+  "$1" routes --json | python3 -c 'import json, sys
+for lane in json.load(sys.stdin)["lanes"]:
+    print(lane["name"], lane["listen_variable"], lane["socket"])'
+}
+# The socket file name of one lane of a binary (main: api.sock).
+lane_socket() {  # lane_socket <binary> <lane>
+  lanes_of "$1" | awk -v lane="$2" '$1 == lane { print $3 }'
+}
+# For scripts/render-nginx: each lane's address in $STATE/run, as FASTCGI (the main lane's) and
+# <LANE>_FASTCGI assignments.
+nginx_lane_addresses() {  # nginx_lane_addresses <binary>
+  local name variable socket
+  while read -r name variable socket; do
+    if [ "$name" = main ]; then echo "FASTCGI=unix:$STATE/run/$socket"; else echo "${name^^}_FASTCGI=unix:$STATE/run/$socket"; fi
+  done < <(lanes_of "$1")
+}
+
+# Starts the pool from <build dir> with every lane it declares on its socket in $STATE/run
+# (api.sock, api-hashing.sock…) and the given extra environment (VAR=value…); its pid goes to
+# $STATE/run/api.pid. Fails if the main lane's socket does not appear. start_nginx then
+# renders the same binary's routes.
 start_pool() {  # start_pool <build dir> [VAR=value…]
   local build=$1; shift
   CINEVERSE_API=$build/cineverse-api
-  rm -f "$STATE/run/api.sock" "$STATE/run/api-hashing.sock" "$STATE/run/api-catalogue.sock"
-  spawn_as_app "$STATE/log/api.log" env CINEVERSE_LISTEN="unix:$STATE/run/api.sock" \
-    CINEVERSE_HASHING_LISTEN="unix:$STATE/run/api-hashing.sock" \
-    CINEVERSE_CATALOGUE_LISTEN="unix:$STATE/run/api-catalogue.sock" \
+  local listen=() name variable socket main=""
+  while read -r name variable socket; do
+    rm -f "$STATE/run/$socket"
+    listen+=("$variable=unix:$STATE/run/$socket")
+    [ "$name" = main ] && main=$STATE/run/$socket
+  done < <(lanes_of "$CINEVERSE_API")
+  [ -n "$main" ] || die "$CINEVERSE_API declares no main lane"
+  spawn_as_app "$STATE/log/api.log" env "${listen[@]}" \
     CINEVERSE_DATABASE_URL="$DATABASE_URL" CINEVERSE_WEB_ROOT="${WEB_ROOT:-$REPO/web/dist}" \
     "$@" "$build/cineverse-api" serve >"$STATE/run/api.pid"
-  wait_for_socket "$STATE/run/api.sock" && return 0
+  wait_for_socket "$main" && return 0
   tail -n 20 "$STATE/log/api.log" >&2
   return 1
 }
@@ -207,8 +232,10 @@ start_demo_tmdb() {  # start_demo_tmdb <port>
 start_nginx() {  # start_nginx <https port> <http port> [extra conf file]
   local nginx_user="" conf
   [ "$(id -u)" -eq 0 ] && nginx_user=$APP_USER
-  conf=$(as_app env STATE="$STATE" CINEVERSE_API="${CINEVERSE_API:-}" HASHING_FASTCGI="unix:$STATE/run/api-hashing.sock" \
-    CATALOGUE_FASTCGI="unix:$STATE/run/api-catalogue.sock" HTTPS_PORT="$1" HTTP_PORT="$2" EXTRA_CONF="${3:-}" \
+  local addresses=()
+  mapfile -t addresses < <(nginx_lane_addresses "${CINEVERSE_API:-$REPO/build/cineverse-api}")
+  conf=$(as_app env STATE="$STATE" CINEVERSE_API="${CINEVERSE_API:-}" "${addresses[@]}" \
+    HTTPS_PORT="$1" HTTP_PORT="$2" EXTRA_CONF="${3:-}" \
     NGINX_USER="$nginx_user" ACCESS_LOG="${ACCESS_LOG:-}" "$REPO/scripts/render-nginx")
   if [ "$(id -u)" -eq 0 ]; then
     setsid nginx -e "$STATE/log/nginx-error.log" -p "$STATE/nginx" -c "$conf" >>"$STATE/log/nginx.log" 2>&1 </dev/null &

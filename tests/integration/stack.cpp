@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -27,6 +28,34 @@ extern char** environ;
 namespace cv::it {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+
+namespace {
+
+// The lanes the binary declares (`cineverse-api routes --json`, as scripts/lib.sh reads them):
+// the stack puts each on its socket file in run/ and tells nginx where.
+struct DeclaredLane {
+    std::string name;
+    std::string listen_variable;
+    std::string socket;
+};
+
+const std::vector<DeclaredLane>& declared_lanes() {
+    static const std::vector<DeclaredLane> lanes = [] {
+        auto listing = run({CV_API_BINARY, "routes", "--json"});
+        auto document = cv::json::parse(listing.output);
+        if (listing.exit_code != 0 || !document)
+            throw std::runtime_error("cineverse-api routes --json: " + listing.output);
+        std::vector<DeclaredLane> found;
+        for (const auto& lane : (*document)["lanes"]) {
+            found.push_back({lane["name"].asString(), lane["listen_variable"].asString(),
+                             lane["socket"].asString()});
+        }
+        return found;
+    }();
+    return lanes;
+}
+
+}  // namespace
 
 int free_port() {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -266,13 +295,10 @@ void Stack::start_fake_tmdb() {
 
 std::map<std::string, std::string> Stack::pool_environment() const {
     std::map<std::string, std::string> env = {
-        {"CINEVERSE_LISTEN", "unix:" + dir_ + "/run/api.sock"},
         {"CINEVERSE_DATABASE_URL",
          "postgresql:///cineverse?host=" + dir_ + "/run/pg&user=cineverse"},
         {"CINEVERSE_WORKERS", "4"},
-        {"CINEVERSE_HASHING_LISTEN", "unix:" + dir_ + "/run/api-hashing.sock"},
         {"CINEVERSE_HASHING_WORKERS", std::to_string(kHashingWorkers)},
-        {"CINEVERSE_CATALOGUE_LISTEN", "unix:" + dir_ + "/run/api-catalogue.sock"},
         {"CINEVERSE_CATALOGUE_WORKERS", std::to_string(kCatalogueWorkers)},
         {"CINEVERSE_PUBLIC_ORIGINS", "https://localhost:" + std::to_string(https_port_)},
         // Cheap Argon2 keeps the suite fast; the production cost is tested in the unit tests.
@@ -294,16 +320,19 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         {"CINEVERSE_PURGE_INTERVAL", "1s"},
         {"ASAN_OPTIONS", "detect_leaks=0"},
     };
+    for (const auto& lane : declared_lanes())
+        env[lane.listen_variable] = "unix:" + dir_ + "/run/" + lane.socket;
     for (const auto& [k, v] : pool_overrides_) env[k] = v;
     return env;
 }
 
 void Stack::start_pool(const std::map<std::string, std::string>& overrides) {
     pool_overrides_ = overrides;
-    std::string socket = dir_ + "/run/api.sock";
-    fs::remove(socket);
-    fs::remove(dir_ + "/run/api-hashing.sock");
-    fs::remove(dir_ + "/run/api-catalogue.sock");
+    std::string socket;
+    for (const auto& lane : declared_lanes()) {
+        fs::remove(dir_ + "/run/" + lane.socket);
+        if (lane.name == "main") socket = dir_ + "/run/" + lane.socket;
+    }
     pool_pid_ = spawn_logged({CV_API_BINARY, "serve"}, pool_environment(), api_log());
     if (!wait_until([&] { return fs::exists(socket); }, 20s)) {
         throw std::runtime_error("the pool did not start:\n" + read_file(api_log()));
@@ -341,15 +370,22 @@ std::vector<pid_t> Stack::worker_pids(const std::string& lane) const {
 
 void Stack::start_nginx() {
     std::string extra = source_dir_ + "/tests/integration/direct-locations.conf";
-    auto rendered = run({source_dir_ + "/scripts/render-nginx"},
-                        {{"CINEVERSE_API", CV_API_BINARY},
-                         {"STATE", dir_},
-                         {"HTTPS_PORT", std::to_string(https_port_)},
-                         {"HTTP_PORT", std::to_string(http_port_)},
-                         {"DEMO_PORT", std::to_string(demo_port_)},
-                         {"HASHING_FASTCGI", "unix:" + dir_ + "/run/api-hashing.sock"},
-                         {"CATALOGUE_FASTCGI", "unix:" + dir_ + "/run/api-catalogue.sock"},
-                         {"EXTRA_CONF", extra}});
+    std::map<std::string, std::string> env = {{"CINEVERSE_API", CV_API_BINARY},
+                                              {"STATE", dir_},
+                                              {"HTTPS_PORT", std::to_string(https_port_)},
+                                              {"HTTP_PORT", std::to_string(http_port_)},
+                                              {"DEMO_PORT", std::to_string(demo_port_)},
+                                              {"EXTRA_CONF", extra}};
+    for (const auto& lane : declared_lanes()) {
+        std::string variable = "FASTCGI";
+        if (lane.name != "main") {
+            variable = lane.name + "_FASTCGI";
+            std::transform(variable.begin(), variable.end(), variable.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        }
+        env[variable] = "unix:" + dir_ + "/run/" + lane.socket;
+    }
+    auto rendered = run({source_dir_ + "/scripts/render-nginx"}, env);
     if (rendered.exit_code != 0) throw std::runtime_error("render-nginx: " + rendered.output);
     nginx_pid_ = spawn_logged(
         {"nginx", "-e", dir_ + "/log/nginx-error.log", "-p", dir_ + "/nginx", "-c", nginx_conf()},

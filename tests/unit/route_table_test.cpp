@@ -63,6 +63,23 @@ BOOST_AUTO_TEST_CASE(the_home_rows_are_shared_lists_in_the_catalogue_lane) {
     BOOST_TEST(rows == 22);  // the twenty lists, in cinemas now and soon
 }
 
+// The units' ListenStream= lines and the scripts' sockets come from each lane's socket name
+// (scripts/regenerate): one a lane, and the main lane's default address is its own.
+BOOST_AUTO_TEST_CASE(every_lane_names_a_socket_of_its_own) {
+    std::set<std::string> seen;
+    for (const auto& definition : cv::lane_definitions()) {
+        const std::string socket = definition.socket;
+        BOOST_TEST(socket.ends_with(".sock"), socket);
+        BOOST_TEST(socket.find('/') == std::string::npos, socket);
+        BOOST_TEST(seen.insert(socket).second, socket);
+        if (definition.default_listen != nullptr)
+            BOOST_TEST(std::string(definition.default_listen) == "unix:/run/cineverse/" + socket);
+    }
+    auto document = cv::json::parse(cv::routes_as_json());
+    BOOST_REQUIRE(document.has_value());
+    BOOST_TEST((*document)["lanes"][1]["socket"].asString() == "api-hashing.sock");
+}
+
 BOOST_AUTO_TEST_CASE(the_json_listing_carries_every_row_and_lane) {
     auto document = cv::json::parse(cv::routes_as_json());
     BOOST_REQUIRE(document.has_value());
