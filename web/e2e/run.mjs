@@ -425,7 +425,7 @@ await step('a phone-sized Découvrir folds its filters into a sheet: focus insid
   withoutConsoleErrors(async () => {
     await phone.goto(BASE_URL + '/decouvrir');
     await phone.getByRole('list', { name: 'Résultats' }).getByTestId('poster').first().waitFor();
-    assert.equal(await phone.getByRole('complementary', { name: 'Filtres' }).count(), 0);
+    assert.equal(await phone.getByRole('region', { name: 'Filtres' }).count(), 0);
     const open = phone.getByRole('button', { name: 'Filtres (0)' });
     await open.click();
     const sheet = phone.getByRole('dialog', { name: 'Filtres' });

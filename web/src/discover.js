@@ -224,7 +224,7 @@ function runtimeLabel(filters) {
 const GROUPS = [
   { group: 'genres', label: 'Genres', params: ['genres', 'genres_mode'], active: (f) => f.genres.length > 0,
     value: (f) => f.genres.map((id) => genreName(f.kind, id)).join(f.genres_mode === 'any' ? ' ou ' : ', ') },
-  { group: 'years', label: 'Années', params: ['year_from', 'year_to'], active: (f) => Boolean(f.year_from || f.year_to), value: yearsLabel },
+  { group: 'years', label: 'Période', params: ['year_from', 'year_to'], active: (f) => Boolean(f.year_from || f.year_to), value: yearsLabel },
   { group: 'rating', label: 'Note minimale', params: ['rating_min'], active: (f) => Boolean(f.rating_min),
     value: (f) => `${frenchNumber(f.rating_min)} et plus` },
   { group: 'votes', label: 'Votes', params: ['votes_min'], active: (f) => Boolean(f.votes_min),

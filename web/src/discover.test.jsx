@@ -94,7 +94,7 @@ describe('Découvrir: filters in the URL, the question to the API', () => {
     const active = within(screen.getByRole('list', { name: 'Filtres actifs' }));
     expect(active.getAllByRole('button', { name: /^Retirer le filtre/ }).map((button) => button.getAttribute('aria-label'))).toEqual([
       'Retirer le filtre Genres : Drame ou Comédie',
-      'Retirer le filtre Années : Années 1920',
+      'Retirer le filtre Période : Années 1920',
       'Retirer le filtre Note minimale : 7 et plus',
       'Retirer le filtre Votes : Au moins 100',
       'Retirer le filtre Durée : Moins de 100 min',
@@ -372,7 +372,7 @@ describe('Découvrir on a phone', () => {
     stubDiscover();
     renderSite('/decouvrir?genres=18');
     await results();
-    expect(screen.queryByRole('complementary', { name: 'Filtres' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Filtres' })).toBeNull();
     expect(screen.queryByRole('checkbox', { name: 'Drame' })).toBeNull();
     const open = screen.getByRole('button', { name: 'Filtres (1)' });
     expect(open.getAttribute('aria-expanded')).toBe('false');
@@ -413,7 +413,7 @@ describe('Découvrir on a phone', () => {
     stubDiscover();
     renderSite('/decouvrir');
     await results();
-    expect(screen.getByRole('complementary', { name: 'Filtres' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Filtres' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Filtres \(/ })).toBeNull();
   });
 });

@@ -169,6 +169,9 @@ export default function FilterPanel({ filters, providers, onChange }) {
 
   return (
     <div className="filter-panel">
+      <button type="button" className="button ghost clear-filters" onClick={() => onChange(clearFilters(filters))}>
+        Effacer les filtres
+      </button>
       <Select
         id="discover-sort"
         label="Trier par"
@@ -289,11 +292,6 @@ export default function FilterPanel({ filters, providers, onChange }) {
       )}
 
       <fieldset className="filter-group">
-        <legend>Services de streaming</legend>
-        <Services filters={filters} providers={providers} onToggle={(id) => set({ providers: toggled(filters.providers, id) })} />
-      </fieldset>
-
-      <fieldset className="filter-group">
         <legend>Offres</legend>
         <div className="chips">
           {MONETIZATIONS.map(([key, label]) => (
@@ -304,9 +302,12 @@ export default function FilterPanel({ filters, providers, onChange }) {
         </div>
       </fieldset>
 
-      <button type="button" className="button ghost" onClick={() => onChange(clearFilters(filters))}>
-        Effacer les filtres
-      </button>
+      {/* Last: the list of services arrives after the rest, and nothing below it moves then. */}
+      <fieldset className="filter-group">
+        <legend>Services de streaming</legend>
+        <Services filters={filters} providers={providers} onToggle={(id) => set({ providers: toggled(filters.providers, id) })} />
+      </fieldset>
+
     </div>
   );
 }

@@ -92,10 +92,10 @@ export default function Discover() {
       )}
       <div className="discover-layout">
         {!phone && (
-          <aside className="filters" aria-labelledby="filters-heading">
+          <section className="filters" aria-labelledby="filters-heading">
             <h2 id="filters-heading">Filtres</h2>
             {panel}
-          </aside>
+          </section>
         )}
         <section className="discover-results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">

@@ -71,7 +71,7 @@ function SagaView({ saga }) {
             {parts.length > 0 && <li>{count(parts.length, 'film', 'films')}</li>}
             {span && <li>{span}</li>}
           </ul>
-          <h2>Synopsis</h2>
+          <h2>Présentation</h2>
           <p className="overview">{saga.overview || "Pas de présentation pour l'instant."}</p>
         </div>
       </div>

@@ -287,11 +287,11 @@ const sagaName = (name) => (name ?? '').replace(/\s*[-–—:]\s*(saga|collectio
 function SagaBand({ saga }) {
   if (!saga || !Number.isInteger(saga.id)) return null;
   return (
-    <aside className="saga-band" aria-label="Saga" data-testid="saga-band">
+    <p className="saga-band" data-testid="saga-band">
       <Link to={sagaPath(saga.id)}>
         Fait partie de la saga <strong>{sagaName(saga.name)}</strong>
       </Link>
-    </aside>
+    </p>
   );
 }
 
