@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "catalogue/discover.hpp"
+#include "catalogue/people_and_sagas.hpp"
+#include "catalogue/providers.hpp"
 #include "core/log.hpp"
 
 namespace cv::catalogue {
@@ -80,6 +83,12 @@ AnswerKinds AnswerKinds::from(const CacheSettings& settings, const Lifetimes& li
          [pages](const std::string& body) { return movie_page(body, pages); }, std::nullopt},
         {"tv", lifetimes.at("tv"), stale,
          [pages](const std::string& body) { return tv_page(body, pages); }, std::nullopt},
+        {"discover", lifetimes.at("discover"), stale, discover_page,
+         R"({"page":1,"results":[],"total_pages":1,"total_results":0})"},
+        {"person", lifetimes.at("person"), stale, person_page, std::nullopt},
+        {"collection", lifetimes.at("collection"), stale, collection_page, std::nullopt},
+        {"providers", lifetimes.at("providers"), stale,
+         [pages](const std::string& body) { return provider_list(body, pages.region); }, "[]"},
     };
 }
 

@@ -52,7 +52,7 @@ using Lifetimes = std::map<std::string, std::chrono::seconds>;
 // The kinds this catalogue serves, from its settings, the route table's lifetimes and the
 // pages' language and region.
 struct AnswerKinds {
-    AnswerKind list, search, movie, tv;
+    AnswerKind list, search, movie, tv, discover, person, collection, providers;
     // Throws std::out_of_range when `lifetimes` lacks one of the kinds.
     static AnswerKinds from(const CacheSettings& settings, const Lifetimes& lifetimes,
                             const PageOptions& pages);

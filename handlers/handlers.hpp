@@ -27,7 +27,14 @@ Response watchlist_items(WorkerContext& ctx, const Request& request);
 Response watchlist_add(WorkerContext& ctx, const Request& request);
 Response watchlist_remove(WorkerContext& ctx, const Request& request);
 
+Response now_playing(WorkerContext& ctx, const Request& request);
+Response upcoming(WorkerContext& ctx, const Request& request);
+
 Response search(WorkerContext& ctx, const Request& request);
+Response discover(WorkerContext& ctx, const Request& request);
+Response person_page(WorkerContext& ctx, const Request& request);
+Response collection_page(WorkerContext& ctx, const Request& request);
+Response providers(WorkerContext& ctx, const Request& request);
 Response movie_page(WorkerContext& ctx, const Request& request);
 Response tv_page(WorkerContext& ctx, const Request& request);
 Response image_config(WorkerContext& ctx, const Request& request);

@@ -1,5 +1,6 @@
 #include "handlers/routes.hpp"
 
+#include "catalogue/discover.hpp"
 #include "catalogue/lists.hpp"
 #include "core/failure.hpp"
 #include "db/database.hpp"
@@ -33,6 +34,13 @@ std::vector<Route> build_table() {
         {"GET",   "/api/movie/{id:int}",    movie_page,      shared("movie", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
         {"GET",   "/api/tv/{id:int}",       tv_page,         shared("tv", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
         {"GET",   "/api/config",            image_config,    shared("config", 1h)},
+        // Discovering: by filters, people, sagas, the region's services, its cinemas.
+        {"GET",   "/api/discover/{media_type:movie|tv}", discover, shared("discover", 1h).in(Lane::catalogue).limited(RateLimit::catalogue).reads(catalogue::discover_parameters())},
+        {"GET",   "/api/person/{id:int}",   person_page,     shared("person", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/collection/{id:int}", collection_page, shared("collection", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/providers",         providers,       shared("providers", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/now-playing",       now_playing,     shared("list", 10min).in(Lane::catalogue).limited(RateLimit::catalogue).reads({"page", "language"}).home_page_row("Au cinéma")},
+        {"GET",   "/api/upcoming",          upcoming,        shared("list", 10min).in(Lane::catalogue).limited(RateLimit::catalogue).reads({"page", "language"}).home_page_row("Prochainement")},
         // Keeping a film, and leaving. An add may need the title's page from TMDB: the items'
         // paths are in the catalogue lane, so no TMDB wait ever holds a main-lane worker.
         {"GET",    "/api/watchlist",        watchlist_items,  personal()},

@@ -69,6 +69,9 @@ Sample sample_of(const std::string& route) {
     static const std::map<std::string, Sample> samples = {
         {"/api/movie/{id:int}", {"/api/movie/900006", {}}},
         {"/api/tv/{id:int}", {"/api/tv/950001", {}}},
+        {"/api/discover/{media_type:movie|tv}", {"/api/discover/movie", {}}},
+        {"/api/person/{id:int}", {"/api/person/970017", {}}},
+        {"/api/collection/{id:int}", {"/api/collection/990001", {}}},
         {"/api/search-multi", {"/api/search-multi", {{"query", "murnau"}}}},
         {"/api/users/search-multi", {"/api/users/search-multi", {{"query", "murnau"}}}},
     };
@@ -86,6 +89,19 @@ std::pair<std::string, std::string> sample_values(const std::string& parameter) 
         {"page", {"2", "3"}},
         {"language", {"en-US", "fr-FR"}},
         {"query", {"metropo", "nosfera"}},
+        {"genres", {"35", "18"}},
+        {"genres_mode", {"any", "all"}},
+        {"year_from", {"1920", "1925"}},
+        {"year_to", {"1925", "1929"}},
+        {"rating_min", {"6", "7"}},
+        {"votes_min", {"10", "20"}},
+        {"runtime_min", {"30", "60"}},
+        {"runtime_max", {"90", "120"}},
+        {"original_language", {"en", "fr"}},
+        {"certification_max", {"12", "16"}},
+        {"providers", {"9101", "9102"}},
+        {"monetization", {"flatrate", "rent"}},
+        {"sort", {"rating", "title"}},
     };
     auto known = samples.find(parameter);
     BOOST_REQUIRE_MESSAGE(
