@@ -122,6 +122,19 @@ describe('film page', () => {
     expect(trailer.querySelector('iframe, button')).toBeNull();
   });
 
+  it('shows free and ad-supported offers beside subscription, rental and purchase', async () => {
+    await openFilm({
+      ...NOSFERATU,
+      providers: {
+        ...NOSFERATU.providers,
+        free: [{ provider_id: 9107, provider_name: 'Ciné-Club Libre', logo_path: null }],
+        ads: [{ provider_id: 9108, provider_name: 'Canal Entracte', logo_path: null }],
+      },
+    });
+    const providers = within(screen.getByTestId('providers'));
+    expect(providers.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['Abonnement', 'Gratuit', 'Avec pub', 'Location']);
+  });
+
   it('says when there is nowhere to watch it in France, with no JustWatch credit to give', async () => {
     await openFilm({ ...NOSFERATU, providers: null });
     const providers = within(screen.getByTestId('providers'));

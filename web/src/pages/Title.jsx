@@ -324,6 +324,8 @@ function ReleaseFr({ release }) {
 
 const OFFERS = [
   ['flatrate', 'Abonnement'],
+  ['free', 'Gratuit'],
+  ['ads', 'Avec pub'],
   ['rent', 'Location'],
   ['buy', 'Achat'],
 ];
