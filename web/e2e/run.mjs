@@ -354,6 +354,27 @@ await step('Découvrir: a reload keeps the view, back and forward step through t
   }),
 );
 
+const IN_CINEMAS = 900100; // Napoléon: in French cinemas since twelve days ago (demo/README.md)
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const frenchDate = (iso) => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
+};
+await step('a film in French cinemas says since when, and the earliest date of each kind of service', page, () =>
+  withoutConsoleErrors(async () => {
+    const film = await apiJson(`/api/movie/${IN_CINEMAS}`);
+    assert.ok(film.release_fr?.cinema, 'the film has a French cinema date');
+    assert.equal(film.release_fr.windows.length, 5);
+    await page.goto(`${BASE_URL}/film/${IN_CINEMAS}`);
+    const release = page.getByTestId('release-fr');
+    await release.getByText(`En salle depuis le ${frenchDate(film.release_fr.cinema)}`, { exact: true }).waitFor();
+    await release.getByRole('heading', { level: 3, name: 'Au plus tôt, selon la chronologie des médias' }).waitFor();
+    const lines = await release.getByRole('listitem').allTextContents();
+    const labels = { rent_buy: 'Location et achat', canal_plus: 'Canal+', svod_agreement: 'Plateforme avec accord (Netflix)', svod: 'Autres plateformes par abonnement', free_tv: 'Télévision gratuite' };
+    assert.deepEqual(lines, film.release_fr.windows.map((window) => `${labels[window.channel]} : à partir du ${frenchDate(window.earliest)}`));
+  }),
+);
+
 let personPath = null;
 await step("a film's director leads to their page, which lists the film; sorted by date", page, () =>
   withoutConsoleErrors(async () => {
