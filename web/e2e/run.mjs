@@ -283,13 +283,13 @@ await step('Découvrir from the main navigation: a decade, and scrolling loads t
     await discoverResults().getByTestId('poster').first().waitFor();
 
     const firstPage = page.waitForResponse(discoverRequest((params) => params.get('year_from') === String(DECADE) && !params.has('page')));
-    await page.getByRole('button', { name: `Années ${DECADE}` }).click();
+    await page.getByRole('button', { name: `Années ${DECADE}`, exact: true }).click();
     await page.waitForURL((url) => url.search === `?year_from=${DECADE}&year_to=${DECADE + 9}`);
     const total = (await (await firstPage).json()).total_results;
     assert.ok(total > 20, `only ${total} films of the ${DECADE}s: no second page to load`);
     await page.locator('.discover-count', { hasText: new RegExp(`^${total} films$`) }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=discover-results] [data-testid=poster]').length === 20);
-    assert.equal(await page.getByRole('button', { name: `Années ${DECADE}` }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('button', { name: `Années ${DECADE}`, exact: true }).getAttribute('aria-pressed'), 'true');
 
     const secondPage = page.waitForResponse(discoverRequest((params) => params.get('year_from') === String(DECADE) && params.get('page') === '2'));
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -342,7 +342,7 @@ await step('Découvrir: a reload keeps the view, back and forward step through t
     assert.deepEqual(await resultIds(), discovered);
     assert.ok(await page.getByRole('checkbox', { name: GENRE.name, exact: true }).isChecked());
     assert.ok(await page.getByRole('checkbox', { name: SERVICE.name, exact: true }).isChecked());
-    assert.equal(await page.getByRole('button', { name: `Années ${DECADE}` }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('button', { name: `Années ${DECADE}`, exact: true }).getAttribute('aria-pressed'), 'true');
 
     await page.goBack();
     await page.waitForURL((url) => url.search === `?genres=${GENRE.id}&year_from=${DECADE}&year_to=${DECADE + 9}`);
