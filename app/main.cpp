@@ -6,6 +6,7 @@
 //   cineverse-api status          the running pool's lanes and workers
 //   cineverse-api sessions revoke <username>   end every session of a user
 //   cineverse-api purge           delete dead sessions and stale catalogue rows now
+//   cineverse-api reviews remove <entry-id>    a moderator removes a review, logged
 // Exit codes: 0 done, 1 failed, 2 usage or invalid configuration, 3 no such user.
 #include <curl/curl.h>
 #include <malloc.h>
@@ -102,10 +103,13 @@ int main(int argc, char** argv) {
         code = cv::admin::revoke_sessions(config, argv[3]);
     } else if (command == "purge") {
         code = cv::admin::purge(config);
+    } else if (command == "reviews" && option == "remove" && argc == 4) {
+        code = cv::admin::remove_review(config, argv[3]);
     } else {
         std::fprintf(stderr,
                      "usage: cineverse-api [serve | migrate | check-config | routes [--json] | "
-                     "status | sessions revoke <username> | purge]\n");
+                     "status | sessions revoke <username> | purge | reviews remove "
+                     "<entry-id>]\n");
     }
     curl_global_cleanup();
     return code;

@@ -275,6 +275,21 @@ long CatalogueCache::purge_unused() {
     });
 }
 
+std::vector<std::string> CatalogueCache::kept_pages(int limit) {
+    return db_.read([&](soci::session& sql) {
+        std::vector<std::string> paths;
+        // A page's key is its path and its query; lists (/movie/now_playing) are not pages.
+        soci::rowset<std::string> keys =
+            (sql.prepare << "SELECT path FROM (SELECT split_part(key, '?', 1) AS path, used_at "
+                            "FROM catalogue_cache WHERE body IS NOT NULL AND NOT not_found) k "
+                            "WHERE path ~ '^/(movie|tv|person|collection)/[0-9]+$' GROUP BY path "
+                            "ORDER BY max(used_at) DESC, path LIMIT :n",
+             soci::use(limit));
+        for (const auto& path : keys) paths.push_back(path);
+        return paths;
+    });
+}
+
 // PostgreSQL is down: the catalogue keeps answering from memory, or straight from TMDB.
 CatalogueAnswer CatalogueCache::without_database(const Key& key, const Patience& patience) {
     if (auto it = memory_.find(key.name);

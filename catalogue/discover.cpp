@@ -99,7 +99,12 @@ std::string rating(const ParameterReader& read, const std::string& name) {
     }
     if (!units || (*units == 10 && tenths > 0)) refuse(name);
     if (*units == 0 && tenths == 0) return "";
-    return std::to_string(*units) + (tenths ? "." + std::to_string(tenths) : "");
+    std::string spelled = std::to_string(*units);
+    if (tenths > 0) {
+        spelled += '.';
+        spelled += std::to_string(tenths);
+    }
+    return spelled;
 }
 
 std::string joined(const auto& values, const char* separator) {

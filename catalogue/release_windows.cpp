@@ -58,7 +58,8 @@ std::string months_after(std::chrono::year_month_day date, int months) {
     year_month shifted = year_month(date.year(), date.month()) + std::chrono::months(months);
     auto last = year_month_day_last(shifted.year(), month_day_last(shifted.month())).day();
     year_month_day out(shifted.year(), shifted.month(), std::min(date.day(), last));
-    char text[11];
+    // (Room for any int: the compiler cannot know the year has four digits.)
+    char text[40];
     std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(out.year()),
                   static_cast<unsigned>(out.month()), static_cast<unsigned>(out.day()));
     return text;
