@@ -12,7 +12,11 @@ const ARTIFACTS = process.env.ARTIFACTS_DIR ?? join(process.cwd(), 'e2e-artifact
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // The home rows are the route table's, as the client itself counts them.
 const ROUTE_TABLE = JSON.parse(readFileSync(new URL('../src/generated/routes.json', import.meta.url), 'utf8'));
-const ROWS = ROUTE_TABLE.routes.filter((route) => route.method === 'GET' && route.home_row != null).length;
+const HOME_ROWS = ROUTE_TABLE.routes.filter((route) => route.method === 'GET' && route.home_row != null);
+const ROWS = HOME_ROWS.length;
+// Lists of what is in cinemas now or soon hold the few films of the moment; the others are full.
+const SHORT_ROWS = new Set(['/api/now-playing', '/api/upcoming']);
+const MIN_ROW_POSTERS = 12;
 const MIN_LOADED_IMAGES = 40;
 const UNKNOWN_FILM = '/film/999999999';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -49,10 +53,21 @@ async function step(name, page, body) {
 const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
 const cspViolations = [];
+// Every error a page logs or throws, for the steps that assert there is none. A visitor's
+// signed-in check and the wrong password asked on purpose answer 401: those are expected.
+const consoleErrors = [];
 function watchCsp(target) {
   target.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (message.type() !== 'error') return;
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (!/status of 401/.test(message.text())) consoleErrors.push(`${target.url()}: ${message.text()}`);
   });
+  target.on('pageerror', (error) => consoleErrors.push(`${target.url()}: ${error.message}`));
+}
+async function withoutConsoleErrors(body) {
+  const before = consoleErrors.length;
+  await body();
+  assert.deepEqual(consoleErrors.slice(before), [], 'the page logged errors');
 }
 watchCsp(page);
 const panel = page.getByRole('navigation', { name: 'Compte' });
@@ -84,17 +99,17 @@ async function scrollThrough(target) {
   });
 }
 
-// The rows of what is in French cinemas now and soon hold the handful of films the demo has
-// there; every other row a full list.
-const SHORT_ROWS = new Set(['Au cinéma', 'Prochainement']);
-
-await step('home shows every row of the route table', page, async () => {
+await step(`home shows the route table's ${ROWS} rows`, page, async () => {
   await page.goto(BASE_URL + '/');
   await page.waitForFunction((rows) => document.querySelectorAll('[data-testid=row]').length === rows && [...document.querySelectorAll('[data-testid=row]')].every((row) => row.querySelector('[data-testid=poster]')), ROWS, { timeout: 20000 });
-  const counts = await page.$$eval('[data-testid=row]', (rows) => rows.map((row) => [row.querySelector('h2').textContent, row.querySelectorAll('[data-testid=poster]').length]));
-  assert.equal(counts.length, ROWS);
-  assert.equal(ROWS, 22);
-  for (const [title, count] of counts) assert.ok(count >= (SHORT_ROWS.has(title) ? 1 : 12), `the row ${title} has only ${count} posters`);
+  const rows = await page.$$eval('[data-testid=row]', (sections) =>
+    sections.map((row) => ({ title: row.querySelector('h2').textContent, posters: row.querySelectorAll('[data-testid=poster]').length })),
+  );
+  assert.deepEqual(rows.map((row) => row.title), HOME_ROWS.map((route) => route.home_row));
+  rows.forEach((row, index) => {
+    const wanted = SHORT_ROWS.has(HOME_ROWS[index].path) ? 1 : MIN_ROW_POSTERS;
+    assert.ok(row.posters >= wanted, `the row "${row.title}" has only ${row.posters} posters`);
+  });
   assert.deepEqual(cspViolations, []);
 });
 
@@ -238,9 +253,178 @@ await step('delete the account; logging in again is refused', page, async () => 
   assert.equal(await page.getByRole('alert').textContent(), "Nom d'utilisateur inconnu");
 });
 
+// Découvrir against the demo catalogue. Whether each result satisfies the filters is read
+// from the API's own film pages, not from the result cards.
+const GENRE = { id: 18, name: 'Drame' };
+const DECADE = 1920;
+const SERVICE = { id: 9101, name: 'Bobine' };
+const FANTOMAS = { film: 900133, saga: 990001, parts: [900133, 900134, 900135, 900136, 900137] };
+const discoverResults = (target = page) => target.getByRole('list', { name: 'Résultats' });
+const resultIds = (target = page) =>
+  target.$$eval('[data-testid=discover-results] [data-testid=poster] a', (links) => links.map((link) => Number(link.getAttribute('href').split('/').pop())));
+const discoverRequest = (wanted) => (request) => {
+  const url = new URL(request.url());
+  return url.pathname === '/api/discover/movie' && wanted(url.searchParams);
+};
+async function apiJson(path) {
+  const response = await page.request.get(BASE_URL + path);
+  assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
+  return response.json();
+}
+// The filters' part of the page's address, in the canonical order the client writes it.
+const discoverSearch = () => new URL(page.url()).search;
+
+await step('Découvrir from the main navigation: a decade, and scrolling loads the second page', page, () =>
+  withoutConsoleErrors(async () => {
+    await page.goto(BASE_URL + '/');
+    await mainNav.getByRole('link', { name: 'Découvrir' }).click();
+    await page.waitForURL((url) => url.pathname === '/decouvrir');
+    await heading().filter({ hasText: 'Découvrir' }).waitFor();
+    await discoverResults().getByTestId('poster').first().waitFor();
+
+    const firstPage = page.waitForResponse(discoverRequest((params) => params.get('year_from') === String(DECADE) && !params.has('page')));
+    await page.getByRole('button', { name: `Années ${DECADE}`, exact: true }).click();
+    await page.waitForURL((url) => url.search === `?year_from=${DECADE}&year_to=${DECADE + 9}`);
+    const total = (await (await firstPage).json()).total_results;
+    assert.ok(total > 20, `only ${total} films of the ${DECADE}s: no second page to load`);
+    await page.locator('.discover-count', { hasText: new RegExp(`^${total} films$`) }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=discover-results] [data-testid=poster]').length === 20);
+    assert.equal(await page.getByRole('button', { name: `Années ${DECADE}`, exact: true }).getAttribute('aria-pressed'), 'true');
+
+    const secondPage = page.waitForResponse(discoverRequest((params) => params.get('year_from') === String(DECADE) && params.get('page') === '2'));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    assert.equal((await secondPage).status(), 200);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=discover-results] [data-testid=poster]').length > 20);
+    const years = await page.$$eval('[data-testid=discover-results] [data-testid=poster] .year', (spans) => spans.map((span) => Number(span.textContent.replace(/\D/g, ''))));
+    assert.ok(years.length > 20);
+    for (const year of years) assert.ok(year >= DECADE && year <= DECADE + 9, `a result of ${year} among the ${DECADE}s`);
+    // Unique cards: the second page follows the first.
+    const ids = await resultIds();
+    assert.equal(new Set(ids).size, ids.length);
+  }),
+);
+
+let discovered = [];
+await step('Découvrir: a genre and a service go to the URL, and every result has them by its film page', page, () =>
+  withoutConsoleErrors(async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('group', { name: 'Genres' }).getByRole('checkbox', { name: GENRE.name, exact: true }).check();
+    await page.waitForURL((url) => url.search === `?genres=${GENRE.id}&year_from=${DECADE}&year_to=${DECADE + 9}`);
+    const answered = page.waitForResponse(discoverRequest((params) => params.get('providers') === String(SERVICE.id)));
+    await page.getByRole('group', { name: 'Services de streaming' }).getByRole('checkbox', { name: SERVICE.name, exact: true }).check();
+    await page.waitForURL((url) => url.search === `?genres=${GENRE.id}&year_from=${DECADE}&year_to=${DECADE + 9}&providers=${SERVICE.id}`);
+    const response = await answered;
+    assert.equal(new URL(response.url()).search, `?genres=${GENRE.id}&year_from=${DECADE}&year_to=${DECADE + 9}&providers=${SERVICE.id}`);
+    const answer = await response.json();
+    assert.ok(answer.results.length > 0, 'no drama of the 1920s on the service: nothing to check');
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid=discover-results] [data-testid=poster]').length === count, answer.results.length);
+    discovered = await resultIds();
+    assert.deepEqual(discovered, answer.results.map((item) => item.id));
+    assert.equal(Number((await page.locator('.discover-count').textContent()).replace(/\D/g, '')), answer.total_results);
+    for (const id of discovered) {
+      const film = await apiJson(`/api/movie/${id}`);
+      assert.ok(film.genres.some((genre) => genre.id === GENRE.id), `${film.title} (${id}) is not a ${GENRE.name}`);
+      const year = Number(film.release_date.slice(0, 4));
+      assert.ok(year >= DECADE && year <= DECADE + 9, `${film.title} (${id}) is of ${year}`);
+      assert.ok((film.providers?.flatrate ?? []).some((provider) => provider.provider_id === SERVICE.id), `${film.title} (${id}) is not on ${SERVICE.name}`);
+    }
+    assert.equal(await page.getByRole('list', { name: 'Filtres actifs' }).getByRole('listitem').count(), 4);
+  }),
+);
+
+await step('Découvrir: a reload keeps the view, back and forward step through the filters', page, () =>
+  withoutConsoleErrors(async () => {
+    const search = discoverSearch();
+    await page.reload();
+    await discoverResults().getByTestId('poster').first().waitFor();
+    assert.equal(discoverSearch(), search);
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid=discover-results] [data-testid=poster]').length === count, discovered.length);
+    assert.deepEqual(await resultIds(), discovered);
+    assert.ok(await page.getByRole('checkbox', { name: GENRE.name, exact: true }).isChecked());
+    assert.ok(await page.getByRole('checkbox', { name: SERVICE.name, exact: true }).isChecked());
+    assert.equal(await page.getByRole('button', { name: `Années ${DECADE}`, exact: true }).getAttribute('aria-pressed'), 'true');
+
+    await page.goBack();
+    await page.waitForURL((url) => url.search === `?genres=${GENRE.id}&year_from=${DECADE}&year_to=${DECADE + 9}`);
+    await page.getByRole('checkbox', { name: SERVICE.name, exact: true }).and(page.locator(':not(:checked)')).waitFor();
+    await page.goForward();
+    await page.waitForURL((url) => url.search === search);
+    await page.getByRole('checkbox', { name: SERVICE.name, exact: true }).and(page.locator(':checked')).waitFor();
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid=discover-results] [data-testid=poster]').length === count, discovered.length);
+  }),
+);
+
+const IN_CINEMAS = 900100; // Napoléon: in French cinemas since twelve days ago (demo/README.md)
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const frenchDate = (iso) => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
+};
+await step('a film in French cinemas says since when, and the earliest date of each kind of service', page, () =>
+  withoutConsoleErrors(async () => {
+    const film = await apiJson(`/api/movie/${IN_CINEMAS}`);
+    assert.ok(film.release_fr?.cinema, 'the film has a French cinema date');
+    assert.equal(film.release_fr.windows.length, 5);
+    await page.goto(`${BASE_URL}/film/${IN_CINEMAS}`);
+    const release = page.getByTestId('release-fr');
+    await release.getByText(`En salle depuis le ${frenchDate(film.release_fr.cinema)}`, { exact: true }).waitFor();
+    await release.getByRole('heading', { level: 3, name: 'Au plus tôt, selon la chronologie des médias' }).waitFor();
+    const lines = await release.getByRole('listitem').allTextContents();
+    const labels = { rent_buy: 'Location et achat', canal_plus: 'Canal+', svod_agreement: 'Plateforme avec accord (Netflix)', svod: 'Autres plateformes par abonnement', free_tv: 'Télévision gratuite' };
+    assert.deepEqual(lines, film.release_fr.windows.map((window) => `${labels[window.channel]} : à partir du ${frenchDate(window.earliest)}`));
+  }),
+);
+
+let personPath = null;
+await step("a film's director leads to their page, which lists the film; sorted by date", page, () =>
+  withoutConsoleErrors(async () => {
+    await page.goto(`${BASE_URL}/film/${FANTOMAS.film}`);
+    await heading().waitFor();
+    const director = page.locator('.credits dt:text-is("Réalisation") + dd a').first();
+    const name = await director.textContent();
+    await director.click();
+    await page.waitForURL(/\/personne\/[1-9][0-9]*$/);
+    personPath = new URL(page.url()).pathname;
+    await heading().filter({ hasText: name }).waitFor();
+    assert.equal(await page.title(), `${name} — CineVerse`);
+    const directing = page.getByRole('list', { name: 'Réalisation' });
+    await directing.locator(`a[href="/film/${FANTOMAS.film}"]`).waitFor();
+
+    await page.getByLabel('Trier par').selectOption('date');
+    await page.waitForURL((url) => url.pathname === personPath && url.search === '?sort=date');
+    // The order of the API's own dates, newest first.
+    const person = await apiJson(`/api${personPath.replace('/personne', '/person')}`);
+    const dates = new Map(person.credits.map((credit) => [`/${credit.media_type === 'tv' ? 'serie' : 'film'}/${credit.id}`, credit.date ?? '']));
+    const shown = await directing.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    assert.ok(shown.includes(`/film/${FANTOMAS.film}`));
+    const shownDates = shown.map((href) => dates.get(href));
+    assert.deepEqual(shownDates, [...shownDates].sort().reverse(), `not newest first: ${shownDates.join(', ')}`);
+    await page.reload();
+    assert.equal(await page.getByLabel('Trier par').inputValue(), 'date');
+  }),
+);
+
+await step('a film of a saga shows its band, which opens the saga with its films in order', page, () =>
+  withoutConsoleErrors(async () => {
+    await page.getByRole('list', { name: 'Réalisation' }).locator(`a[href="/film/${FANTOMAS.film}"]`).click();
+    await page.waitForURL((url) => url.pathname === `/film/${FANTOMAS.film}`);
+    const band = page.getByTestId('saga-band').getByRole('link', { name: /^Fait partie de la saga/ });
+    assert.equal(await band.getAttribute('href'), `/saga/${FANTOMAS.saga}`);
+    await band.click();
+    await page.waitForURL((url) => url.pathname === `/saga/${FANTOMAS.saga}`);
+    const saga = await apiJson(`/api/collection/${FANTOMAS.saga}`);
+    await heading().filter({ hasText: saga.name }).waitFor();
+    const parts = page.getByRole('list', { name: 'Les films de la saga' });
+    await parts.getByTestId('poster').first().waitFor();
+    const hrefs = await parts.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    assert.deepEqual(hrefs, FANTOMAS.parts.map((id) => `/film/${id}`));
+    assert.equal(await page.title(), `${saga.name} — CineVerse`);
+  }),
+);
+
 const phone = await context.newPage();
 watchCsp(phone);
-await phone.setViewportSize({ width: 375, height: 812 });
+await phone.setViewportSize({ width: 390, height: 844 });
 const noSideScroll = async () => {
   const widths = await phone.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
   assert.ok(widths.scroll <= widths.viewport, `page is ${widths.scroll}px wide in a ${widths.viewport}px viewport`);
@@ -257,6 +441,44 @@ await step('a phone-sized film page has no horizontal scrolling', phone, async (
   await phone.getByTestId('similar').getByTestId('poster').first().waitFor();
   await noSideScroll();
 });
+
+await step('a phone-sized Découvrir folds its filters into a sheet: focus inside, Escape closes it', phone, () =>
+  withoutConsoleErrors(async () => {
+    await phone.goto(BASE_URL + '/decouvrir');
+    await phone.getByRole('list', { name: 'Résultats' }).getByTestId('poster').first().waitFor();
+    assert.equal(await phone.getByRole('region', { name: 'Filtres' }).count(), 0);
+    const open = phone.getByRole('button', { name: 'Filtres (0)' });
+    await open.click();
+    const sheet = phone.getByRole('dialog', { name: 'Filtres' });
+    await sheet.waitFor();
+    assert.ok(await phone.evaluate(() => Boolean(document.activeElement?.closest('[role=dialog]'))), 'focus is in the sheet');
+    // Tab wraps around inside the sheet.
+    for (let press = 0; press < 3; press += 1) {
+      await phone.keyboard.press('Shift+Tab');
+      assert.ok(await phone.evaluate(() => Boolean(document.activeElement?.closest('[role=dialog]'))), 'focus left the sheet');
+    }
+    await sheet.getByRole('checkbox', { name: GENRE.name, exact: true }).check();
+    await phone.waitForURL((url) => url.search === `?genres=${GENRE.id}`);
+    await phone.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
+    const reopen = phone.getByRole('button', { name: 'Filtres (1)' });
+    assert.ok(await reopen.evaluate((button) => button === document.activeElement), 'focus is back on the button');
+    await phone.getByRole('list', { name: 'Résultats' }).getByTestId('poster').first().waitFor();
+    await noSideScroll();
+  }),
+);
+
+await step('a phone-sized person page has no horizontal scrolling', phone, () =>
+  withoutConsoleErrors(async () => {
+    assert.ok(personPath, 'a person page was found');
+    await phone.goto(BASE_URL + personPath);
+    await phone.getByRole('heading', { level: 1 }).waitFor();
+    await phone.getByRole('list', { name: 'Réalisation' }).getByTestId('credit').first().waitFor();
+    const photo = await phone.locator('.person-photo').boundingBox();
+    assert.ok(photo && photo.height > 0 && photo.width > 0, 'the photo has its box');
+    await noSideScroll();
+  }),
+);
 
 await step('no page broke the Content-Security-Policy', page, async () => {
   assert.deepEqual(cspViolations, []);

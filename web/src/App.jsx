@@ -2,7 +2,7 @@
 // with v6's component API in one package (react-router-dom is now only a re-export), and it
 // runs on Node 20 with React 18. Version 8 needs React 19 and Node 22; the data and
 // framework modes bring loaders and a server build this static client does not need.
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation, useNavigationType } from 'react-router';
 import Footer from './components/Footer.jsx';
 import Header from './components/Header.jsx';
@@ -19,13 +19,30 @@ import TitlePage from './pages/Title.jsx';
 import { SessionProvider } from './session.jsx';
 import { WatchlistProvider } from './watchlist.jsx';
 
-// A new page starts at its top; back and forward leave the browser's own scroll alone.
+// Pages most visits never open are split from the main bundle, loaded when first asked for.
+const Discover = lazy(() => import('./pages/Discover.jsx'));
+const PersonPage = lazy(() => import('./pages/Person.jsx'));
+const SagaPage = lazy(() => import('./pages/Saga.jsx'));
+
+function PageLoading() {
+  return (
+    <main id="main" className="results-page" aria-busy="true">
+      <p className="muted" role="status">
+        Chargement…
+      </p>
+    </main>
+  );
+}
+
+// A new page starts at its top; back and forward leave the browser's own scroll alone, and
+// so does a change that only reorders the page it is on (state `keepScroll`).
 function ScrollToTop() {
-  const { pathname, search } = useLocation();
+  const { pathname, search, state } = useLocation();
   const type = useNavigationType();
+  const keep = Boolean(state?.keepScroll);
   useEffect(() => {
-    if (type !== 'POP') window.scrollTo(0, 0);
-  }, [pathname, search, type]);
+    if (type !== 'POP' && !keep) window.scrollTo(0, 0);
+  }, [pathname, search, type, keep]);
   return null;
 }
 
@@ -41,17 +58,22 @@ export function Site() {
           </a>
           <Header />
           <Notice />
-          <Routes>
-            <Route path="/" element={<Home />} />
-            <Route path="/recherche" element={<SearchResults />} />
-            <Route path="/film/:id" element={<TitlePage kind="movie" />} />
-            <Route path="/serie/:id" element={<TitlePage kind="tv" />} />
-            <Route path="/ma-liste" element={<MyList />} />
-            <Route path="/connexion" element={<Login />} />
-            <Route path="/inscription" element={<SignUp />} />
-            <Route path="/profil" element={<Profile />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/recherche" element={<SearchResults />} />
+              <Route path="/film/:id" element={<TitlePage kind="movie" />} />
+              <Route path="/serie/:id" element={<TitlePage kind="tv" />} />
+              <Route path="/ma-liste" element={<MyList />} />
+              <Route path="/connexion" element={<Login />} />
+              <Route path="/inscription" element={<SignUp />} />
+              <Route path="/profil" element={<Profile />} />
+              <Route path="/decouvrir" element={<Discover />} />
+              <Route path="/personne/:id" element={<PersonPage />} />
+              <Route path="/saga/:id" element={<SagaPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
           <Footer />
         </WatchlistProvider>
       </ImagesProvider>

@@ -38,6 +38,11 @@ export const api = {
     call('GET', `/api/search-multi?${new URLSearchParams({ query, page: String(page) })}`, undefined, signal),
   title: (kind, id, signal) => call('GET', `/api/${kind}/${id}`, undefined, signal),
   imageConfig: (signal) => call('GET', '/api/config', undefined, signal),
+  // `query` is built by discover.js: canonical, so that one question is one URL.
+  discover: (kind, query, signal) => call('GET', `/api/discover/${kind}${query ? `?${query}` : ''}`, undefined, signal),
+  providers: (signal) => call('GET', '/api/providers', undefined, signal),
+  person: (id, signal) => call('GET', `/api/person/${id}`, undefined, signal),
+  collection: (id, signal) => call('GET', `/api/collection/${id}`, undefined, signal),
   watchlist: (signal) => call('GET', '/api/watchlist', undefined, signal),
   keep: (kind, id) => call('PUT', `/api/watchlist/${kind}/${id}`),
   forget: (kind, id) => call('DELETE', `/api/watchlist/${kind}/${id}`),

@@ -23,6 +23,10 @@ export function titlePath(kind, id) {
   return null;
 }
 
+// A person's page and a saga's.
+export const personPath = (id) => `/personne/${id}`;
+export const sagaPath = (id) => `/saga/${id}`;
+
 // A TMDB id as the contract accepts it: a positive integer below 2³¹.
 export function parseTitleId(text) {
   if (!/^[1-9][0-9]{0,9}$/.test(text ?? '')) return null;

@@ -25,3 +25,39 @@ export function certification(code) {
   if (/^[0-9]+$/.test(code)) return `Déconseillé aux moins de ${code} ans`;
   return code;
 }
+
+// A logo's placeholder holds initials: the full name is written beside it.
+export function initials(name) {
+  return (name ?? '')
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .slice(0, 3)
+    .map((word) => Array.from(word)[0].toUpperCase())
+    .join('');
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+// "2026-12-03" → "3 décembre 2026", the first of a month "1er" as French writes it; '' for
+// anything that is not such a date. Read as a calendar date, never through a time zone.
+export function longDate(iso) {
+  const match = ISO_DATE.exec(iso ?? '');
+  if (!match) return '';
+  const [, year, month, day] = match.map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return '';
+  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
+}
+
+// Today on the visitor's calendar, as YYYY-MM-DD (comparable with the API's dates as text).
+export function today(now = new Date()) {
+  const pad = (value) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+// Whole years between two YYYY-MM-DD dates (an age).
+export function yearsBetween(from, to) {
+  if (!ISO_DATE.test(from ?? '') || !ISO_DATE.test(to ?? '')) return null;
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) < from.slice(5) ? years - 1 : years;
+}

@@ -150,7 +150,7 @@ describe('search box', () => {
     expect(box().getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('opens a series suggestion with a click, and a person one as a search for their name', async () => {
+  it('opens a series suggestion with a click, and a person one on their page', async () => {
     await withSuggestions();
     fireEvent.click(screen.getByRole('option', { name: /^Nosferatu, la série/ }));
     expect(location()).toBe('/serie/950002');
@@ -160,7 +160,8 @@ describe('search box', () => {
     await found('option', { name: /Max Schreck/ });
     fireEvent.keyDown(box(), { key: 'ArrowUp' });
     fireEvent.keyDown(box(), { key: 'Enter' });
-    expect(location()).toBe('/recherche?q=Max+Schreck');
+    // The person page is a lazy route: the navigation commits once its code has loaded.
+    await vi.waitFor(() => expect(location()).toBe('/personne/1'));
   });
 
   it('submits to the results page on Enter when no suggestion is chosen', async () => {
@@ -173,7 +174,7 @@ describe('search box', () => {
 });
 
 describe('results page', () => {
-  it('shows posters, titles, years and kinds, and people lead to their titles', async () => {
+  it('shows posters, titles, years and kinds, and people lead to their page and their titles', async () => {
     stubApi({ 'GET /api/search-multi': reply(200, SEARCH_NOSF) });
     renderSite('/recherche?q=nosf');
     const results = await found('list', { name: 'Résultats' });
@@ -184,6 +185,9 @@ describe('results page', () => {
     const person = within(results).getByTestId('person');
     expect(person.textContent).toContain('Max Schreck · Personne');
     expect(within(person).getByRole('link', { name: 'Nosferatu' }).getAttribute('href')).toBe('/film/653');
+    const page = within(person).getByRole('link', { name: /^Max Schreck\s*·\s*Personne$/ });
+    expect(page.getAttribute('href')).toBe('/personne/1');
+    expect(page.querySelector('img').getAttribute('src')).toBe('/demo-images/w185/person-1.svg');
   });
 
   it('says so in French when the query is refused as too long', async () => {

@@ -1,6 +1,7 @@
-import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { imageSources } from './images.jsx';
+import { cinemaLine, windowLines } from './releaseFr.js';
 import { IMAGE_CONFIG, reply, stubApi } from './test/api.js';
 import { BRIGADES, NOSFERATU } from './test/fixtures.js';
 import { renderSite } from './test/render.jsx';
@@ -10,6 +11,12 @@ async function openFilm(page = NOSFERATU, routes = {}) {
   renderSite(`/film/${page.id}`);
   await screen.findByRole('heading', { level: 1, name: page.title });
   return api;
+}
+
+// A second page in one test: the first one goes, with its stubbed API.
+function cleanupAndStub() {
+  cleanup();
+  vi.unstubAllGlobals();
 }
 
 const section = (name) => screen.getByRole('heading', { level: 2, name }).closest('section');
@@ -115,6 +122,19 @@ describe('film page', () => {
     expect(trailer.querySelector('iframe, button')).toBeNull();
   });
 
+  it('shows free and ad-supported offers beside subscription, rental and purchase', async () => {
+    await openFilm({
+      ...NOSFERATU,
+      providers: {
+        ...NOSFERATU.providers,
+        free: [{ provider_id: 9107, provider_name: 'Ciné-Club Libre', logo_path: null }],
+        ads: [{ provider_id: 9108, provider_name: 'Canal Entracte', logo_path: null }],
+      },
+    });
+    const providers = within(screen.getByTestId('providers'));
+    expect(providers.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['Abonnement', 'Gratuit', 'Avec pub', 'Location']);
+  });
+
   it('says when there is nowhere to watch it in France, with no JustWatch credit to give', async () => {
     await openFilm({ ...NOSFERATU, providers: null });
     const providers = within(screen.getByTestId('providers'));
@@ -160,6 +180,137 @@ describe('series page', () => {
     stubApi({ 'GET /api/tv/950000': reply(200, { ...BRIGADES, episode_run_time: [45, 50] }) });
     renderSite('/serie/950000');
     await screen.findByText('épisodes de 45 min');
+  });
+});
+
+describe('names lead to person pages', () => {
+  it('on a film page: directors and every cast card', async () => {
+    await openFilm();
+    const directors = screen.getByText('Réalisation').nextElementSibling;
+    expect(within(directors).getByRole('link', { name: 'F. W. Murnau' }).getAttribute('href')).toBe('/personne/9');
+    const cast = screen.getAllByTestId('cast');
+    expect(cast.map((card) => within(card).getByRole('link').getAttribute('href'))).toEqual(['/personne/1', '/personne/2', '/personne/3']);
+    expect(within(cast[0]).getByRole('link').textContent).toBe('Max Schreck');
+    expect(within(cast[1]).getByRole('link', { name: 'Gustav von Wangenheim' })).toBeTruthy();
+  });
+
+  it('on a series page: creators and cast', async () => {
+    stubApi({ 'GET /api/tv/950000': reply(200, { ...BRIGADES, creators: [{ id: 70, name: 'Jeanne Fer' }, { id: 72, name: 'Paul Aiguillage' }] }) });
+    renderSite('/serie/950000');
+    await screen.findByRole('heading', { level: 1, name: 'Les Brigades du Rail' });
+    const creators = screen.getByText('Création').nextElementSibling;
+    expect(creators.textContent).toBe('Jeanne Fer, Paul Aiguillage');
+    expect(within(creators).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['/personne/70', '/personne/72']);
+    expect(within(screen.getByTestId('cast')).getByRole('link', { name: 'Louis Rail' }).getAttribute('href')).toBe('/personne/71');
+  });
+
+  it('open the person page', async () => {
+    await import('./pages/Person.jsx');
+    stubApi({
+      'GET /api/movie/653': reply(200, NOSFERATU),
+      'GET /api/person/9': reply(200, { id: 9, name: 'F. W. Murnau', biography: '', credits: [{ media_type: 'movie', id: 653, title: 'Nosferatu', character: null, job: 'Director', date: '1922-02-16' }] }),
+    });
+    renderSite('/film/653');
+    await screen.findByRole('heading', { level: 1, name: 'Nosferatu' });
+    fireEvent.click(screen.getByRole('link', { name: 'F. W. Murnau' }));
+    await screen.findByRole('heading', { level: 1, name: 'F. W. Murnau' });
+    expect(within(screen.getByTestId('group-directing')).getByRole('link', { name: /Nosferatu/ }).getAttribute('href')).toBe('/film/653');
+  });
+});
+
+describe('recommendations', () => {
+  it('are a row beside the similar titles, for films and series', async () => {
+    await openFilm({ ...NOSFERATU, recommendations: [{ id: 631, title: 'L’Aurore', poster_path: null, release_date: '1927-09-23' }] });
+    const row = within(screen.getByTestId('recommendations'));
+    expect(row.getByRole('heading', { level: 2, name: 'Recommandations' })).toBeTruthy();
+    expect(row.getByRole('list', { name: 'Recommandations' })).toBeTruthy();
+    expect(row.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['/film/631']);
+    expect(screen.getByTestId('similar').nextElementSibling).toBe(screen.getByTestId('recommendations'));
+  });
+
+  it('say when there are none, and are absent from a page that has no such key', async () => {
+    await openFilm({ ...NOSFERATU, recommendations: [] });
+    expect(within(screen.getByTestId('recommendations')).getByText("Pas de recommandation pour l'instant.")).toBeTruthy();
+    cleanupAndStub();
+    await openFilm(NOSFERATU);
+    expect(screen.queryByTestId('recommendations')).toBeNull();
+  });
+
+  it('link series to series pages', async () => {
+    stubApi({ 'GET /api/tv/950000': reply(200, { ...BRIGADES, recommendations: [{ id: 950003, name: 'Le Train de Nuit', poster_path: null }] }) });
+    renderSite('/serie/950000');
+    await screen.findByRole('heading', { level: 1, name: 'Les Brigades du Rail' });
+    expect(within(screen.getByTestId('recommendations')).getByRole('link').getAttribute('href')).toBe('/serie/950003');
+  });
+});
+
+// The chronology as the API would give it for a film in French cinemas on 3 December 2026.
+const WINDOWS = [
+  { channel: 'rent_buy', earliest: '2027-04-03' },
+  { channel: 'canal_plus', earliest: '2027-06-03' },
+  { channel: 'svod_agreement', earliest: '2028-03-01' },
+  { channel: 'svod', earliest: '2028-05-03' },
+  { channel: 'free_tv', earliest: '2028-09-03' },
+];
+
+describe('French release', () => {
+  const onDay = (day) => vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${day}T12:00:00`) });
+
+  it('says since when a film is in cinemas and the earliest date of each kind of service, as earliest dates', async () => {
+    onDay('2026-12-10');
+    await openFilm({ ...NOSFERATU, release_fr: { cinema: '2026-12-03', windows: WINDOWS } });
+    const release = within(screen.getByTestId('release-fr'));
+    expect(release.getByRole('heading', { level: 2, name: 'Sortie en France' })).toBeTruthy();
+    expect(release.getByText('En salle depuis le 3 décembre 2026')).toBeTruthy();
+    expect(release.getByRole('heading', { level: 3 }).textContent).toBe('Au plus tôt, selon la chronologie des médias');
+    expect(release.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Location et achat : à partir du 3 avril 2027',
+      'Canal+ : à partir du 3 juin 2027',
+      'Plateforme avec accord (Netflix) : à partir du 1er mars 2028',
+      'Autres plateformes par abonnement : à partir du 3 mai 2028',
+      'Télévision gratuite : à partir du 3 septembre 2028',
+    ]);
+    expect(release.getByText(/chaque service décide s'il propose le film, et quand/)).toBeTruthy();
+  });
+
+  it('announces a release to come', async () => {
+    onDay('2026-11-20');
+    await openFilm({ ...NOSFERATU, release_fr: { cinema: '2026-12-03', windows: WINDOWS } });
+    expect(within(screen.getByTestId('release-fr')).getByText('Sortie en salle le 3 décembre 2026')).toBeTruthy();
+  });
+
+  it('words the windows already open as such, and the film as no longer new', async () => {
+    onDay('2027-07-01');
+    await openFilm({ ...NOSFERATU, release_fr: { cinema: '2026-12-03', windows: WINDOWS } });
+    const release = within(screen.getByTestId('release-fr'));
+    expect(release.getByText('Sorti en salle le 3 décembre 2026')).toBeTruthy();
+    expect(release.getAllByRole('listitem').map((item) => item.textContent).slice(0, 3)).toEqual([
+      'Location et achat : depuis le 3 avril 2027',
+      'Canal+ : depuis le 3 juin 2027',
+      'Plateforme avec accord (Netflix) : à partir du 1er mars 2028',
+    ]);
+  });
+
+  it('has nothing to say of the chronology once every window is open, and no section without a French cinema date', async () => {
+    onDay('2026-12-10');
+    await openFilm({ ...NOSFERATU, release_fr: { cinema: '1922-03-01', windows: [{ channel: 'rent_buy', earliest: '1922-07-01' }] } });
+    const release = within(screen.getByTestId('release-fr'));
+    expect(release.getByText('Sorti en salle le 1er mars 1922')).toBeTruthy();
+    expect(release.queryByRole('heading', { level: 3 })).toBeNull();
+
+    cleanupAndStub();
+    await openFilm({ ...NOSFERATU, release_fr: { cinema: null, windows: [] } });
+    expect(screen.queryByTestId('release-fr')).toBeNull();
+    cleanupAndStub();
+    await openFilm({ ...NOSFERATU, release_fr: null });
+    expect(screen.queryByTestId('release-fr')).toBeNull();
+  });
+
+  it('ignores channels it cannot name and dates it cannot read', () => {
+    const release = { cinema: '2026-12-03', windows: [{ channel: 'cinema_club', earliest: '2027-01-01' }, { channel: 'svod', earliest: 'bientôt' }, { channel: 'free_tv', earliest: '2028-09-03' }] };
+    expect(windowLines(release, '2026-12-10').map((line) => line.text)).toEqual(['Télévision gratuite : à partir du 3 septembre 2028']);
+    expect(cinemaLine({ cinema: '03/12/2026' }, '2026-12-10')).toBe('');
+    expect(cinemaLine({ cinema: '2026-12-03', windows: [] }, '2026-12-10')).toBe('En salle depuis le 3 décembre 2026');
   });
 });
 

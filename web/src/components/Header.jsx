@@ -12,6 +12,7 @@ export default function Header() {
         <NavLink to="/" end>
           Accueil
         </NavLink>
+        <NavLink to="/decouvrir">Découvrir</NavLink>
         <NavLink to="/ma-liste">Ma liste</NavLink>
       </nav>
       <SearchBox />

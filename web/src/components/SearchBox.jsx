@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createSearchParams, useLocation, useNavigate } from 'react-router';
 import { api, isAbort } from '../api.js';
-import { KIND_LABEL, titleOf, titlePath, yearOf } from '../catalogue.js';
+import { KIND_LABEL, personPath, titleOf, titlePath, yearOf } from '../catalogue.js';
 
 export const SUGGEST_PAUSE_MS = 250;
 const MAX_SUGGESTIONS = 8;
@@ -82,7 +82,7 @@ export default function SearchBox() {
   function choose(item) {
     stop();
     close();
-    if (item.media_type === 'person') navigate(resultsPath(item.name));
+    if (item.media_type === 'person') navigate(personPath(item.id));
     else navigate(titlePath(item.media_type, item.id));
   }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api.js';
-import { KIND_LABEL, titleOf, titlePath } from '../catalogue.js';
+import { KIND_LABEL, personPath, titleOf, titlePath } from '../catalogue.js';
 import Picture from '../components/Picture.jsx';
 import PosterCard, { CARD_SIZES } from '../components/PosterCard.jsx';
 import { useFetched } from '../useFetched.js';
@@ -106,16 +106,18 @@ function Results({ query }) {
   );
 }
 
-// A person has no page here: their card leads to the titles they are known for.
+// A person's card leads to their page, and to the titles they are known for.
 function PersonCard({ person }) {
   const known = (person.known_for ?? []).filter((title) => titlePath(title.media_type ?? 'movie', title.id));
   return (
     <li className="card person-card" data-testid="person">
-      <Picture shape="profile" path={person.profile_path} label={person.name} sizes={CARD_SIZES} />
-      <span className="card-title">
-        {person.name}
-        <span className="kind-badge"> · {KIND_LABEL.person}</span>
-      </span>
+      <Link to={personPath(person.id)} className="card-link">
+        <Picture shape="profile" path={person.profile_path} label={person.name} sizes={CARD_SIZES} />
+        <span className="card-title">
+          {person.name}
+          <span className="kind-badge"> · {KIND_LABEL.person}</span>
+        </span>
+      </Link>
       {known.length > 0 && (
         <span className="known-for">
           Connu pour :{' '}

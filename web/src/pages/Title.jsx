@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../api.js';
-import { KIND_LABEL, parseTitleId, titleOf, yearOfDate } from '../catalogue.js';
+import { KIND_LABEL, parseTitleId, personPath, sagaPath, titleOf, yearOfDate } from '../catalogue.js';
 import Picture from '../components/Picture.jsx';
 import PosterRow from '../components/PosterRow.jsx';
 import WatchlistToggle from '../components/WatchlistToggle.jsx';
-import { certification, count, rating, runtime } from '../format.js';
+import { certification, count, initials, rating, runtime, today } from '../format.js';
+import { cinemaLine, windowLines } from '../releaseFr.js';
 import { useFetched } from '../useFetched.js';
 import NotFound from './NotFound.jsx';
 
@@ -62,15 +63,6 @@ function TitleDetails({ kind, id }) {
   return <TitleView kind={kind} title={data} />;
 }
 
-// A logo's placeholder holds initials: the full name is written under it.
-const initials = (name) =>
-  (name ?? '')
-    .split(/[\s-]+/)
-    .filter(Boolean)
-    .slice(0, 3)
-    .map((word) => Array.from(word)[0].toUpperCase())
-    .join('');
-
 function Facts({ kind, title }) {
   const facts = [];
   if (kind === 'movie') {
@@ -114,7 +106,14 @@ function People({ label, people }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>{people.map((person) => person.name).join(', ')}</dd>
+      <dd>
+        {people.map((person, index) => (
+          <span key={person.id ?? index}>
+            {index > 0 && ', '}
+            {Number.isInteger(person.id) ? <Link to={personPath(person.id)}>{person.name}</Link> : person.name}
+          </span>
+        ))}
+      </dd>
     </>
   );
 }
@@ -188,8 +187,10 @@ function TitleView({ kind, title }) {
           </dl>
         </div>
       </div>
+      {kind === 'movie' && <SagaBand saga={title.collection} />}
       <Trailer trailer={title.trailer} backdropPath={title.backdrop_path} name={name} />
       <Cast cast={title.cast} />
+      {kind === 'movie' && <ReleaseFr release={title.release_fr} />}
       <Providers providers={title.providers} />
       <section className="row" aria-labelledby="similar-heading" data-testid="similar">
         <h2 id="similar-heading">Titres similaires</h2>
@@ -199,6 +200,16 @@ function TitleView({ kind, title }) {
           <p className="muted">Pas de titre similaire pour l'instant.</p>
         )}
       </section>
+      {Array.isArray(title.recommendations) && (
+        <section className="row" aria-labelledby="recommendations-heading" data-testid="recommendations">
+          <h2 id="recommendations-heading">Recommandations</h2>
+          {title.recommendations.length > 0 ? (
+            <PosterRow label="Recommandations" items={title.recommendations} kind={kind} />
+          ) : (
+            <p className="muted">Pas de recommandation pour l'instant.</p>
+          )}
+        </section>
+      )}
     </main>
   );
 }
@@ -258,8 +269,10 @@ function Cast({ cast }) {
       <ul className="posters cast" tabIndex={0} aria-label="Distribution">
         {cast.map((person) => (
           <li key={person.id} className="person" data-testid="cast">
-            <Picture shape="profile" path={person.profile_path} label={person.name} sizes="96px" />
-            <span className="person-name">{person.name}</span>
+            <Link to={personPath(person.id)} className="person-link">
+              <Picture shape="profile" path={person.profile_path} label={person.name} sizes="96px" />
+              <span className="person-name">{person.name}</span>
+            </Link>
             {person.character && <span className="muted person-role">{person.character}</span>}
           </li>
         ))}
@@ -268,8 +281,51 @@ function Cast({ cast }) {
   );
 }
 
+// "Fantômas - Saga" reads "Fantômas" after "Fait partie de la saga".
+const sagaName = (name) => (name ?? '').replace(/\s*[-–—:]\s*(saga|collection)$/i, '').trim() || name;
+
+function SagaBand({ saga }) {
+  if (!saga || !Number.isInteger(saga.id)) return null;
+  return (
+    <p className="saga-band" data-testid="saga-band">
+      <Link to={sagaPath(saga.id)}>
+        Fait partie de la saga <strong>{sagaName(saga.name)}</strong>
+      </Link>
+    </p>
+  );
+}
+
+// The French cinema date and the chronology's earliest dates (releaseFr.js).
+function ReleaseFr({ release }) {
+  const now = today();
+  const line = cinemaLine(release, now);
+  if (!line) return null;
+  const windows = windowLines(release, now);
+  return (
+    <section className="release-fr" aria-labelledby="release-heading" data-testid="release-fr">
+      <h2 id="release-heading">Sortie en France</h2>
+      <p className="cinema">{line}</p>
+      {windows.length > 0 && (
+        <>
+          <h3>Au plus tôt, selon la chronologie des médias</h3>
+          <ul className="windows">
+            {windows.map((window) => (
+              <li key={window.channel}>{window.text}</li>
+            ))}
+          </ul>
+          <p className="muted note">
+            Ce sont les dates les plus proches que la réglementation permet : chaque service décide s'il propose le film, et quand.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
 const OFFERS = [
   ['flatrate', 'Abonnement'],
+  ['free', 'Gratuit'],
+  ['ads', 'Avec pub'],
   ['rent', 'Location'],
   ['buy', 'Achat'],
 ];

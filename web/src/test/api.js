@@ -58,7 +58,7 @@ export function stubApi(routes = {}, { signedIn = false } = {}) {
     calls.push(call);
     const key = `${method} ${url.pathname}`;
     let route = routes[key] ?? defaults[key];
-    if (route === undefined && method === 'GET' && /^\/api\/(trending|discover)-/.test(url.pathname)) route = reply(200, []);
+    if (route === undefined && method === 'GET' && /^\/api\/((trending|discover)-|(now-playing|upcoming)$)/.test(url.pathname)) route = reply(200, []);
     if (route === undefined) route = reply(404, { error: 'Not found' });
     const answer = Promise.resolve(typeof route === 'function' ? route(call) : route);
     return new Promise((resolve, reject) => {

@@ -75,3 +75,55 @@ export const SEARCH_NOSF = [
     known_for: [{ id: 653, media_type: 'movie', title: 'Nosferatu' }],
   },
 ];
+
+// Découvrir ("Discovering"): the services of France, by display priority.
+export const PROVIDERS = [
+  { provider_id: 9101, provider_name: 'Bobine', logo_path: '/logo-provider-9101.svg', display_priority: 1 },
+  { provider_id: 9102, provider_name: 'Fondu Enchaîné', logo_path: '/logo-provider-9102.svg', display_priority: 2 },
+  { provider_id: 9103, provider_name: 'Plan-Séquence', logo_path: null, display_priority: 3 },
+];
+
+// A page of GET /api/discover/{kind}: `count` movie items numbered from `first`.
+export function discoverPage({ page = 1, total_pages = 1, total_results, count = 20, first = 1, kind = 'movie' } = {}) {
+  const results = Array.from({ length: count }, (_, index) => {
+    const id = 900000 + first + index;
+    return kind === 'tv'
+      ? { id, name: `Série ${first + index}`, poster_path: null, first_air_date: '2020-01-01' }
+      : { id, title: `Film ${first + index}`, poster_path: `/poster-${id}.svg`, release_date: '1925-05-01', genre_ids: [18] };
+  });
+  return { page, total_pages, total_results: total_results ?? count, results };
+}
+
+export const MURNAU = {
+  id: 9,
+  name: 'F. W. Murnau',
+  biography: 'Né Friedrich Wilhelm Plumpe, il étudie la philologie à Berlin.\n\nÀ Hollywood, il tourne « L’Aurore » pour la Fox.',
+  birthday: '1888-12-28',
+  deathday: '1931-03-11',
+  place_of_birth: 'Bielefeld, Allemagne',
+  profile_path: '/person-9.svg',
+  known_for_department: 'Directing',
+  credits: [
+    { media_type: 'movie', id: 653, title: 'Nosferatu', character: null, job: 'Director', date: '1922-02-16', poster_path: '/poster-653.svg', vote_average: 7.6, popularity: 20 },
+    { media_type: 'movie', id: 631, title: 'L’Aurore', character: null, job: 'Director, Screenplay', date: '1927-09-23', poster_path: null, vote_average: 8.1, popularity: 15 },
+    { media_type: 'movie', id: 660, title: 'Le Dernier des hommes', character: null, job: 'Director', date: '1924-12-23', poster_path: null, vote_average: 7.9, popularity: 25 },
+    { media_type: 'movie', id: 700, title: 'Tabou', character: 'Lui-même', job: 'Director, Writer, Producer', date: '1931-03-18', poster_path: null, vote_average: 7.2, popularity: 8 },
+    { media_type: 'movie', id: 701, title: 'Le Fantôme', character: null, job: 'Director of Photography', date: '1922-11-10', poster_path: null, vote_average: 6.5, popularity: 2 },
+    { media_type: 'tv', id: 950010, title: 'Les Maîtres du muet', character: 'Lui-même (archives)', job: null, date: null, poster_path: null, vote_average: 0, popularity: 3 },
+  ],
+};
+
+export const FANTOMAS = {
+  id: 990001,
+  name: 'Fantômas - Saga',
+  overview: 'Le génie du crime contre l’inspecteur Juve, en cinq films.',
+  poster_path: '/poster-990001.svg',
+  backdrop_path: '/backdrop-990001.svg',
+  parts: [
+    { id: 900133, title: 'Fantômas : À l’ombre de la guillotine', poster_path: '/poster-900133.svg', release_date: '1913-05-09' },
+    { id: 900134, title: 'Juve contre Fantômas', poster_path: '/poster-900134.svg', release_date: '1913-09-12' },
+    { id: 900135, title: 'Le Mort qui tue', poster_path: null, release_date: '1913-11-28' },
+    { id: 900136, title: 'Fantômas contre Fantômas', poster_path: '/poster-900136.svg', release_date: '1914-02-13' },
+    { id: 900137, title: 'Le Faux Magistrat', poster_path: '/poster-900137.svg', release_date: '1914-05-08' },
+  ],
+};
