@@ -11,6 +11,8 @@
 #include "core/settings.hpp"
 #include "fcgi/pool.hpp"
 #include "handlers/context.hpp"
+#include "jobs/runner.hpp"
+#include "platforms/refresh.hpp"
 
 namespace cv {
 
@@ -34,6 +36,13 @@ struct AppConfig {
     std::chrono::milliseconds slow_request{1000};  // the slow log's threshold (0: off)
     bool migrate_on_start = true;
     std::chrono::milliseconds purge_interval{600000};
+    // Background work (the jobs lane): leases, polling, retries; how long finished jobs stay.
+    jobs::RunnerSettings jobs;
+    std::string jobs_listen_url;  // LISTEN/NOTIFY's connection; empty: poll only
+    std::chrono::seconds jobs_keep{7 * 24 * 3600};
+    // The offers job, and how long news is kept.
+    platforms::RefreshSettings offers;
+    std::chrono::seconds news_keep{90 * 24 * 3600};
 
     // Throws ConfigError naming the first invalid variable.
     static AppConfig load(const Settings& settings);

@@ -18,12 +18,15 @@ WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics,
           {config.tmdb.languages.front().substr(0, 2), config.tmdb.region})),
       catalogue_(database_, db::ReadRouter(database_, replica_.get()), tmdb_, config.cache,
                  metrics),
+      platforms_(database_),
+      jobs_(database_),
       context_{database_,  accounts_,
                passwords_, watchlist_,
                catalogue_, config.tmdb,
                kinds_,     config.cache_lifetimes,
                metrics,    config.public_origins,
-               board} {
+               board,      platforms_,
+               jobs_,      config.offers.refresh_after} {
     database_.set_timings(&timings_);
     if (replica_) replica_->set_timings(&timings_);
     tmdb_.set_timings(&timings_);

@@ -12,6 +12,8 @@
 #include "core/metrics.hpp"
 #include "db/database.hpp"
 #include "handlers/context.hpp"
+#include "jobs/queue.hpp"
+#include "platforms/store.hpp"
 #include "watchlist/store.hpp"
 
 namespace cv {
@@ -40,6 +42,8 @@ class WorkerServices {
     catalogue::TmdbClient tmdb_;
     catalogue::AnswerKinds kinds_;
     catalogue::CatalogueCache catalogue_;
+    platforms::PlatformsStore platforms_;
+    jobs::JobQueue jobs_;
     handlers::WorkerContext context_;
 };
 

@@ -66,7 +66,7 @@ class Master {
     Scoreboard board_;
     Supervisor supervisor_;
     bool ready_pending_ = true;
-    std::vector<std::unique_ptr<ListenSocket>> sockets_;  // by LaneIndex
+    std::vector<std::unique_ptr<ListenSocket>> sockets_;  // by LaneIndex; none: a loop lane
     std::map<pid_t, Child> children_;
     unsigned generation_ = 0;
     int failures_ = 0;

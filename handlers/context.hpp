@@ -13,6 +13,8 @@
 #include "core/metrics.hpp"
 #include "db/database.hpp"
 #include "fcgi/scoreboard.hpp"
+#include "jobs/queue.hpp"
+#include "platforms/store.hpp"
 #include "watchlist/store.hpp"
 
 namespace cv::handlers {
@@ -33,7 +35,10 @@ struct WorkerContext {
     SharedMetrics& metrics;
     // Origins allowed to send requests that change something (the contract's cross-site rule).
     const std::vector<std::string>& public_origins;
-    const fcgi::Scoreboard& pool;  // what every worker is doing: the status page
+    const fcgi::Scoreboard& pool;               // what every worker is doing: the status page
+    platforms::PlatformsStore& platforms;       // services, where items stream, news, feeds
+    jobs::JobQueue& jobs;                       // background work: the status page's queue
+    std::chrono::seconds offers_refresh_after;  // when a title's offers are due again
 };
 
 }  // namespace cv::handlers

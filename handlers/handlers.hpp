@@ -27,6 +27,15 @@ Response watchlist_items(WorkerContext& ctx, const Request& request);
 Response watchlist_add(WorkerContext& ctx, const Request& request);
 Response watchlist_remove(WorkerContext& ctx, const Request& request);
 
+Response my_providers(WorkerContext& ctx, const Request& request);
+Response save_my_providers(WorkerContext& ctx, const Request& request);
+Response my_news(WorkerContext& ctx, const Request& request);
+Response mark_news_read(WorkerContext& ctx, const Request& request);
+Response my_advice(WorkerContext& ctx, const Request& request);
+Response new_news_feed(WorkerContext& ctx, const Request& request);
+Response revoke_news_feed(WorkerContext& ctx, const Request& request);
+Response news_feed(WorkerContext& ctx, const Request& request);
+
 Response search(WorkerContext& ctx, const Request& request);
 Response movie_page(WorkerContext& ctx, const Request& request);
 Response tv_page(WorkerContext& ctx, const Request& request);

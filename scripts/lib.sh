@@ -178,6 +178,16 @@ start_pool() {  # start_pool <build dir> [VAR=value…]
   return 1
 }
 
+# What the package's cineverse-api-offers.timer does, for a local stack: queues the offers
+# refresh every <seconds> with the given build's binary (the pool's jobs lane runs it); its
+# pid goes to $STATE/run/offers-timer.pid.
+start_offers_timer() {  # start_offers_timer <build dir> <seconds>
+  spawn_as_app "$STATE/log/offers-timer.log" env CINEVERSE_DATABASE_URL="$DATABASE_URL" \
+    bash -c 'trap '"'"'kill $! 2>/dev/null; exit 0'"'"' TERM
+      while :; do "$0" jobs enqueue offers.refresh; sleep "$1" & wait $!; done' \
+    "$1/cineverse-api" "$2" >"$STATE/run/offers-timer.pid"
+}
+
 # Waits up to 10 s for a pool's unix socket to appear; status 1 if it does not.
 wait_for_socket() {  # wait_for_socket <path>
   for _ in $(seq 100); do [ -S "$1" ] && return 0; sleep 0.1; done
@@ -222,6 +232,7 @@ start_nginx() {  # start_nginx <https port> <http port> [extra conf file]
 }
 
 stop_stack() {
+  stop_pidfile "$STATE/run/offers-timer.pid" TERM
   stop_pidfile "$STATE/run/nginx.pid" QUIT
   stop_pidfile "$STATE/run/api.pid" TERM
   stop_pidfile "$STATE/run/api-hashing.pid" TERM  # the bench's hashing lane run on its own

@@ -97,4 +97,20 @@ BOOST_AUTO_TEST_CASE(the_json_listing_carries_every_row_and_lane) {
     BOOST_TEST(cv::routes_as_text().find("/api/discover-western-movies") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_jobs_lane_listens_nowhere_and_serves_no_route) {
+    auto document = cv::json::parse(cv::routes_as_json());
+    BOOST_REQUIRE(document.has_value());
+    int listening = 0;
+    for (const auto& lane : (*document)["lanes"]) {
+        bool jobs = lane["name"].asString() == "jobs";
+        // What renders sockets and upstreams from the list skips the lane marked so.
+        BOOST_TEST(lane["listens"].asBool() == !jobs, lane["name"]);
+        BOOST_TEST(lane["listen_variable"].isNull() == jobs, lane["name"]);
+        listening += lane["listens"].asBool();
+    }
+    BOOST_TEST(listening == 3);
+    for (const auto& route : route_table())
+        BOOST_TEST((route.traits.lane != Lane::jobs), route.path);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
