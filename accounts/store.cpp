@@ -282,6 +282,25 @@ void AccountStore::delete_user(const std::string& user_id) {
     });
 }
 
+std::string AccountStore::export_json(const std::string& user_id) {
+    std::string document = "{}";
+    db_.read_row(
+        "SELECT json_build_object("
+        "'profile', json_build_object('id', u.id, 'username', u.username, 'email', u.email, "
+        "'first_name', u.first_name, 'last_name', u.last_name, 'phone_number', u.phone_number, "
+        "'created_at', to_char(u.created_at AT TIME ZONE 'UTC', "
+        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')), "
+        "'sessions', COALESCE((SELECT json_agg(json_build_object("
+        "'created_at', to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+        "'last_seen_at', to_char(s.last_seen_at AT TIME ZONE 'UTC', "
+        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+        "'expires_at', to_char(s.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) "
+        "ORDER BY s.created_at) FROM sessions s WHERE s.user_id = u.id), '[]'))::text "
+        "FROM users u WHERE u.id = CAST(:u AS uuid)",
+        {{"u", user_id}}, [&](const soci::row& row) { document = row.get<std::string>(0); });
+    return document;
+}
+
 long AccountStore::purge_expired_sessions() {
     long long idle = policy_.idle_lifetime.count();
     return db_.write([&](soci::session& sql) {

@@ -84,6 +84,10 @@ class AccountStore {
     // The user, every session and everything else of theirs (watchlist…), in one transaction.
     void delete_user(const std::string& user_id);
 
+    // What the account holds (the data export): {"profile": {…}, "sessions": [{created_at,
+    // last_seen_at, expires_at}]} — never a password hash or a token's.
+    std::string export_json(const std::string& user_id);
+
     // Deletes expired sessions; returns how many.
     long purge_expired_sessions();
 

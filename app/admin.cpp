@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include "accounts/store.hpp"
+#include "accounts/validation.hpp"
 #include "app/job_kinds.hpp"
 #include "app/jobs_worker.hpp"
 #include "catalogue/cache.hpp"
@@ -14,6 +15,7 @@
 #include "core/log.hpp"
 #include "core/metrics.hpp"
 #include "core/text.hpp"
+#include "diary/store.hpp"
 #include "fcgi/client.hpp"
 
 namespace cv::admin {
@@ -130,6 +132,28 @@ int purge(const AppConfig& config) {
         return 0;
     } catch (const std::exception& e) {
         log::error("purge_failed", {{"reason", e.what()}});
+        return 1;
+    }
+}
+
+int remove_review(const AppConfig& config, const std::string& entry_id) {
+    if (!accounts::is_uuid(entry_id)) {
+        std::fprintf(stderr, "cineverse-api: %s is not an entry id\n", entry_id.c_str());
+        return 2;
+    }
+    try {
+        db::Database database(config.database_url, false, config.pool.request_timeout);
+        diary::DiaryStore diary(database, config.reviews);
+        auto author = diary.remove_review(entry_id);
+        if (!author) {
+            std::fprintf(stderr, "cineverse-api: no review in the entry %s\n", entry_id.c_str());
+            return 3;
+        }
+        std::printf("the review of entry %s by %s is removed\n", entry_id.c_str(), author->c_str());
+        log::info("review_removed", {{"entry_id", entry_id}, {"author", *author}});
+        return 0;
+    } catch (const std::exception& e) {
+        log::error("review_remove_failed", {{"reason", e.what()}});
         return 1;
     }
 }

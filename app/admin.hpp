@@ -1,6 +1,6 @@
 // The operator's commands of `cineverse-api` besides serve (docs/deployment.md lists them
 // with their exit codes): 0 done, 1 failed (database or pool unreachable), 2 usage or
-// configuration, 3 no such user or job.
+// configuration, 3 no such user (or review, or job).
 #pragma once
 #include <string>
 
@@ -15,6 +15,9 @@ int revoke_sessions(const AppConfig& config, const std::string& username);
 // Deletes dead sessions and stale catalogue rows now, as the workers do every
 // CINEVERSE_PURGE_INTERVAL.
 int purge(const AppConfig& config);
+// Removes a member's review (its text; the viewing and its rating stay), logged with its
+// author: a moderator's command.
+int remove_review(const AppConfig& config, const std::string& entry_id);
 
 // Background work (jobs/). Queues a job of `kind` (one of app/job_kinds.hpp, with its
 // defaults; `payload`: a JSON object, or empty): what the package's timers run. A unique kind

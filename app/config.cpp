@@ -149,7 +149,12 @@ AppConfig AppConfig::load(const Settings& settings) {
     config.slow_request = settings.duration("CINEVERSE_SLOW_REQUEST", 1s, 0ms, 10min);
     config.watchlist_max =
         static_cast<int>(settings.integer("CINEVERSE_WATCHLIST_MAX", 2000, 1, 100000));
+    config.reviews.per_window =
+        static_cast<int>(settings.integer("CINEVERSE_REVIEWS_PER_WINDOW", 5, 1, 1000));
+    config.reviews.window =
+        to_seconds(settings.duration("CINEVERSE_REVIEWS_WINDOW", 1min, 1s, 24h));
     config.migrate_on_start = settings.flag("CINEVERSE_MIGRATE_ON_START", true);
+    config.web_root = settings.text("CINEVERSE_WEB_ROOT", config.web_root);
     config.purge_interval = settings.duration("CINEVERSE_PURGE_INTERVAL", 10min, 1s, 24h);
 
     config.jobs.lease = to_seconds(settings.duration("CINEVERSE_JOBS_LEASE", 60s, 2s, 1h));

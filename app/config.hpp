@@ -9,6 +9,7 @@
 #include "catalogue/cache.hpp"
 #include "catalogue/tmdb_client.hpp"
 #include "core/settings.hpp"
+#include "diary/store.hpp"
 #include "fcgi/pool.hpp"
 #include "handlers/context.hpp"
 #include "jobs/runner.hpp"
@@ -33,8 +34,11 @@ struct AppConfig {
     double tmdb_budget = 20;
     double tmdb_budget_burst = 40;
     int watchlist_max = 2000;                      // items a user may keep
+    diary::ReviewPolicy reviews;                   // reviews an account may write a while
     std::chrono::milliseconds slow_request{1000};  // the slow log's threshold (0: off)
     bool migrate_on_start = true;
+    // The built web client (its index.html carries a shared page's link-preview tags).
+    std::string web_root = "/usr/share/cineverse/web";
     std::chrono::milliseconds purge_interval{600000};
     // Background work (the jobs lane): leases, polling, retries; how long finished jobs stay.
     jobs::RunnerSettings jobs;

@@ -6,11 +6,13 @@
 //   cineverse-api status          the running pool's lanes and workers
 //   cineverse-api sessions revoke <username>   end every session of a user
 //   cineverse-api purge           delete dead sessions and stale catalogue rows now
+//   cineverse-api reviews remove <entry-id>    a moderator removes a review, logged
 //   cineverse-api jobs enqueue <kind> [<payload JSON>]   queue a background job (the timers')
 //   cineverse-api jobs list [<state>]                    the latest jobs
 //   cineverse-api jobs retry <id>                        queue a dead job again
 //   cineverse-api offers refresh  refresh the titles' offers now, in this process
-// Exit codes: 0 done, 1 failed, 2 usage or invalid configuration, 3 no such user or job.
+// Exit codes: 0 done, 1 failed, 2 usage or invalid configuration, 3 no such user (or review,
+// or job).
 #include <curl/curl.h>
 #include <malloc.h>
 #include <sodium.h>
@@ -106,6 +108,8 @@ int main(int argc, char** argv) {
         code = cv::admin::revoke_sessions(config, argv[3]);
     } else if (command == "purge") {
         code = cv::admin::purge(config);
+    } else if (command == "reviews" && option == "remove" && argc == 4) {
+        code = cv::admin::remove_review(config, argv[3]);
     } else if (command == "jobs" && option == "enqueue" && (argc == 4 || argc == 5)) {
         code = cv::admin::jobs_enqueue(config, argv[3], argc == 5 ? argv[4] : "");
     } else if (command == "jobs" && option == "list" && argc <= 4) {
@@ -117,8 +121,9 @@ int main(int argc, char** argv) {
     } else {
         std::fprintf(stderr,
                      "usage: cineverse-api [serve | migrate | check-config | routes [--json] | "
-                     "status | sessions revoke <username> | purge | jobs enqueue <kind> "
-                     "[<payload>] | jobs list [<state>] | jobs retry <id> | offers refresh]\n");
+                     "status | sessions revoke <username> | purge | reviews remove <entry-id> | "
+                     "jobs enqueue <kind> [<payload>] | jobs list [<state>] | jobs retry <id> | "
+                     "offers refresh]\n");
     }
     curl_global_cleanup();
     return code;

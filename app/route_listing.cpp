@@ -71,6 +71,9 @@ std::string routes_as_json() {
         row["rate_limit"] = route.traits.rate_limit == handlers::RateLimit::none
                                 ? Json::Value()
                                 : Json::Value(handlers::name_of(route.traits.rate_limit));
+        row["body_limit"] = static_cast<Json::UInt64>(route.traits.body_limit);
+        Json::Value& types = row["body_types"] = Json::Value(Json::arrayValue);
+        for (const auto& type : route.traits.body_types) types.append(type);
         row["home_row"] =
             route.traits.home_row.empty() ? Json::Value() : Json::Value(route.traits.home_row);
         Json::Value& query = row["query"] = Json::Value(Json::arrayValue);

@@ -39,9 +39,12 @@ class WorkerServices {
     accounts::PasswordHasher passwords_;
     accounts::AccountStore accounts_;
     watchlist::WatchlistStore watchlist_;
+    diary::DiaryStore diary_;
+    diary::ImportStore imports_;
     catalogue::TmdbClient tmdb_;
     catalogue::AnswerKinds kinds_;
     catalogue::CatalogueCache catalogue_;
+    handlers::SpaShell spa_shell_;
     platforms::PlatformsStore platforms_;
     jobs::JobQueue jobs_;
     handlers::WorkerContext context_;

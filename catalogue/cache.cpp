@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "catalogue/discover.hpp"
+#include "catalogue/people_and_sagas.hpp"
+#include "catalogue/providers.hpp"
 #include "core/log.hpp"
 
 namespace cv::catalogue {
@@ -80,6 +83,12 @@ AnswerKinds AnswerKinds::from(const CacheSettings& settings, const Lifetimes& li
          [pages](const std::string& body) { return movie_page(body, pages); }, std::nullopt},
         {"tv", lifetimes.at("tv"), stale,
          [pages](const std::string& body) { return tv_page(body, pages); }, std::nullopt},
+        {"discover", lifetimes.at("discover"), stale, discover_page,
+         R"({"page":1,"results":[],"total_pages":1,"total_results":0})"},
+        {"person", lifetimes.at("person"), stale, person_page, std::nullopt},
+        {"collection", lifetimes.at("collection"), stale, collection_page, std::nullopt},
+        {"providers", lifetimes.at("providers"), stale,
+         [pages](const std::string& body) { return provider_list(body, pages.region); }, "[]"},
     };
 }
 
@@ -263,6 +272,21 @@ long CatalogueCache::purge_unused() {
         evict_over_cap(sql);
         tx.commit();
         return static_cast<long>(before_cap);
+    });
+}
+
+std::vector<std::string> CatalogueCache::kept_pages(int limit) {
+    return db_.read([&](soci::session& sql) {
+        std::vector<std::string> paths;
+        // A page's key is its path and its query; lists (/movie/now_playing) are not pages.
+        soci::rowset<std::string> keys =
+            (sql.prepare << "SELECT path FROM (SELECT split_part(key, '?', 1) AS path, used_at "
+                            "FROM catalogue_cache WHERE body IS NOT NULL AND NOT not_found) k "
+                            "WHERE path ~ '^/(movie|tv|person|collection)/[0-9]+$' GROUP BY path "
+                            "ORDER BY max(used_at) DESC, path LIMIT :n",
+             soci::use(limit));
+        for (const auto& path : keys) paths.push_back(path);
+        return paths;
     });
 }
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "catalogue/pages.hpp"
 #include "catalogue/tmdb_client.hpp"
@@ -52,7 +53,7 @@ using Lifetimes = std::map<std::string, std::chrono::seconds>;
 // The kinds this catalogue serves, from its settings, the route table's lifetimes and the
 // pages' language and region.
 struct AnswerKinds {
-    AnswerKind list, search, movie, tv;
+    AnswerKind list, search, movie, tv, discover, person, collection, providers;
     // Throws std::out_of_range when `lifetimes` lacks one of the kinds.
     static AnswerKinds from(const CacheSettings& settings, const Lifetimes& lifetimes,
                             const PageOptions& pages);
@@ -91,6 +92,10 @@ class CatalogueCache {
     // failures whose retry time has passed, then the least recently used rows past the cap;
     // returns how many.
     long purge_unused();
+
+    // The TMDB paths of the pages kept (films, series, people, sagas: "/movie/653"), the most
+    // recently used first, at most `limit`: the site's pages worth listing for search engines.
+    std::vector<std::string> kept_pages(int limit);
 
   private:
     struct Remembered {

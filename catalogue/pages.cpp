@@ -6,6 +6,7 @@
 #include <cstring>
 #include <vector>
 
+#include "catalogue/release_windows.hpp"
 #include "core/json.hpp"
 
 namespace cv::catalogue {
@@ -80,7 +81,7 @@ Json::Value providers(const Json::Value& watch, const std::string& region) {
     const Json::Value& offers = regions[region];
     Json::Value out(Json::objectValue);
     out["link"] = member(offers, "link");
-    for (const char* kind : {"flatrate", "rent", "buy"}) {
+    for (const char* kind : {"flatrate", "free", "ads", "rent", "buy"}) {
         Json::Value list =
             list_of(member(offers, kind), {"provider_id", "provider_name", "logo_path"});
         if (list.size() > 0) out[kind] = list;
@@ -88,9 +89,10 @@ Json::Value providers(const Json::Value& watch, const std::string& region) {
     return out;
 }
 
-Json::Value similar(const Json::Value& page) {
+// An appended list (`similar`, `recommendations`): its items as they are, at most 20.
+Json::Value appended_list(const Json::Value& page, const char* name) {
     Json::Value out(Json::arrayValue);
-    const Json::Value& results = member(member(page, "similar"), "results");
+    const Json::Value& results = member(member(page, name), "results");
     if (!results.isArray()) return out;
     for (const auto& item : results) {
         if (out.size() >= kMaxSimilar) break;
@@ -127,6 +129,37 @@ std::optional<Json::Value> parsed_page(const std::string& body) {
     return page;
 }
 
+// The region's cinema release (its theatrical date, else its limited one) and, from it, the
+// earliest date each kind of service may show the film (catalogue/release_windows.cpp).
+Json::Value release_in(const Json::Value& countries, const std::string& region) {
+    std::string theatrical, limited;
+    for (Json::ArrayIndex i = 0; countries.isArray() && i < countries.size(); ++i) {
+        const Json::Value& country = countries[i];
+        if (text_of(member(country, "iso_3166_1")) != region) continue;
+        const Json::Value& releases = member(country, "release_dates");
+        for (Json::ArrayIndex k = 0; releases.isArray() && k < releases.size(); ++k) {
+            const Json::Value& type = member(releases[k], "type");
+            std::string date = text_of(member(releases[k], "release_date")).substr(0, 10);
+            if (!type.isIntegral() || date.size() != 10) continue;
+            std::string& kept = type.asInt() == 3 ? theatrical : limited;
+            if (type.asInt() != 3 && type.asInt() != 2) continue;
+            if (kept.empty() || date < kept) kept = date;
+        }
+    }
+    std::string cinema = theatrical.empty() ? limited : theatrical;
+    Json::Value out(Json::objectValue);
+    out["cinema"] = nullable_text(cinema);
+    Json::Value windows(Json::arrayValue);
+    for (const auto& window : release_windows(cinema)) {
+        Json::Value entry(Json::objectValue);
+        entry["channel"] = window.channel;
+        entry["earliest"] = window.earliest;
+        windows.append(entry);
+    }
+    out["windows"] = windows;
+    return out;
+}
+
 void common(Json::Value& out, const Json::Value& page, const PageOptions& options) {
     for (const char* name :
          {"overview", "tagline", "poster_path", "backdrop_path", "vote_average", "vote_count"})
@@ -134,7 +167,8 @@ void common(Json::Value& out, const Json::Value& page, const PageOptions& option
     out["genres"] = list_of(member(page, "genres"), {"id", "name"});
     out["trailer"] = trailer(member(page, "videos"), options.language);
     out["providers"] = providers(member(page, "watch/providers"), options.region);
-    out["similar"] = similar(page);
+    out["similar"] = appended_list(page, "similar");
+    out["recommendations"] = appended_list(page, "recommendations");
 }
 
 }  // namespace
@@ -170,6 +204,11 @@ std::optional<std::string> movie_page(const std::string& tmdb_body, const PageOp
         }
     }
     out["certification"] = nullable_text(certification);
+    const Json::Value& saga = member(*page, "belongs_to_collection");
+    out["collection"] = saga.isObject() && member(saga, "id").isIntegral()
+                            ? picked(saga, {"id", "name", "poster_path"})
+                            : Json::Value();
+    out["release_fr"] = release_in(countries, options.region);
     Json::Value directors(Json::arrayValue);
     const Json::Value& crew = member(member(*page, "credits"), "crew");
     if (crew.isArray()) {
@@ -235,7 +274,8 @@ std::optional<std::string> tv_page(const std::string& tmdb_body, const PageOptio
 std::string movie_page_query(const std::string& language) {
     std::string video_language = language.substr(0, 2);
     return "language=" + language +
-           "&append_to_response=credits,videos,watch/providers,similar,release_dates"
+           "&append_to_response=credits,videos,watch/providers,similar,recommendations,"
+           "release_dates"
            "&include_video_language=" +
            video_language + ",en,null";
 }
@@ -243,7 +283,8 @@ std::string movie_page_query(const std::string& language) {
 std::string tv_page_query(const std::string& language) {
     std::string video_language = language.substr(0, 2);
     return "language=" + language +
-           "&append_to_response=aggregate_credits,videos,watch/providers,similar,content_ratings"
+           "&append_to_response=aggregate_credits,videos,watch/providers,similar,recommendations,"
+           "content_ratings"
            "&include_video_language=" +
            video_language + ",en,null";
 }

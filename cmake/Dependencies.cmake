@@ -30,6 +30,9 @@ cv_require_pkg(curl libcurl libcurl4-openssl-dev)
 cv_require_pkg(sodium libsodium libsodium-dev)
 cv_require_pkg(pq libpq libpq-dev)
 cv_require_pkg(systemd libsystemd libsystemd-dev)
+# A diary's import: Letterboxd's export is a ZIP of CSV files.
+cv_require_pkg(zip libzip libzip-dev)
+cv_require_lib(csv csv.h csv libcsv-dev)
 # Debian's libfcgi-dev and libsoci-dev ship no pkg-config file.
 cv_require_lib(fcgi fcgiapp.h fcgi libfcgi-dev)
 cv_require_lib(soci_core soci/soci.h soci_core libsoci-dev)

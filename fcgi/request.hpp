@@ -53,6 +53,9 @@ class Request {
     std::vector<std::string> cookies(const std::string& name) const;
 
     std::optional<std::size_t> content_length() const { return content_length_; }
+    // A route of its own size limit (an upload) raises or lowers the pool's, before the body
+    // is read.
+    void set_body_limit(std::size_t limit) { body_limit_ = limit; }
     // The body, read from the FastCGI stream on first use; a Content-Length over the limit
     // throws Failure(payload_too_large) instead, so nothing over the limit is ever buffered.
     const std::string& body() const;

@@ -1,5 +1,11 @@
-// Finding and opening a film: search, film and series pages, where the images are.
+// Finding and opening a film: search, discovery by filters, film, series, person and saga
+// pages, the region's services, where the images are.
+#include <algorithm>
+
+#include "catalogue/discover.hpp"
 #include "catalogue/pages.hpp"
+#include "catalogue/people_and_sagas.hpp"
+#include "catalogue/providers.hpp"
 #include "catalogue/search.hpp"
 #include "core/failure.hpp"
 #include "core/text.hpp"
@@ -17,6 +23,42 @@ Response search(WorkerContext& ctx, const Request& request) {
         tmdb_query += "&page=" + std::to_string(page);
     return shared_answer(
         ctx.catalogue.get(ctx.kinds.search, "/search/multi", tmdb_query, patience_of(request)));
+}
+
+Response discover(WorkerContext& ctx, const Request& request) {
+    auto media = request.path_param("media_type") == "movie" ? catalogue::MediaType::movie
+                                                             : catalogue::MediaType::tv;
+    auto question = catalogue::discover_query(
+        media, [&request](const std::string& name) { return request.query(name); },
+        ctx.tmdb.languages.front(), ctx.tmdb.region);
+    return shared_answer(ctx.catalogue.get(ctx.kinds.discover, question.tmdb_path,
+                                           question.tmdb_query, patience_of(request)));
+}
+
+Response person_page(WorkerContext& ctx, const Request& request) {
+    return page_answer(ctx.catalogue.get(ctx.kinds.person, "/person/" + request.path_param("id"),
+                                         catalogue::person_page_query(ctx.tmdb.languages.front()),
+                                         patience_of(request)));
+}
+
+Response collection_page(WorkerContext& ctx, const Request& request) {
+    return page_answer(
+        ctx.catalogue.get(ctx.kinds.collection, "/collection/" + request.path_param("id"),
+                          "language=" + ctx.tmdb.languages.front(), patience_of(request)));
+}
+
+// The region's services: TMDB lists films' and series' apart, each one call (one key).
+Response providers(WorkerContext& ctx, const Request& request) {
+    auto query = catalogue::provider_list_query(ctx.tmdb.languages.front(), ctx.tmdb.region);
+    auto films = ctx.catalogue.get(ctx.kinds.providers, "/watch/providers/movie", query,
+                                   patience_of(request));
+    auto series =
+        ctx.catalogue.get(ctx.kinds.providers, "/watch/providers/tv", query, patience_of(request));
+    catalogue::CatalogueAnswer both{
+        catalogue::merged_providers(films.body, series.body),
+        // the less fresh of the two (the enum runs from hit to unavailable)
+        std::max(films.freshness, series.freshness), std::min(films.max_age, series.max_age)};
+    return shared_answer(std::move(both));
 }
 
 Response movie_page(WorkerContext& ctx, const Request& request) {

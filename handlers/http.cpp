@@ -10,10 +10,11 @@
 namespace cv::handlers {
 namespace {
 
-bool is_json_media_type(const std::string& content_type) {
+// "application/json; charset=utf-8" → "application/json".
+std::string media_type_of(const std::string& content_type) {
     std::string type = text::lower(content_type.substr(0, content_type.find(';')));
     type.erase(std::remove(type.begin(), type.end(), ' '), type.end());
-    return type == "application/json";
+    return type;
 }
 
 bool changes_something(const std::string& method) {
@@ -52,13 +53,25 @@ void require_loopback(const Request& request) {
     if (!is_loopback_address(request.remote_addr())) throw Failure::forbidden("Forbidden");
 }
 
-void cross_site_guard(WorkerContext& ctx, const Request& request) {
+void cross_site_guard(WorkerContext& ctx, const Request& request,
+                      const std::vector<std::string>& body_types) {
     const std::string& method = request.method();
     if (!changes_something(method)) return;
     bool carries_body =
         method == "POST" || method == "PATCH" || request.content_length().value_or(0) > 0;
-    if (carries_body && !is_json_media_type(request.header("content-type").value_or("")))
-        throw Failure(FailureKind::unsupported_media_type, "Content-Type must be application/json");
+    if (carries_body) {
+        std::string type = media_type_of(request.header("content-type").value_or(""));
+        if (body_types.empty() && type != "application/json")
+            throw Failure(FailureKind::unsupported_media_type,
+                          "Content-Type must be application/json");
+        if (!body_types.empty() &&
+            std::find(body_types.begin(), body_types.end(), type) == body_types.end()) {
+            std::string listed;
+            for (const auto& allowed : body_types)
+                listed += (listed.empty() ? "" : " or ") + allowed;
+            throw Failure(FailureKind::unsupported_media_type, "Content-Type must be " + listed);
+        }
+    }
     if (auto origin = request.header("origin")) {
         const auto& allowed = ctx.public_origins;
         if (std::find(allowed.begin(), allowed.end(), *origin) == allowed.end())

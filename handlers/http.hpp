@@ -16,9 +16,12 @@ namespace cv::handlers {
 using fcgi::Request;
 using fcgi::Response;
 
-// Methods that change something: 415 unless a body they carry is declared JSON (POST and
-// PATCH always carry one); 403 for an Origin that is not one of ours.
-void cross_site_guard(WorkerContext& ctx, const Request& request);
+// Methods that change something: 415 unless a body they carry is declared JSON, or one of
+// `body_types` for a route that takes an upload (POST and PATCH always carry one); 403 for
+// an Origin that is not one of ours. Neither type is one a cross-site form can send without
+// a preflight.
+void cross_site_guard(WorkerContext& ctx, const Request& request,
+                      const std::vector<std::string>& body_types = {});
 
 // One reading of a query string (contract, Amendments): a parameter the route reads may
 // appear once, spelled exactly so (not `QUERY=`, not `%71uery=`), or the request is

@@ -2,6 +2,7 @@
 // me (news, and its private Atom feed). The watchlist's "where" is served by watchlist_items.
 #include <algorithm>
 
+#include "catalogue/providers.hpp"
 #include "core/failure.hpp"
 #include "core/json.hpp"
 #include "handlers/handlers.hpp"
@@ -23,21 +24,25 @@ Json::Value services_body(const std::vector<int>& ids) {
     return body;
 }
 
-// The region's streaming services (GET /api/providers' list), through the catalogue cache:
-// TMDB lists films' services and series' apart. 503 when TMDB fails with nothing kept.
+// The region's streaming services: GET /api/providers' list, from the same two answers of
+// the catalogue cache (films' services and series'). 503 when TMDB fails with nothing kept.
 std::vector<int> region_service_ids(WorkerContext& ctx, const Request& request) {
+    auto query = catalogue::provider_list_query(ctx.tmdb.languages.front(), ctx.tmdb.region);
+    auto films = ctx.catalogue.get(ctx.kinds.providers, "/watch/providers/movie", query,
+                                   patience_of(request));
+    auto series =
+        ctx.catalogue.get(ctx.kinds.providers, "/watch/providers/tv", query, patience_of(request));
+    // Either list missing (TMDB failing, nothing kept), an id of it would be refused wrongly.
+    auto missing = [](const catalogue::CatalogueAnswer& answer) {
+        return answer.freshness == catalogue::Freshness::empty ||
+               answer.freshness == catalogue::Freshness::unavailable;
+    };
+    if (missing(films) || missing(series))
+        throw Failure(FailureKind::unavailable, "Catalogue unavailable");
     std::vector<int> ids;
-    std::string query =
-        "language=" + ctx.tmdb.languages.front() + "&watch_region=" + ctx.tmdb.region;
-    for (const char* path : {"/watch/providers/movie", "/watch/providers/tv"}) {
-        auto answer = ctx.catalogue.get(ctx.kinds.list, path, query, patience_of(request));
-        auto list = json::parse(answer.body);
-        if (answer.freshness == catalogue::Freshness::empty || !list || !list->isArray())
-            throw Failure(FailureKind::unavailable, "Catalogue unavailable");
-        for (const auto& provider : *list) {
-            if (provider["provider_id"].isIntegral())
-                ids.push_back(provider["provider_id"].asInt());
-        }
+    auto list = json::parse(catalogue::merged_providers(films.body, series.body));
+    for (const auto& provider : list ? *list : Json::Value(Json::arrayValue)) {
+        if (provider["provider_id"].isIntegral()) ids.push_back(provider["provider_id"].asInt());
     }
     return ids;
 }

@@ -1,5 +1,6 @@
 #include "handlers/routes.hpp"
 
+#include "catalogue/discover.hpp"
 #include "catalogue/lists.hpp"
 #include "core/failure.hpp"
 #include "db/database.hpp"
@@ -33,12 +34,40 @@ std::vector<Route> build_table() {
         {"GET",   "/api/movie/{id:int}",    movie_page,      shared("movie", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
         {"GET",   "/api/tv/{id:int}",       tv_page,         shared("tv", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
         {"GET",   "/api/config",            image_config,    shared("config", 1h)},
+        // The addresses people share, answered with the web client's page and what a link
+        // preview shows. Never kept by a cache: the page names the client's current assets.
+        {"GET",   "/film/{id:int}",         film_document,   personal().in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/serie/{id:int}",        series_document, personal().in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/personne/{id:int}",     person_document, personal().in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/saga/{id:int}",         saga_document,   personal().in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/robots.txt",            robots,          shared("robots", 24h)},
+        {"GET",   "/sitemap.xml",           sitemap,         shared("sitemap", 1h)},
+        // Discovering: by filters, people, sagas, the region's services, its cinemas.
+        {"GET",   "/api/discover/{media_type:movie|tv}", discover, shared("discover", 1h).in(Lane::catalogue).limited(RateLimit::catalogue).reads(catalogue::discover_parameters())},
+        {"GET",   "/api/person/{id:int}",   person_page,     shared("person", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/collection/{id:int}", collection_page, shared("collection", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/providers",         providers,       shared("providers", 24h).in(Lane::catalogue).limited(RateLimit::catalogue)},
+        {"GET",   "/api/now-playing",       now_playing,     shared("list", 10min).in(Lane::catalogue).limited(RateLimit::catalogue).reads({"page", "language"}).home_page_row("Au cinéma")},
+        {"GET",   "/api/upcoming",          upcoming,        shared("list", 10min).in(Lane::catalogue).limited(RateLimit::catalogue).reads({"page", "language"}).home_page_row("Prochainement")},
         // Keeping a film, and leaving. An add may need the title's page from TMDB: the items'
         // paths are in the catalogue lane, so no TMDB wait ever holds a main-lane worker.
         {"GET",    "/api/watchlist",        watchlist_items,  personal().reads({"available"})},
         {"PUT",    "/api/watchlist/{media_type:movie|tv}/{id:int}", watchlist_add,    personal().in(Lane::catalogue).limited(RateLimit::watchlist)},
         {"DELETE", "/api/watchlist/{media_type:movie|tv}/{id:int}", watchlist_remove, personal().in(Lane::catalogue).limited(RateLimit::watchlist)},
         {"DELETE", "/api/account",          delete_account,   personal().in(Lane::hashing).limited(RateLimit::auth)},
+        // The diary: viewings, ratings, reviews. A new entry may need its title's page from
+        // TMDB: the catalogue lane.
+        {"POST",   "/api/diary",            diary_add,        personal().in(Lane::catalogue).limited(RateLimit::diary)},
+        {"GET",    "/api/diary",            diary_journal,    personal().in(Lane::catalogue).reads({"page", "year", "rating"})},  // one path, one lane
+        {"PATCH",  "/api/diary/{entry_id}", diary_update,     personal().limited(RateLimit::diary)},
+        {"DELETE", "/api/diary/{entry_id}", diary_remove,     personal().limited(RateLimit::diary)},
+        {"GET",    "/api/diary/{media_type:movie|tv}/{id:int}", diary_of_title, personal()},
+        {"GET",    "/api/diary/seen",       diary_seen,       personal()},
+        {"GET",    "/api/diary/summary",    diary_summary,    personal().reads({"year"})},
+        // Taking everything away: one's data as a file.
+        {"GET",    "/api/export/letterboxd.csv", export_letterboxd, personal().reads({"list"})},
+        {"GET",    "/api/export",           export_everything, personal()},
+        {"GET",    "/api/reviews/{media_type:movie|tv}/{id:int}", title_reviews, shared("reviews", 1min).in(Lane::catalogue).limited(RateLimit::catalogue).reads({"page"})},
         // My platforms and what's new for me. Saving services checks them against the region's
         // list, which may need TMDB: the path is in the catalogue lane (nginx picks a lane by
         // path). A feed's token is its credential.
@@ -125,6 +154,9 @@ const std::vector<RateLimitClass>& rate_limit_classes() {
         {RateLimit::search, "search", "5r/s", 20},
         // A person curating a list, a card after another.
         {RateLimit::watchlist, "watchlist", "10r/s", 20},
+        // Writing in one's diary: viewings, ratings and reviews (reviews are also limited per
+        // account, diary/store.cpp), and imports.
+        {RateLimit::diary, "diary", "5r/s", 10},
     };
     return classes;
 }
@@ -207,7 +239,8 @@ fcgi::Response Api::answer(WorkerContext& ctx, fcgi::Request& request) const noe
         traits = matched.tag;
         read_query_once(request, traits->query);
         if (traits->access == Access::loopback) require_loopback(request);
-        cross_site_guard(ctx, request);
+        if (traits->body_limit > 0) request.set_body_limit(traits->body_limit);
+        cross_site_guard(ctx, request, traits->body_types);
         response = matched.handler(ctx, request);
     } catch (...) {
         auto failure = std::current_exception();

@@ -36,7 +36,7 @@ enum class Access {
 const char* name_of(Access access);
 
 // The rate-limit class nginx applies per client address (limit_req).
-enum class RateLimit { none, auth, modify, catalogue, search, watchlist };
+enum class RateLimit { none, auth, modify, catalogue, search, watchlist, diary };
 struct RateLimitClass {
     RateLimit limit;
     const char* name;  // nginx's zone is cineverse_<name>
@@ -63,6 +63,11 @@ struct Traits {
     // cache entry of its own.
     std::vector<std::string> query;
     std::string home_row;  // a catalogue list's row title on the home page
+    // A route whose body is not JSON (an upload): the media types it takes, and its own size
+    // limit in bytes (0: the pool's, CINEVERSE_BODY_LIMIT). nginx's client_max_body_size for
+    // its location follows.
+    std::vector<std::string> body_types;
+    std::size_t body_limit = 0;
 
     Traits in(Lane where) const {
         Traits traits = *this;
@@ -82,6 +87,12 @@ struct Traits {
     Traits home_page_row(std::string title) const {
         Traits traits = *this;
         traits.home_row = std::move(title);
+        return traits;
+    }
+    Traits uploads(std::vector<std::string> types, std::size_t limit) const {
+        Traits traits = *this;
+        traits.body_types = std::move(types);
+        traits.body_limit = limit;
         return traits;
     }
 };

@@ -1,10 +1,8 @@
 // Keeping a film: the watchlist ("Ma liste"), and leaving: deleting one's account.
 #include "accounts/tokens.hpp"
-#include "catalogue/pages.hpp"
 #include "core/failure.hpp"
-#include "core/json.hpp"
 #include "handlers/handlers.hpp"
-#include "handlers/shared_answers.hpp"
+#include "handlers/titles.hpp"
 
 namespace cv::handlers {
 namespace {
@@ -26,28 +24,9 @@ Json::Value item_json(const watchlist::Item& item) {
 // What the list keeps of a title, from its page through the cache (never from the client):
 // a series' name and first air date stand for a title and a release date.
 watchlist::Snapshot snapshot_of(WorkerContext& ctx, const Request& request,
-                                const std::string& media_type, const std::string& id) {
-    bool movie = media_type == "movie";
-    const auto& language = ctx.tmdb.languages.front();
-    auto answer = ctx.catalogue.get(
-        movie ? ctx.kinds.movie : ctx.kinds.tv, "/" + media_type + "/" + id,
-        movie ? catalogue::movie_page_query(language) : catalogue::tv_page_query(language),
-        patience_of(request));
-    if (answer.freshness == catalogue::Freshness::not_found) throw Failure::not_found();
-    if (answer.freshness == catalogue::Freshness::unavailable)
-        throw Failure(FailureKind::unavailable, "Catalogue unavailable");
-    auto page = json::parse(answer.body);
-    if (!page || !page->isObject()) throw std::runtime_error("a kept page is not JSON");
-    auto text = [&](const char* name) -> std::optional<std::string> {
-        const Json::Value& value = (*page)[name];
-        return value.isString() && !value.asString().empty() ? std::optional(value.asString())
-                                                             : std::nullopt;
-    };
-    watchlist::Snapshot snapshot;
-    snapshot.title = text(movie ? "title" : "name").value_or("");
-    snapshot.poster_path = text("poster_path");
-    snapshot.release_date = text(movie ? "release_date" : "first_air_date");
-    return snapshot;
+                                const std::string& media_type, long tmdb_id) {
+    auto page = title_snapshot(ctx, request, media_type, tmdb_id);
+    return {page.title, page.poster_path, page.release_date};
 }
 
 }  // namespace
@@ -70,7 +49,7 @@ Response watchlist_add(WorkerContext& ctx, const Request& request) {
     // Already there: answered as it is, its added_at kept, without asking for the page.
     if (auto existing = ctx.watchlist.find(user_id, media_type, tmdb_id))
         return fcgi::json(200, item_json(*existing));
-    auto snapshot = snapshot_of(ctx, request, media_type, id);
+    auto snapshot = snapshot_of(ctx, request, media_type, tmdb_id);
     return fcgi::json(200, item_json(ctx.watchlist.add(user_id, media_type, tmdb_id, snapshot)));
 }
 

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "core/json.hpp"
 #include "platforms/offers.hpp"
@@ -268,6 +269,29 @@ std::optional<PlatformsStore::Feed> PlatformsStore::feed(const std::string& toke
                      found = Feed{row.get<std::string>(0), row.get<std::string>(1)};
                  });
     return found;
+}
+
+std::string PlatformsStore::everything_of(const std::string& user_id) {
+    Json::Value document(Json::objectValue);
+    Json::Value& services_list = document["services"] = Json::Value(Json::arrayValue);
+    for (int id : services(user_id)) services_list.append(id);
+    Json::Value& items = document["news"] = Json::Value(Json::arrayValue);
+    for (const auto& item : news(user_id, false, std::numeric_limits<int>::max()).items)
+        items.append(news_item_value(item));
+    document["news_read_up_to"] = Json::Value(Json::nullValue);
+    db_.read_row("SELECT up_to FROM news_read WHERE user_id = CAST(:u AS uuid)", {{"u", user_id}},
+                 [&](const soci::row& row) {
+                     document["news_read_up_to"] = static_cast<Json::Int64>(row.get<long long>(0));
+                 });
+    document["feed"] = Json::Value(Json::nullValue);
+    db_.read_row(std::string("SELECT to_char(created_at AT TIME ZONE 'UTC', ") + kIso +
+                     ") FROM news_feeds WHERE user_id = CAST(:u AS uuid)",
+                 {{"u", user_id}}, [&](const soci::row& row) {
+                     Json::Value feed(Json::objectValue);
+                     feed["created_at"] = row.get<std::string>(0);
+                     document["feed"] = feed;
+                 });
+    return json::write(document);
 }
 
 OffersSummary PlatformsStore::summary(std::chrono::seconds refresh_after) {

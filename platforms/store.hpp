@@ -78,6 +78,10 @@ class PlatformsStore {
     };
     std::optional<Feed> feed(const std::string& token);
 
+    // What the data export holds of it: {"services": [ids], "news": [items], "news_read_up_to":
+    // id, "feed": {"created_at"} | null} (never a feed's token: only its hash is kept).
+    std::string everything_of(const std::string& user_id);
+
     OffersSummary summary(std::chrono::seconds refresh_after);
     // Deletes the changes older than `keep`, and the news of them; returns how many changes.
     long purge_news(std::chrono::seconds keep);

@@ -7,7 +7,8 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATE=${CINEVERSE_STATE_DIR:-$REPO/var}
 SERVICE_USER=cineverse
 PACKAGES=(build-essential cmake ninja-build pkg-config libfcgi-dev libsoci-dev libpq-dev
-  libcurl4-openssl-dev libjsoncpp-dev libboost-test-dev libsodium-dev libsystemd-dev nginx
+  libcurl4-openssl-dev libjsoncpp-dev libboost-test-dev libsodium-dev libsystemd-dev libzip-dev
+  libcsv-dev nginx
   postgresql openssl curl ca-certificates python3 util-linux)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -172,7 +173,8 @@ start_pool() {  # start_pool <build dir> [VAR=value…]
   spawn_as_app "$STATE/log/api.log" env CINEVERSE_LISTEN="unix:$STATE/run/api.sock" \
     CINEVERSE_HASHING_LISTEN="unix:$STATE/run/api-hashing.sock" \
     CINEVERSE_CATALOGUE_LISTEN="unix:$STATE/run/api-catalogue.sock" \
-    CINEVERSE_DATABASE_URL="$DATABASE_URL" "$@" "$build/cineverse-api" serve >"$STATE/run/api.pid"
+    CINEVERSE_DATABASE_URL="$DATABASE_URL" CINEVERSE_WEB_ROOT="${WEB_ROOT:-$REPO/web/dist}" \
+    "$@" "$build/cineverse-api" serve >"$STATE/run/api.pid"
   wait_for_socket "$STATE/run/api.sock" && return 0
   tail -n 20 "$STATE/log/api.log" >&2
   return 1

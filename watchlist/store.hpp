@@ -27,6 +27,10 @@ class WatchlistStore {
   public:
     WatchlistStore(db::Database& database, int max_items) : db_(database), max_items_(max_items) {}
 
+    // The user's items, newest first, as a JSON array (each item's own object, kept ready with
+    // its row: what the data export holds; GET /api/watchlist adds where each streams).
+    std::string items_json(const std::string& user_id);
+
     std::optional<Item> find(const std::string& user_id, const std::string& media_type,
                              long tmdb_id);
     // Adds the item, or answers the one already there (its added_at kept). A list already at

@@ -2,7 +2,8 @@
 """The bench's targets as relations between figures of one run (so they hold on any machine),
 each printed with whether it holds. Arguments, in order: users/connected alone (req/s, p99),
 during the login flood (req/s, p99), the flood's errors; users/connected's and @me's ratio,
-p99 and ceiling's p99; a login alone's p50."""
+p99 and ceiling's p99; a login alone's p50. Then any number of "<route>=<ratio>>=<target>":
+a route's ratio to its same-size ceiling and the least it must be."""
 import sys
 
 (alone_rps, alone_p99, flood_rps, flood_p99, flood_errors, uc_ratio, uc_p99, uc_ceiling_p99,
@@ -22,5 +23,10 @@ checks = [
     (f"@me p99 ≤ 1.5 × the ceiling's: {me_p99:.1f} vs 1.5 × {me_ceiling_p99:.1f} ms",
      me_p99 <= 1.5 * me_ceiling_p99),
 ]
+for extra in sys.argv[13:]:
+    name, _, relation = extra.partition("=")
+    ratio, _, target = relation.partition(">=")
+    checks.append((f"{name} ≥ {float(target):.2f} of the ceiling: {float(ratio):.3f}",
+                   float(ratio) >= float(target)))
 for text, holds in checks:
     print(f"- {'holds' if holds else 'MISSED'}: {text}")

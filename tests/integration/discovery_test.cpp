@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(a_film_page_has_the_contract_shape) {
     auto query = stack().tmdb_last_query("/3/movie/900030");
     for (const char* part : {"language=fr-FR",
                              "append_to_response=credits,videos,watch/providers,"
-                             "similar,release_dates",
+                             "similar,recommendations,release_dates",
                              "include_video_language=fr,en,null"})
         BOOST_TEST(query.find(part) != std::string::npos, part << " in " << query);
 }

@@ -200,8 +200,14 @@ BOOST_AUTO_TEST_CASE(the_corpus_gets_only_4xx_and_changes_nothing) {
     int parameters = 0;
     for (const auto& row : (*table)["routes"]) {
         if (row["method"].asString() != "GET" || row["query"].empty()) continue;
+        // A path's typed parameters take a value of their type.
         std::string path = row["path"].asString();
-        if (path.find('{') != std::string::npos) continue;
+        for (auto open = path.find('{'); open != std::string::npos; open = path.find('{')) {
+            auto close = path.find('}', open);
+            std::string parameter = path.substr(open, close + 1 - open);
+            path.replace(open, close + 1 - open,
+                         parameter.find("movie|tv") != std::string::npos ? "movie" : "900000");
+        }
         for (const auto& parameter : row["query"]) {
             ++parameters;
             for (const char* bytes : {"%ff%fe", "%ed%b0%80", "%c0%af", "a%80b", "%f4%90%80%80"}) {

@@ -291,6 +291,7 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         {"TMDB_BASE_URL", "http://127.0.0.1:" + std::to_string(tmdb_port_) + "/3"},
         // The fake serves the demo catalogue, whose images nginx serves on the site.
         {"CINEVERSE_IMAGE_BASE_URL", "/demo-images/"},
+        {"CINEVERSE_WEB_ROOT", source_dir_ + "/web/dist"},
         {"TMDB_API_KEY", "test-api-key-not-a-secret"},
         {"CINEVERSE_TMDB_TIMEOUT", "1500ms"},
         {"CINEVERSE_TMDB_CONNECT_TIMEOUT", "500ms"},

@@ -1,6 +1,7 @@
 // Film and series pages reduced from TMDB's answers to the contract's shape, and search
 // queries normalised.
 #include <boost/test/unit_test.hpp>
+#include <map>
 
 #include "catalogue/pages.hpp"
 #include "catalogue/search.hpp"
@@ -104,12 +105,14 @@ BOOST_AUTO_TEST_SUITE(pages)
 
 BOOST_AUTO_TEST_CASE(a_film_page_has_the_contract_keys_and_nothing_else) {
     auto page = reduced(tmdb_movie());
-    for (const char* key :
-         {"id", "media_type", "title", "original_title", "overview", "tagline", "release_date",
-          "runtime", "genres", "poster_path", "backdrop_path", "vote_average", "vote_count",
-          "certification", "directors", "cast", "trailer", "providers", "similar"})
+    for (const char* key : {"id",         "media_type",    "title",         "original_title",
+                            "overview",   "tagline",       "release_date",  "runtime",
+                            "genres",     "poster_path",   "backdrop_path", "vote_average",
+                            "vote_count", "certification", "directors",     "cast",
+                            "trailer",    "providers",     "similar",       "recommendations",
+                            "collection", "release_fr"})
         BOOST_TEST(page.isMember(key), key);
-    BOOST_TEST(page.size() == 19u);
+    BOOST_TEST(page.size() == 22u);
     BOOST_TEST(page["media_type"].asString() == "movie");
     BOOST_TEST(page["certification"].asString() == "12");  // the theatrical release's
     BOOST_TEST(page["directors"].size() == 1u);
@@ -229,10 +232,56 @@ BOOST_AUTO_TEST_CASE(garbage_is_no_page) {
 BOOST_AUTO_TEST_CASE(page_queries_append_everything_in_one_call) {
     BOOST_TEST(movie_page_query("fr-FR") ==
                "language=fr-FR&append_to_response=credits,videos,watch/providers,similar,"
-               "release_dates&include_video_language=fr,en,null");
+               "recommendations,release_dates&include_video_language=fr,en,null");
     BOOST_TEST(tv_page_query("en-US").find("aggregate_credits") != std::string::npos);
     BOOST_TEST(tv_page_query("en-US").find("include_video_language=en,en,null") !=
                std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_film_says_its_saga_and_its_recommendations) {
+    auto tmdb = tmdb_movie();
+    BOOST_TEST(reduced(tmdb)["collection"].isNull());
+    BOOST_TEST(reduced(tmdb)["recommendations"].size() == 0u);
+    tmdb["belongs_to_collection"]["id"] = 990001;
+    tmdb["belongs_to_collection"]["name"] = "Fantômas - Saga";
+    tmdb["belongs_to_collection"]["poster_path"] = "/s.svg";
+    tmdb["belongs_to_collection"]["backdrop_path"] = "/b.svg";
+    for (int i = 0; i < 25; ++i) tmdb["recommendations"]["results"][i]["id"] = 2000 + i;
+    auto page = reduced(tmdb);
+    BOOST_TEST(page["collection"]["id"].asInt() == 990001);
+    BOOST_TEST(page["collection"]["name"].asString() == "Fantômas - Saga");
+    BOOST_TEST(page["collection"].size() == 3u);  // id, name, poster_path
+    BOOST_TEST(page["recommendations"].size() == 20u);
+    BOOST_TEST(page["recommendations"][0]["id"].asInt() == 2000);
+}
+
+BOOST_AUTO_TEST_CASE(the_french_release_gives_the_earliest_dates_of_each_window) {
+    auto tmdb = tmdb_movie();
+    // No French cinema date: no windows.
+    auto none = reduced(tmdb)["release_fr"];
+    BOOST_TEST(none["cinema"].isNull());
+    BOOST_TEST(none["windows"].size() == 0u);
+    // A limited release, then the theatrical one: the theatrical date counts.
+    Json::Value& fr = tmdb["release_dates"]["results"][0]["release_dates"];
+    fr[0]["type"] = 2;
+    fr[0]["release_date"] = "2026-07-01T00:00:00.000Z";
+    fr[1]["release_date"] = "2026-08-31T00:00:00.000Z";
+    auto release = reduced(tmdb)["release_fr"];
+    BOOST_TEST(release["cinema"].asString() == "2026-08-31");
+    std::map<std::string, std::string> earliest;
+    for (const auto& window : release["windows"])
+        earliest[window["channel"].asString()] = window["earliest"].asString();
+    BOOST_TEST(earliest.size() == 5u);
+    BOOST_TEST(earliest["rent_buy"] == "2026-12-31");        // 4 months
+    BOOST_TEST(earliest["canal_plus"] == "2027-02-28");      // 6 months: February's last day
+    BOOST_TEST(earliest["svod_agreement"] == "2027-11-30");  // 15 months
+    BOOST_TEST(earliest["svod"] == "2028-01-31");            // 17 months
+    BOOST_TEST(earliest["free_tv"] == "2028-06-30");         // 22 months
+    // Only the limited release: its date counts; another country's never.
+    fr[1]["type"] = 4;
+    BOOST_TEST(reduced(tmdb)["release_fr"]["cinema"].asString() == "2026-07-01");
+    tmdb["release_dates"]["results"][0]["iso_3166_1"] = "US";
+    BOOST_TEST(reduced(tmdb)["release_fr"]["cinema"].isNull());
 }
 
 BOOST_AUTO_TEST_CASE(search_queries_are_normalised_and_bounded) {

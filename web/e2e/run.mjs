@@ -84,13 +84,17 @@ async function scrollThrough(target) {
   });
 }
 
-await step('home shows the twenty rows', page, async () => {
+// The rows of what is in French cinemas now and soon hold the handful of films the demo has
+// there; every other row a full list.
+const SHORT_ROWS = new Set(['Au cinéma', 'Prochainement']);
+
+await step('home shows every row of the route table', page, async () => {
   await page.goto(BASE_URL + '/');
   await page.waitForFunction((rows) => document.querySelectorAll('[data-testid=row]').length === rows && [...document.querySelectorAll('[data-testid=row]')].every((row) => row.querySelector('[data-testid=poster]')), ROWS, { timeout: 20000 });
-  const counts = await page.$$eval('[data-testid=row]', (rows) => rows.map((row) => row.querySelectorAll('[data-testid=poster]').length));
+  const counts = await page.$$eval('[data-testid=row]', (rows) => rows.map((row) => [row.querySelector('h2').textContent, row.querySelectorAll('[data-testid=poster]').length]));
   assert.equal(counts.length, ROWS);
-  assert.equal(ROWS, 20);
-  for (const count of counts) assert.ok(count >= 12, `a row has only ${count} posters`);
+  assert.equal(ROWS, 22);
+  for (const [title, count] of counts) assert.ok(count >= (SHORT_ROWS.has(title) ? 1 : 12), `the row ${title} has only ${count} posters`);
   assert.deepEqual(cspViolations, []);
 });
 

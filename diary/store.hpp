@@ -1,0 +1,80 @@
+#pragma once
+// The diary in PostgreSQL: a user's viewings with their ratings and reviews, a title's public
+// ones for everyone, the figures of a year, and the rows of imports. Answers are built as
+// JSON by PostgreSQL (sql/020_diary.sql). Changes to one user's entries take turns on the
+// user's row, so the per-account limit on reviews holds under concurrent posts.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+#include "diary/entries.hpp"
+#include "diary/letterboxd.hpp"
+
+namespace cv::diary {
+
+// What the diary keeps of a title, taken from its page (never from the client).
+struct Title {
+    std::string media_type;  // "movie" or "tv"
+    long tmdb_id = 0;
+    std::string title;
+    std::optional<std::string> poster_path;
+    std::optional<std::string> release_date;
+    std::vector<int> genre_ids;
+};
+
+struct ReviewPolicy {
+    int per_window = 5;  // reviews an account may write (or rewrite) within the window
+    std::chrono::seconds window{60};
+};
+
+struct JournalFilter {
+    std::optional<int> year;
+    std::optional<int> rating_halves;
+};
+
+class DiaryStore {
+  public:
+    static constexpr int kPageSize = 50;
+    static constexpr int kReviewsPageSize = 20;
+
+    DiaryStore(db::Database& database, ReviewPolicy policy) : db_(database), policy_(policy) {}
+
+    // The new entry (the contract's JSON). A review past the account's limit throws
+    // Failure(rate_limited) and nothing is written.
+    std::string add(const std::string& user_id, const Title& title, const EntryFields& fields,
+                    const std::string& today);
+    // The changed entry, or nullopt when the user has no such entry.
+    std::optional<std::string> update(const std::string& user_id, const std::string& entry_id,
+                                      const EntryFields& fields);
+    bool remove(const std::string& user_id, const std::string& entry_id);
+
+    // A page of the user's entries, newest viewing first, as a JSON array.
+    std::string journal(const std::string& user_id, int page, const JournalFilter& filter);
+    // The user's entries for one title, newest first.
+    std::string entries_of(const std::string& user_id, const std::string& media_type, long tmdb_id);
+    // {"movie": [ids], "tv": [ids]}: what the user has seen.
+    std::string seen(const std::string& user_id);
+    // The figures of a year: films seen, viewings, average rating, by month, genres.
+    std::string summary(const std::string& user_id, int year);
+
+    // A title's public ratings (each member's latest counted once) and reviews, newest first;
+    // nullopt when nobody has any entry for it (whether TMDB knows it is the caller's).
+    std::optional<std::string> reviews(const std::string& media_type, long tmdb_id, int page);
+
+    // An operator's removal of a review (the entry stays, without its text): the author's
+    // username, or nullopt when there was no such review.
+    std::optional<std::string> remove_review(const std::string& entry_id);
+
+    // The user's whole diary, oldest viewing first, as JSON (the data export).
+    std::string everything_of(const std::string& user_id);
+    // The user's films' viewings as the lines of a Letterboxd import file, oldest first.
+    std::vector<ImportLine> letterboxd_lines(const std::string& user_id);
+
+  private:
+    db::Database& db_;
+    ReviewPolicy policy_;
+};
+
+}  // namespace cv::diary

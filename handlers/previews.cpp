@@ -1,0 +1,192 @@
+// The addresses people share — a film's, a series', a person's, a saga's — answered with the
+// web client's page carrying what a link preview shows (handlers/spa_shell.hpp), and what
+// search engines read: robots.txt and a sitemap of the pages the service keeps.
+#include <cstring>
+
+#include "catalogue/pages.hpp"
+#include "catalogue/people_and_sagas.hpp"
+#include "core/json.hpp"
+#include "core/text.hpp"
+#include "handlers/handlers.hpp"
+#include "handlers/shared_answers.hpp"
+#include "handlers/spa_shell.hpp"
+
+namespace cv::handlers {
+namespace {
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr std::size_t kDescriptionMost = 200;
+constexpr int kSitemapMost = 50000;  // the sitemap protocol's limit for one file
+
+// The site's own address, for absolute links: the first configured public origin.
+const std::string& origin(const WorkerContext& ctx) {
+    return ctx.public_origins.front();
+}
+
+// An image's absolute address: TMDB's image host, or the demo's on this site.
+std::optional<std::string> image_url(const WorkerContext& ctx, const Json::Value& path,
+                                     const char* size) {
+    if (!path.isString() || path.asString().empty()) return std::nullopt;
+    std::string base = ctx.tmdb.image_base_url;
+    if (base.rfind('/', 0) == 0) base = origin(ctx) + base;
+    return base + size + path.asString();
+}
+
+// At most kDescriptionMost bytes, cut after a whole word, never inside a character.
+std::string shortened(const std::string& text) {
+    if (text.size() <= kDescriptionMost) return text;
+    std::size_t cut = text.rfind(' ', kDescriptionMost);
+    if (cut == std::string::npos || cut < kDescriptionMost / 2) {
+        cut = kDescriptionMost;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    return text.substr(0, cut) + "…";
+}
+
+std::string text_of(const Json::Value& value) {
+    return value.isString() ? value.asString() : std::string();
+}
+
+Response html(int status, std::string page) {
+    return fcgi::text(status, std::move(page), kHtml);
+}
+
+// The kinds of pages people share: where the page's data comes from and what it says.
+struct Shared {
+    const catalogue::AnswerKind& kind;
+    std::string tmdb_path;
+    std::string tmdb_query;
+    std::string site_path;  // "/film/653"
+};
+
+Response document(WorkerContext& ctx, const Request& request, const Shared& shared,
+                  PagePreview (*preview_of)(const WorkerContext&, const Json::Value&)) {
+    auto answer =
+        ctx.catalogue.get(shared.kind, shared.tmdb_path, shared.tmdb_query, patience_of(request));
+    auto plain = ctx.spa_shell.page();
+    if (!plain) throw std::runtime_error("the web client's index.html cannot be read");
+    // An id TMDB does not know: the client's own page, which says "introuvable", as a 404.
+    if (answer.freshness == catalogue::Freshness::not_found) return html(404, *plain);
+    auto page = answer.freshness == catalogue::Freshness::unavailable ? std::nullopt
+                                                                      : json::parse(answer.body);
+    // TMDB down with nothing kept: the plain page, never an error page.
+    if (!page || !page->isObject()) return html(200, *plain);
+    PagePreview preview = preview_of(ctx, *page);
+    preview.url = origin(ctx) + shared.site_path;
+    return html(200, ctx.spa_shell.page_for(preview).value_or(*plain));
+}
+
+PagePreview film_preview(const WorkerContext& ctx, const Json::Value& page) {
+    std::string year = text_of(page["release_date"]).substr(0, 4);
+    std::string title = text_of(page["title"]);
+    return {year.empty() ? title : title + " (" + year + ")",
+            shortened(text_of(page["overview"]).empty()
+                          ? "La fiche du film " + title + " sur CineVerse."
+                          : text_of(page["overview"])),
+            "", "video.movie", image_url(ctx, page["poster_path"], "w500")};
+}
+
+PagePreview series_preview(const WorkerContext& ctx, const Json::Value& page) {
+    std::string year = text_of(page["first_air_date"]).substr(0, 4);
+    std::string name = text_of(page["name"]);
+    return {year.empty() ? name : name + " (série, " + year + ")",
+            shortened(text_of(page["overview"]).empty()
+                          ? "La fiche de la série " + name + " sur CineVerse."
+                          : text_of(page["overview"])),
+            "", "video.tv_show", image_url(ctx, page["poster_path"], "w500")};
+}
+
+PagePreview person_preview(const WorkerContext& ctx, const Json::Value& page) {
+    std::string name = text_of(page["name"]);
+    return {name,
+            shortened(text_of(page["biography"]).empty()
+                          ? "La filmographie de " + name + " sur CineVerse."
+                          : text_of(page["biography"])),
+            "", "profile", image_url(ctx, page["profile_path"], "h632")};
+}
+
+PagePreview saga_preview(const WorkerContext& ctx, const Json::Value& page) {
+    std::string name = text_of(page["name"]);
+    return {name,
+            shortened(text_of(page["overview"]).empty()
+                          ? "Tous les films de la saga " + name + " sur CineVerse."
+                          : text_of(page["overview"])),
+            "", "website", image_url(ctx, page["poster_path"], "w500")};
+}
+
+}  // namespace
+
+Response film_document(WorkerContext& ctx, const Request& request) {
+    const std::string& id = request.path_param("id");
+    return document(ctx, request,
+                    {ctx.kinds.movie, "/movie/" + id,
+                     catalogue::movie_page_query(ctx.tmdb.languages.front()), "/film/" + id},
+                    film_preview);
+}
+
+Response series_document(WorkerContext& ctx, const Request& request) {
+    const std::string& id = request.path_param("id");
+    return document(ctx, request,
+                    {ctx.kinds.tv, "/tv/" + id,
+                     catalogue::tv_page_query(ctx.tmdb.languages.front()), "/serie/" + id},
+                    series_preview);
+}
+
+Response person_document(WorkerContext& ctx, const Request& request) {
+    const std::string& id = request.path_param("id");
+    return document(ctx, request,
+                    {ctx.kinds.person, "/person/" + id,
+                     catalogue::person_page_query(ctx.tmdb.languages.front()), "/personne/" + id},
+                    person_preview);
+}
+
+Response saga_document(WorkerContext& ctx, const Request& request) {
+    const std::string& id = request.path_param("id");
+    return document(ctx, request,
+                    {ctx.kinds.collection, "/collection/" + id,
+                     "language=" + ctx.tmdb.languages.front(), "/saga/" + id},
+                    saga_preview);
+}
+
+Response robots(WorkerContext& ctx, const Request&) {
+    return fcgi::text(200,
+                      "# CineVerse: film, series, people and saga pages are for everyone to "
+                      "find;\n# the API, accounts and personal lists are not pages.\n"
+                      "User-agent: *\n"
+                      "Disallow: /api/\n"
+                      "Disallow: /connexion\n"
+                      "Disallow: /inscription\n"
+                      "Disallow: /profil\n"
+                      "Disallow: /ma-liste\n"
+                      "Disallow: /journal\n"
+                      "Disallow: /nouveautes\n"
+                      "Disallow: /ce-soir\n"
+                      "Sitemap: " +
+                          origin(ctx) + "/sitemap.xml\n",
+                      "text/plain; charset=utf-8");
+}
+
+// The pages the service keeps (the ones visitors asked for), under the client's addresses.
+Response sitemap(WorkerContext& ctx, const Request&) {
+    static const std::pair<const char*, const char*> kSiteAddresses[] = {
+        {"/movie/", "/film/"},
+        {"/tv/", "/serie/"},
+        {"/person/", "/personne/"},
+        {"/collection/", "/saga/"}};
+    std::string xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        "<url><loc>" +
+        escape_html(origin(ctx) + "/") + "</loc></url>\n";
+    for (const auto& path : ctx.catalogue.kept_pages(kSitemapMost - 1)) {
+        for (const auto& [tmdb, site] : kSiteAddresses) {
+            if (path.rfind(tmdb, 0) != 0) continue;
+            xml += "<url><loc>" + escape_html(origin(ctx) + site + path.substr(std::strlen(tmdb))) +
+                   "</loc></url>\n";
+        }
+    }
+    xml += "</urlset>\n";
+    return fcgi::text(200, std::move(xml), "application/xml; charset=utf-8");
+}
+
+}  // namespace cv::handlers
