@@ -175,12 +175,12 @@ AppConfig AppConfig::load(const Settings& settings) {
 
     config.offers.calls_per_run =
         settings.integer("CINEVERSE_OFFERS_CALLS_PER_RUN", 5000, 1, 10'000'000);
+    // Never above the host's budget, whose calls the job takes too (and shares with visitors).
     config.offers.calls_per_second =
         static_cast<double>(settings.integer("CINEVERSE_OFFERS_RATE", 5, 1, 1000));
-    if (config.tmdb_budget > 0 && config.offers.calls_per_second > config.tmdb_budget)
-        throw ConfigError("CINEVERSE_OFFERS_RATE",
-                          "must not exceed CINEVERSE_TMDB_BUDGET (the host's TMDB calls a "
-                          "second, which visitors' requests share)");
+    if (config.tmdb_budget > 0)
+        config.offers.calls_per_second =
+            std::min(config.offers.calls_per_second, config.tmdb_budget);
     config.offers.refresh_after =
         to_seconds(settings.duration("CINEVERSE_OFFERS_REFRESH_AFTER", 6h, 0s, 30 * 24h));
     config.offers.language = config.tmdb.languages.front();

@@ -51,49 +51,31 @@ std::string entry_title(const NewsItem& item) {
 
 std::string atom_feed(const std::vector<NewsItem>& items, const FeedSite& site) {
     const std::string origin = xml_escaped(site.origin);
-    std::string out =
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n"
-        "  <id>" +
-        xml_escaped(site.feed_id) +
-        "</id>\n"
-        "  <title>CineVerse — Nouveautés de ma liste</title>\n"
+    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+    out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n";
+    out += "  <id>" + xml_escaped(site.feed_id) + "</id>\n";
+    out += "  <title>CineVerse — Nouveautés de ma liste</title>\n";
+    out +=
         "  <subtitle>Ce qui change pour les titres de ma liste : arrivées et départs sur mes "
-        "plateformes, sorties en salle, locations.</subtitle>\n"
-        "  <updated>" +
-        xml_escaped(items.empty() ? site.updated : items.front().at) +
-        "</updated>\n"
-        "  <author><name>CineVerse</name></author>\n"
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-        origin + xml_escaped(site.self_path) +
-        "\"/>\n"
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
-        origin +
-        "/nouveautes\"/>\n"
-        "  <generator>CineVerse</generator>\n";
+        "plateformes, sorties en salle, locations.</subtitle>\n";
+    out += "  <updated>" + xml_escaped(items.empty() ? site.updated : items.front().at) +
+           "</updated>\n";
+    out += "  <author><name>CineVerse</name></author>\n";
+    out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + origin +
+           xml_escaped(site.self_path) + "\"/>\n";
+    out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + origin + "/nouveautes\"/>\n";
+    out += "  <generator>CineVerse</generator>\n";
     for (const auto& item : items) {
-        const std::string link = origin + title_path(item);
-        out +=
-            "  <entry>\n"
-            "    <id>" +
-            origin + "/nouveautes/" + std::to_string(item.id) +
-            "</id>\n"
-            "    <title>" +
-            xml_escaped(entry_title(item)) +
-            "</title>\n"
-            "    <updated>" +
-            xml_escaped(item.at) +
-            "</updated>\n"
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
-            link +
-            "\"/>\n"
-            "    <category term=\"" +
-            xml_escaped(item.kind) +
-            "\"/>\n"
-            "    <summary>" +
-            xml_escaped(entry_title(item)) +
-            ".</summary>\n"
-            "  </entry>\n";
+        const std::string title = xml_escaped(entry_title(item));
+        out += "  <entry>\n";
+        out += "    <id>" + origin + "/nouveautes/" + std::to_string(item.id) + "</id>\n";
+        out += "    <title>" + title + "</title>\n";
+        out += "    <updated>" + xml_escaped(item.at) + "</updated>\n";
+        out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + origin +
+               title_path(item) + "\"/>\n";
+        out += "    <category term=\"" + xml_escaped(item.kind) + "\"/>\n";
+        out += "    <summary>" + title + ".</summary>\n";
+        out += "  </entry>\n";
     }
     out += "</feed>\n";
     return out;

@@ -37,6 +37,7 @@ std::vector<int> read_offer(const Json::Value& region, const char* kind,
     }
     std::sort(ranked.begin(), ranked.end());
     std::vector<int> ids;
+    ids.reserve(ranked.size());
     for (const auto& [priority, id] : ranked) ids.push_back(id);
     return ids;
 }

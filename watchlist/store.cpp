@@ -42,10 +42,11 @@ void lock_list(soci::session& sql, const std::string& user_id) {
 
 std::string WatchlistStore::items_json(const std::string& user_id) {
     std::string items = "[]";
-    db_.read_row("SELECT COALESCE('[' || string_agg(entry, ',' ORDER BY added_at DESC, "
-                 "media_type, tmdb_id) || ']', '[]') FROM watchlist_items "
-                 "WHERE user_id = CAST(:u AS uuid)",
-                 {{"u", user_id}}, [&](const soci::row& row) { items = row.get<std::string>(0); });
+    db_.read_row(
+        "SELECT COALESCE('[' || string_agg(entry, ',' ORDER BY added_at DESC, "
+        "media_type, tmdb_id) || ']', '[]') FROM watchlist_items "
+        "WHERE user_id = CAST(:u AS uuid)",
+        {{"u", user_id}}, [&](const soci::row& row) { items = row.get<std::string>(0); });
     return items;
 }
 

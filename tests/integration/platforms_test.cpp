@@ -577,7 +577,7 @@ BOOST_AUTO_TEST_CASE(the_private_feed_is_atom_revocable_and_only_mine) {
                            token + "%'") == "0");
 }
 
-BOOST_AUTO_TEST_CASE(deleting_an_account_takes_its_platforms_too) {
+BOOST_AUTO_TEST_CASE(the_export_holds_it_and_deleting_the_account_takes_it) {
     PhaseZero phase;
     HttpClient client;
     std::string name = unique_name("platforms_leaver");
@@ -592,8 +592,19 @@ BOOST_AUTO_TEST_CASE(deleting_an_account_takes_its_platforms_too) {
     BOOST_REQUIRE(!client.get("/api/me/news").json()["items"].empty());
     client.request("POST", "/api/me/news/read", R"({"up_to": 1})",
                    {"Content-Type: application/json"});
-    BOOST_REQUIRE_EQUAL(
-        client.request("POST", "/api/me/feed", "", {"Content-Type: application/json"}).status, 200);
+    auto feed = client.request("POST", "/api/me/feed", "", {"Content-Type: application/json"});
+    BOOST_REQUIRE_EQUAL(feed.status, 200);
+    // The data export carries all of it, the feed's token excepted.
+    auto exported = client.get("/api/export");
+    BOOST_REQUIRE_EQUAL(exported.status, 200);
+    auto platforms = exported.json()["platforms"];
+    BOOST_TEST(ids_of(platforms["services"]) == std::vector<int>{kFondu});
+    BOOST_TEST(!platforms["news"].empty());
+    BOOST_TEST(platforms["news"][0]["title"].asString() == "Robin Hood");
+    BOOST_TEST(platforms["news_read_up_to"].isIntegral());
+    BOOST_TEST(platforms["feed"]["created_at"].asString().size() == 20u);
+    std::string url = feed.json()["url"].asString();
+    BOOST_TEST(exported.body.find(url.substr(7, url.size() - 12)) == std::string::npos);
     auto deleted = client.request("DELETE", "/api/account", R"({"password": "correct horse"})",
                                   {"Content-Type: application/json"});
     BOOST_REQUIRE_EQUAL(deleted.status, 200);

@@ -144,8 +144,14 @@ BOOST_AUTO_TEST_CASE(jobs_and_offers_settings) {
     auto short_lease = cv::AppConfig::load(with({{"CINEVERSE_JOBS_LEASE", "4s"}}));
     BOOST_TEST(short_lease.offers.call_timeout.count() == 2000);
     BOOST_TEST(short_lease.offers.batch == 1);
-    // A pace above the host's budget, a backoff cap below its start: refused.
-    BOOST_TEST(rejected_variable({{"CINEVERSE_OFFERS_RATE", "30"}}) == "CINEVERSE_OFFERS_RATE");
+    // The job's pace never goes above the host's budget.
+    BOOST_TEST(
+        cv::AppConfig::load(with({{"CINEVERSE_OFFERS_RATE", "30"}})).offers.calls_per_second ==
+        20.0);
+    BOOST_TEST(
+        cv::AppConfig::load(with({{"CINEVERSE_OFFERS_RATE", "30"}, {"CINEVERSE_TMDB_BUDGET", "0"}}))
+            .offers.calls_per_second == 30.0);
+    // A backoff cap below its start: refused.
     BOOST_TEST(rejected_variable(
                    {{"CINEVERSE_JOBS_BACKOFF", "2m"}, {"CINEVERSE_JOBS_BACKOFF_MAX", "1m"}}) ==
                "CINEVERSE_JOBS_BACKOFF_MAX");
