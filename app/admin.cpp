@@ -95,6 +95,18 @@ int status(const AppConfig& config) {
                     text_of(worker["requests"]).c_str(), text_of(worker["busy_ms"]).c_str(),
                     text_of(worker["rss_kib"]).c_str(), text_of(worker["route"]).c_str());
     }
+    // The background jobs, from the jobs table (every host's).
+    std::printf("\n%-16s %6s %7s %8s %5s %6s %s\n", "JOB KIND", "QUEUED", "RUNNING", "RETRYING",
+                "DEAD", "DONE", "LAST FINISHED");
+    for (const auto& kind : (*page)["jobs"]["kinds"]) {
+        const Json::Value& last = kind["last_finished"];
+        std::string finished =
+            last.isNull() ? "-" : text_of(last["state"]) + " at " + text_of(last["finished_at"]);
+        std::printf("%-16s %6s %7s %8s %5s %6s %s\n", text_of(kind["kind"]).c_str(),
+                    text_of(kind["queued"]).c_str(), text_of(kind["running"]).c_str(),
+                    text_of(kind["retrying"]).c_str(), text_of(kind["dead"]).c_str(),
+                    text_of(kind["done"]).c_str(), finished.c_str());
+    }
     return 0;
 }
 

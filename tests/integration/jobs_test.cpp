@@ -106,9 +106,10 @@ BOOST_AUTO_TEST_CASE(the_jobs_lane_has_no_socket_and_shows_on_the_status_page) {
     }
     BOOST_TEST(read_file(stack().dir() + "/nginx/snippets-cineverse/upstreams.conf")
                    .find("cineverse_api_jobs") == std::string::npos);
-    // It stops at once with the pool.
+    // The command line's status shows the lane and the queue.
     auto table_status = run({CV_API_BINARY, "status"}, admin_environment());
     BOOST_TEST(table_status.output.find("jobs") != std::string::npos, table_status.output);
+    BOOST_TEST(table_status.output.find("JOB KIND") != std::string::npos, table_status.output);
 }
 
 BOOST_AUTO_TEST_CASE(a_unique_kind_is_queued_once_however_often_it_is_enqueued) {
