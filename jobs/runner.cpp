@@ -101,6 +101,11 @@ bool Runner::run_next(Control& control) {
     if (!job) return false;
     auto kind = std::find_if(kinds_.begin(), kinds_.end(),
                              [&](const Kind& known) { return known.definition.name == job->kind; });
+    if (kind == kinds_.end()) {  // (claim() takes only the kinds it is given)
+        queue_.fail(job->id, worker_, "no code for the kind " + job->kind, job->progress,
+                    settings_.backoff);
+        return true;
+    }
     run(*job, *kind, control);
     return true;
 }

@@ -88,7 +88,8 @@ Json::Value OffersRefresh::run(RunControl& control, const Json::Value& resumed) 
             bool checked = false;
             if (fetched.status == Fetched::Status::ok) {
                 try {
-                    add_to(progress, "changes", apply(titles[i], fetched.body, claimed_at));
+                    add_to(progress, "changes",
+                           apply_again_if_raced(titles[i], fetched.body, claimed_at));
                     checked = true;
                 } catch (const std::invalid_argument& garbage) {
                     fetched.problem = garbage.what();
@@ -346,6 +347,24 @@ long OffersRefresh::apply(const Claimed& title, const std::string& body,
         tx.commit();
     });
     return static_cast<long>(changes.size());
+}
+
+long OffersRefresh::apply_again_if_raced(const Claimed& title, const std::string& body,
+                                         const std::string& claimed_at) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return apply(title, body, claimed_at);
+        } catch (const soci::soci_error& e) {
+            // A keeper deleting their account as their news is written (23503: the news row's
+            // user is gone), or a deadlock PostgreSQL broke (40P01): the transaction is
+            // rolled back, and done again from the title's row.
+            auto state = db::sqlstate(e);
+            if ((state != "23503" && state != "40P01") || attempt == 3) throw;
+            log::warn(
+                "offers_apply_retried",
+                {{"media_type", title.media_type}, {"id", title.tmdb_id}, {"sqlstate", state}});
+        }
+    }
 }
 
 void OffersRefresh::mark_checked(const Claimed& title) {

@@ -83,6 +83,9 @@ class OffersRefresh {
     Fetched fetch(const Claimed& title, RunControl& control);
     // Writes a check's offers and records what changed; returns how many changes.
     long apply(const Claimed& title, const std::string& body, const std::string& claimed_at);
+    // apply(), done again when the transaction lost a race it can win on a second try.
+    long apply_again_if_raced(const Claimed& title, const std::string& body,
+                              const std::string& claimed_at);
     void mark_checked(const Claimed& title);
     void finish(RunControl& control, Json::Value& progress, const char* ended);
 
