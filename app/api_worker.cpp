@@ -3,6 +3,7 @@
 #include <chrono>
 #include <thread>
 
+#include "app/jobs_worker.hpp"
 #include "core/log.hpp"
 #include "handlers/answers.hpp"
 
@@ -95,6 +96,14 @@ fcgi::Response ApiWorker::answer_failure(std::exception_ptr failure,
 
 void ApiWorker::between_requests() {
     housekeeping_.run_due();
+}
+
+std::unique_ptr<fcgi::LoopHandler> ApiService::start_loop_worker(const fcgi::Lane& lane,
+                                                                 SharedMetrics& metrics,
+                                                                 const fcgi::Scoreboard&) const {
+    if (lane.name != handlers::name_of(handlers::Lane::jobs))
+        throw std::logic_error("no loop for lane " + lane.name);
+    return std::make_unique<JobsWorker>(config_, metrics, *tmdb_budget_);
 }
 
 }  // namespace cv

@@ -46,6 +46,10 @@ class ApiService final : public fcgi::Service {
         SharedMetrics& metrics, const fcgi::Scoreboard& board) const override {
         return std::make_unique<ApiWorker>(config_, metrics, board, *tmdb_budget_);
     }
+    // The jobs lane's workers (app/lanes.cpp: the one lane that listens nowhere).
+    std::unique_ptr<fcgi::LoopHandler> start_loop_worker(
+        const fcgi::Lane& lane, SharedMetrics& metrics,
+        const fcgi::Scoreboard& board) const override;
 
   private:
     AppConfig config_;

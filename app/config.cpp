@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "app/lanes.hpp"
 #include "core/text.hpp"
 #include "handlers/routes.hpp"
@@ -156,6 +158,48 @@ AppConfig AppConfig::load(const Settings& settings) {
     config.migrate_on_start = settings.flag("CINEVERSE_MIGRATE_ON_START", true);
     config.web_root = settings.text("CINEVERSE_WEB_ROOT", config.web_root);
     config.purge_interval = settings.duration("CINEVERSE_PURGE_INTERVAL", 10min, 1s, 24h);
+
+    config.jobs.lease = to_seconds(settings.duration("CINEVERSE_JOBS_LEASE", 60s, 2s, 1h));
+    // A job renews its lease as it goes, several times a lease, so that one late write never
+    // loses it.
+    config.jobs.save_every = std::min<milliseconds>(2s, config.jobs.lease / 4);
+    config.jobs.poll = settings.duration("CINEVERSE_JOBS_POLL", 5s, 100ms, 10min);
+    config.jobs.backoff.first =
+        to_seconds(settings.duration("CINEVERSE_JOBS_BACKOFF", 30s, 1s, 24h));
+    config.jobs.backoff.most =
+        to_seconds(settings.duration("CINEVERSE_JOBS_BACKOFF_MAX", 1h, 1s, 7 * 24h));
+    if (config.jobs.backoff.most < config.jobs.backoff.first)
+        throw ConfigError("CINEVERSE_JOBS_BACKOFF_MAX", "must be at least CINEVERSE_JOBS_BACKOFF");
+    config.jobs_keep =
+        to_seconds(settings.duration("CINEVERSE_JOBS_KEEP", 7 * 24h, 1min, 3650 * 24h));
+    config.jobs_listen_url = settings.text("CINEVERSE_JOBS_LISTEN_URL", config.database_url);
+    if (config.jobs_listen_url == "off") config.jobs_listen_url.clear();
+
+    config.offers.calls_per_run =
+        settings.integer("CINEVERSE_OFFERS_CALLS_PER_RUN", 5000, 1, 10'000'000);
+    // Never above the host's budget, whose calls the job takes too (and shares with visitors).
+    config.offers.calls_per_second =
+        static_cast<double>(settings.integer("CINEVERSE_OFFERS_RATE", 5, 1, 1000));
+    if (config.tmdb_budget > 0)
+        config.offers.calls_per_second =
+            std::min(config.offers.calls_per_second, config.tmdb_budget);
+    config.offers.refresh_after =
+        to_seconds(settings.duration("CINEVERSE_OFFERS_REFRESH_AFTER", 6h, 0s, 30 * 24h));
+    config.offers.language = config.tmdb.languages.front();
+    config.offers.region = config.tmdb.region;
+    // A job's TMDB call gives up within half a lease (and TMDB's timeout). A batch of titles
+    // is claimed for a lease: as many as can be checked, at the run's pace and that timeout,
+    // in half of it.
+    config.offers.call_timeout =
+        std::min<milliseconds>(config.tmdb.total_timeout, config.jobs.lease / 2);
+    auto per_title = std::chrono::duration<double>(1.0 / config.offers.calls_per_second) +
+                     std::chrono::duration<double>(config.offers.call_timeout);
+    config.offers.claim_for = config.jobs.lease;
+    config.offers.batch = static_cast<int>(
+        std::clamp(std::chrono::duration<double>(config.jobs.lease).count() / 2 / per_title.count(),
+                   1.0, 50.0));
+    config.news_keep =
+        to_seconds(settings.duration("CINEVERSE_NEWS_KEEP", 90 * 24h, 1h, 3650 * 24h));
     return config;
 }
 

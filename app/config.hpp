@@ -12,6 +12,8 @@
 #include "diary/store.hpp"
 #include "fcgi/pool.hpp"
 #include "handlers/context.hpp"
+#include "jobs/runner.hpp"
+#include "platforms/refresh.hpp"
 
 namespace cv {
 
@@ -41,6 +43,13 @@ struct AppConfig {
     // The built web client (its index.html carries a shared page's link-preview tags).
     std::string web_root = "/usr/share/cineverse/web";
     std::chrono::milliseconds purge_interval{600000};
+    // Background work (the jobs lane): leases, polling, retries; how long finished jobs stay.
+    jobs::RunnerSettings jobs;
+    std::string jobs_listen_url;  // LISTEN/NOTIFY's connection; empty: poll only
+    std::chrono::seconds jobs_keep{7 * 24 * 3600};
+    // The offers job, and how long news is kept.
+    platforms::RefreshSettings offers;
+    std::chrono::seconds news_keep{90 * 24 * 3600};
 
     // Throws ConfigError naming the first invalid variable.
     static AppConfig load(const Settings& settings);

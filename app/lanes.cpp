@@ -16,12 +16,15 @@ const std::vector<LaneDefinition>& lane_definitions() {
     // scheduling group of its own, so that during a login flood the cheap requests, nginx and
     // PostgreSQL come first (docs/benchmarks.md: niceness alone only counts inside the pool's
     // group); catalogue workers mostly wait on TMDB or answer from the cache.
+    // Jobs wait on TMDB's pace and PostgreSQL most of the time, and never hold a client:
+    // their worker yields the CPU to the request lanes (niceness 5).
     // clang-format off
     static const std::vector<LaneDefinition> lanes = {
-        // lane          prefix                 socket                default listen                 a core spare nice keep   scheduling
+        // lane          prefix                 socket                default listen                 a core spare nice keep   scheduling loop
         {Lane::main,      "CINEVERSE",           "api.sock",           "unix:/run/cineverse/api.sock", 2,     0,    0,   true,  normal},
         {Lane::hashing,   "CINEVERSE_HASHING",   "api-hashing.sock",   nullptr,                        0,     1,    10,  false, own_group},
         {Lane::catalogue, "CINEVERSE_CATALOGUE", "api-catalogue.sock", nullptr,                        2,     0,    0,   true,  normal},
+        {Lane::jobs,      "CINEVERSE_JOBS",      nullptr,              nullptr,                        0,     0,    5,   false, normal,    true},
     };
     // clang-format on
     return lanes;
@@ -67,10 +70,18 @@ std::vector<fcgi::Lane> configured_lanes(const Settings& settings) {
     std::vector<fcgi::Lane> lanes;
     for (const auto& definition : lane_definitions()) {
         const std::string prefix = definition.prefix;
-        auto address = lane_address(settings, definition);
-        if (!address) continue;
         fcgi::Lane lane;
         lane.name = handlers::name_of(definition.lane);
+        lane.nice = static_cast<int>(settings.integer(prefix + "_NICE", definition.nice, 0, 19));
+        lane.scheduling = scheduling(settings, prefix + "_SCHEDULING", definition.scheduling);
+        lane.keep_connections = definition.keep_connections;
+        if (definition.loop) {
+            lane.workers = static_cast<int>(settings.integer(prefix + "_WORKERS", 1, 0, 64));
+            if (lane.workers > 0) lanes.push_back(lane);
+            continue;
+        }
+        auto address = lane_address(settings, definition);
+        if (!address) continue;
         lane.listen = fcgi::ListenAddress::parse(listen_variable(definition), *address);
         if (std::any_of(lanes.begin(), lanes.end(),
                         [&](const fcgi::Lane& other) { return other.listen == lane.listen; }))
@@ -87,9 +98,6 @@ std::vector<fcgi::Lane> configured_lanes(const Settings& settings) {
             lane_address(settings, definition_of(handlers::Lane::catalogue)))
             workers = cores;
         lane.workers = static_cast<int>(settings.integer(prefix + "_WORKERS", workers, 1, 512));
-        lane.nice = static_cast<int>(settings.integer(prefix + "_NICE", definition.nice, 0, 19));
-        lane.scheduling = scheduling(settings, prefix + "_SCHEDULING", definition.scheduling);
-        lane.keep_connections = definition.keep_connections;
         lanes.push_back(lane);
     }
     return lanes;

@@ -24,10 +24,15 @@ struct LaneDefinition {
     long nice;                   // default CPU niceness of its workers
     bool keep_connections;
     fcgi::Lane::Scheduling scheduling;  // default place in the scheduler (fcgi/pool.hpp)
+    // A lane that takes no requests: no socket and no <prefix>_LISTEN, its workers run the
+    // background jobs (app/jobs_worker.hpp). One worker unless <prefix>_WORKERS says
+    // otherwise; 0: this pool runs none.
+    bool loop = false;
 };
 
 // main (CINEVERSE_LISTEN, CINEVERSE_WORKERS), then hashing and catalogue (CINEVERSE_HASHING_*,
-// CINEVERSE_CATALOGUE_*): a side lane's routes go to the main lane while it is not set.
+// CINEVERSE_CATALOGUE_*): a side lane's routes go to the main lane while it is not set. Then
+// the jobs lane (CINEVERSE_JOBS_WORKERS), which listens nowhere.
 const std::vector<LaneDefinition>& lane_definitions();
 
 std::string listen_variable(const LaneDefinition& definition);

@@ -8,7 +8,12 @@
 //   cineverse-api sessions revoke <username>   end every session of a user
 //   cineverse-api purge           delete dead sessions and stale catalogue rows now
 //   cineverse-api reviews remove <entry-id>    a moderator removes a review, logged
-// Exit codes: 0 done, 1 failed, 2 usage or invalid configuration, 3 no such user.
+//   cineverse-api jobs enqueue <kind> [<payload JSON>]   queue a background job (the timers')
+//   cineverse-api jobs list [<state>]                    the latest jobs
+//   cineverse-api jobs retry <id>                        queue a dead job again
+//   cineverse-api offers refresh  refresh the titles' offers now, in this process
+// Exit codes: 0 done, 1 failed, 2 usage or invalid configuration, 3 no such user (or review,
+// or job).
 #include <curl/curl.h>
 #include <malloc.h>
 #include <sodium.h>
@@ -144,11 +149,20 @@ int main(int argc, char** argv) {
         code = cv::admin::purge(config);
     } else if (command == "reviews" && option == "remove" && argc == 4) {
         code = cv::admin::remove_review(config, argv[3]);
+    } else if (command == "jobs" && option == "enqueue" && (argc == 4 || argc == 5)) {
+        code = cv::admin::jobs_enqueue(config, argv[3], argc == 5 ? argv[4] : "");
+    } else if (command == "jobs" && option == "list" && argc <= 4) {
+        code = cv::admin::jobs_list(config, argc == 4 ? argv[3] : "");
+    } else if (command == "jobs" && option == "retry" && argc == 4) {
+        code = cv::admin::jobs_retry(config, argv[3]);
+    } else if (command == "offers" && option == "refresh" && argc == 3) {
+        code = cv::admin::offers_refresh(config);
     } else {
         std::fprintf(stderr,
                      "usage: cineverse-api [serve | migrate | check-config | reload [PID] | "
                      "routes [--json] | status | sessions revoke <username> | purge | reviews "
-                     "remove <entry-id>]\n");
+                     "remove <entry-id> | jobs enqueue <kind> [<payload>] | jobs list [<state>] | "
+                     "jobs retry <id> | offers refresh]\n");
     }
     curl_global_cleanup();
     return code;

@@ -40,8 +40,12 @@ std::string routes_as_json() {
         Json::Value lane(Json::objectValue);
         lane["name"] = handlers::name_of(definition.lane);
         lane["keep_connections"] = definition.keep_connections;
-        lane["listen_variable"] = listen_variable(definition);
-        lane["socket"] = definition.socket;
+        // A lane that listens nowhere (the jobs lane) has no socket, no upstream and no
+        // listen variable: what renders sockets and upstreams from this list skips it.
+        lane["listens"] = !definition.loop;
+        lane["listen_variable"] =
+            definition.loop ? Json::Value() : Json::Value(listen_variable(definition));
+        lane["socket"] = definition.socket != nullptr ? Json::Value(definition.socket) : Json::Value();
         lanes.append(lane);
     }
     Json::Value& limits = document["rate_limits"] = Json::Value(Json::arrayValue);

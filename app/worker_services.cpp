@@ -23,13 +23,17 @@ WorkerServices::WorkerServices(const AppConfig& config, SharedMetrics& metrics,
       catalogue_(database_, db::ReadRouter(database_, replica_.get()), tmdb_, config.cache,
                  metrics),
       spa_shell_(std::filesystem::path(config.web_root) / "index.html"),
+      platforms_(database_),
+      jobs_(database_),
       context_{database_,  accounts_,
                passwords_, watchlist_,
                diary_,     imports_,
                catalogue_, config.tmdb,
                kinds_,     config.cache_lifetimes,
                metrics,    config.public_origins,
-               board,      spa_shell_} {
+               board,      spa_shell_,
+               platforms_, jobs_,
+               config.offers.refresh_after} {
     database_.set_timings(&timings_);
     if (replica_) replica_->set_timings(&timings_);
     tmdb_.set_timings(&timings_);

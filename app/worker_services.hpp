@@ -12,6 +12,8 @@
 #include "core/metrics.hpp"
 #include "db/database.hpp"
 #include "handlers/context.hpp"
+#include "jobs/queue.hpp"
+#include "platforms/store.hpp"
 #include "watchlist/store.hpp"
 
 namespace cv {
@@ -43,6 +45,8 @@ class WorkerServices {
     catalogue::AnswerKinds kinds_;
     catalogue::CatalogueCache catalogue_;
     handlers::SpaShell spa_shell_;
+    platforms::PlatformsStore platforms_;
+    jobs::JobQueue jobs_;
     handlers::WorkerContext context_;
 };
 

@@ -72,6 +72,17 @@ class PreparedRow {
         return true;
     }
 
+    std::size_t run_all(const Parameters& parameters, const Database::RowUse& use) {
+        for (std::size_t i = 0; i < parameters.size(); ++i) values_[i] = parameters[i].second;
+        std::size_t rows = 0;
+        // libpq has the whole result once executed: each fetch copies a row out of it.
+        for (bool more = statement_.execute(true); more; more = statement_.fetch()) {
+            use(row_);
+            ++rows;
+        }
+        return rows;
+    }
+
   private:
     std::vector<std::string> values_;  // sized once: SOCI holds references into it
     soci::row row_;
@@ -169,12 +180,26 @@ bool Database::fetch_row(soci::session& sql, const std::string& text, const Para
         PreparedRow once(sql, text, parameters, soci::details::st_one_time_query);
         return once.run(parameters, use);
     }
+    return prepared(sql, text, parameters).run(parameters, use);
+}
+
+std::size_t Database::fetch_rows(soci::session& sql, const std::string& text,
+                                 const Parameters& parameters, const RowUse& use) {
+    if (!prepare_statements_) {
+        PreparedRow once(sql, text, parameters, soci::details::st_one_time_query);
+        return once.run_all(parameters, use);
+    }
+    return prepared(sql, text, parameters).run_all(parameters, use);
+}
+
+PreparedRow& Database::prepared(soci::session& sql, const std::string& text,
+                                const Parameters& parameters) {
     auto& entry = prepared_[text];
     if (!entry) {
         entry = std::make_unique<PreparedRow>(sql, text, parameters,
                                               soci::details::st_repeatable_query);
     }
-    return entry->run(parameters, use);
+    return *entry;
 }
 
 bool Database::healthy_idle_connection() {

@@ -123,6 +123,13 @@ class Database {
     bool read_row(const std::string& text, const Parameters& parameters, const RowUse& use) {
         return read([&](soci::session& sql) { return fetch_row(sql, text, parameters, use); });
     }
+    // A query of any number of rows, kept prepared like read_row's and retried like read():
+    // `use` gets each row in turn (on a retry, the rows again from the first). Returns how
+    // many there were.
+    std::size_t read_rows(const std::string& text, const Parameters& parameters,
+                          const RowUse& use) {
+        return read([&](soci::session& sql) { return fetch_rows(sql, text, parameters, use); });
+    }
 
     bool ping();
     soci::session& session();  // connected, or throws Unavailable
@@ -145,6 +152,10 @@ class Database {
     void drop_session();  // its prepared statements first: they belong to it
     bool fetch_row(soci::session& sql, const std::string& text, const Parameters& parameters,
                    const RowUse& use);
+    std::size_t fetch_rows(soci::session& sql, const std::string& text,
+                           const Parameters& parameters, const RowUse& use);
+    PreparedRow& prepared(soci::session& sql, const std::string& text,
+                          const Parameters& parameters);
 
     std::string conninfo_;
     bool prepare_statements_;

@@ -18,6 +18,7 @@
 
 #include "core/file_descriptor.hpp"
 #include "core/log.hpp"
+#include "fcgi/loop_worker.hpp"
 #include "fcgi/worker.hpp"
 
 namespace cv::fcgi {
@@ -83,8 +84,11 @@ Master::Master(const ServiceLoader& load, std::unique_ptr<Service> service, Shar
     if (settings().lanes.empty()) throw std::runtime_error("a pool needs at least one lane");
     InheritedSockets inherited;
     for (const auto& lane : settings().lanes) {
-        sockets_.push_back(std::make_unique<ListenSocket>(lane.listen, settings().socket_mode,
-                                                          inherited.take(lane.listen)));
+        // A lane that listens nowhere has no socket: its workers run the service's loop.
+        sockets_.push_back(
+            lane.listen ? std::make_unique<ListenSocket>(*lane.listen, settings().socket_mode,
+                                                         inherited.take(*lane.listen))
+                        : nullptr);
     }
     inherited.refuse_leftovers();
 }
@@ -93,9 +97,10 @@ int Master::run() {
     SignalPipe::forward({SIGTERM, SIGINT, SIGHUP, SIGCHLD});
     signal(SIGPIPE, SIG_IGN);
     for (LaneIndex lane = 0; lane < sockets_.size(); ++lane) {
-        log::info("lane_listening", {{"lane", settings().lanes[lane].name},
-                                     {"listen", sockets_[lane]->origin()},
-                                     {"workers", settings().lanes[lane].workers}});
+        log::info("lane_listening",
+                  {{"lane", settings().lanes[lane].name},
+                   {"listen", sockets_[lane] ? sockets_[lane]->origin() : std::string("none")},
+                   {"workers", settings().lanes[lane].workers}});
     }
     board_.start(Clock::now(), std::chrono::system_clock::now());
     describe_lanes();
@@ -340,9 +345,14 @@ int Master::child_main(const sigset_t& mask, LaneIndex lane_index, std::size_t s
         // `ps` and the logs tell the lanes apart.
         prctl(PR_SET_NAME, (settings().process_name_prefix + lane.name).c_str());
         apply_scheduling(lane);
-        auto handler = service_->start_worker(metrics_, board_);
-        run_worker(sockets_[lane_index]->fd(), lane, settings(), *handler, stop.read_fd(), metrics_,
-                   Seat{board_, slot});
+        if (sockets_[lane_index]) {
+            auto handler = service_->start_worker(metrics_, board_);
+            run_worker(sockets_[lane_index]->fd(), lane, settings(), *handler, stop.read_fd(),
+                       metrics_, Seat{board_, slot});
+        } else {
+            auto handler = service_->start_loop_worker(lane, metrics_, board_);
+            run_loop_worker(lane, *handler, stop.read_fd(), Seat{board_, slot});
+        }
     } catch (const std::exception& e) {
         log::error("worker_failed", {{"lane", lane.name}, {"reason", e.what()}});
         return 1;

@@ -71,7 +71,7 @@ class Master {
     Scoreboard board_;
     Supervisor supervisor_;
     bool ready_pending_ = true;
-    std::vector<std::unique_ptr<ListenSocket>> sockets_;  // by LaneIndex
+    std::vector<std::unique_ptr<ListenSocket>> sockets_;  // by LaneIndex; none: a loop lane
     std::map<pid_t, Child> children_;
     std::vector<FileDescriptor> awaiting_reload_;  // pidfds of the reload's requesters
     unsigned generation_ = 0;

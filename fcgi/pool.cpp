@@ -2,11 +2,19 @@
 
 #include <fcgiapp.h>
 
+#include <stdexcept>
+
 #include "core/log.hpp"
 #include "core/settings.hpp"
 #include "fcgi/master.hpp"
 
 namespace cv::fcgi {
+
+std::unique_ptr<LoopHandler> Service::start_loop_worker(const Lane& lane, SharedMetrics&,
+                                                        const Scoreboard&) const {
+    throw std::logic_error("lane " + lane.name +
+                           " listens nowhere and the service gives it no loop");
+}
 
 int run_pool(const ServiceLoader& load, SharedMetrics& metrics) {
     FCGX_Init();

@@ -2,11 +2,13 @@
 // The pre-forking FastCGI pool, in the manner of php-fpm: a master that owns the listening
 // sockets and, for each lane, single-threaded workers that each run an accept loop. Lanes
 // are generic named pools (php-fpm's [pool] sections): which lanes exist and what they
-// serve is the application's business.
+// serve is the application's business. A lane may also listen nowhere: its workers then run
+// a loop the application gives (background work), watched by the master like the others.
 #include <chrono>
 #include <cstddef>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +23,9 @@ namespace cv::fcgi {
 
 struct Lane {
     std::string name;  // in the log, and in the workers' process names
-    ListenAddress listen;
+    // Where its workers accept FastCGI connections. A lane without an address takes no
+    // requests: its workers run the application's loop instead (Service::start_loop_worker).
+    std::optional<ListenAddress> listen;
     int workers = 1;
     int nice = 0;  // CPU niceness of its workers (0-19)
     // How the scheduler weighs the lane's workers against everything else on the host:
@@ -74,6 +78,38 @@ class WorkerHandler {
     }
 };
 
+// What a worker of a lane without a socket offers the application's loop while it runs.
+class LoopControl {
+  public:
+    virtual ~LoopControl() = default;
+    // The worker was told to stop (SIGTERM or SIGINT: the pool stops or reloads, or its
+    // master is gone): the loop puts down what it holds and returns.
+    virtual bool stop_requested() = 0;
+    // Waits `duration`, or less when told to stop; false when told to stop.
+    virtual bool pause(std::chrono::milliseconds duration) = 0;
+    // Busy with `what` (shown on the status page as a request's route is), named `id` (as a
+    // request id), until done(). The master kills a worker busy past the terminate timeout
+    // since its last sign of life, as it kills a request stuck that long: long work calls
+    // alive() between its steps.
+    virtual void busy(std::string_view what, std::string_view id) = 0;
+    virtual void alive() = 0;
+    virtual void done() = 0;
+};
+
+// How long a loop's worker rests before the next round, and what ends the rest early.
+struct LoopPause {
+    std::chrono::milliseconds wait{1000};
+    int wake_fd = -1;  // readable: the next round starts at once (-1: none)
+};
+
+// What a worker of a lane without a socket runs: the application's loop, in rounds.
+class LoopHandler {
+  public:
+    virtual ~LoopHandler() = default;
+    // One round of work. Whatever it throws is logged, and the worker rests a second.
+    virtual LoopPause round(LoopControl& control) = 0;
+};
+
 // What the pool serves. The master loads it at start and again on SIGHUP.
 class Service {
   public:
@@ -82,6 +118,10 @@ class Service {
     // `board`: what every worker of the pool is doing (for a status page).
     virtual std::unique_ptr<WorkerHandler> start_worker(SharedMetrics& metrics,
                                                         const Scoreboard& board) const = 0;
+    // A worker of `lane`, a lane that listens nowhere. The default has no loop to give: a
+    // service that declares such a lane says what its workers do.
+    virtual std::unique_ptr<LoopHandler> start_loop_worker(const Lane& lane, SharedMetrics& metrics,
+                                                           const Scoreboard& board) const;
 };
 
 // Throws ConfigError when the configuration is invalid.

@@ -193,6 +193,15 @@ void Scoreboard::set_route(std::size_t index, std::string_view route) {
     write_text(slots_[index], route, {}, false);
 }
 
+void Scoreboard::still_busy(std::size_t index) {
+    Slot& slot = slots_[index];
+    auto since = slot.busy_since_ns.load(std::memory_order_relaxed);
+    // Only while busy: an idle worker's 0 must stay 0 (end_request counts on it).
+    if (since != 0)
+        slot.busy_since_ns.compare_exchange_strong(since, to_ns(Clock::now()),
+                                                   std::memory_order_release);
+}
+
 void Scoreboard::end_request(std::size_t index) {
     Slot& slot = slots_[index];
     slot.requests.fetch_add(1, std::memory_order_relaxed);

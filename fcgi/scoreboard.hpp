@@ -73,6 +73,9 @@ class Scoreboard {
     void mark_accepting(std::size_t slot);
     void begin_request(std::size_t slot, std::string_view request_id, std::string_view path);
     void set_route(std::size_t slot, std::string_view route);
+    // A worker busy with long work (a loop lane's) shows a sign of life: the terminate
+    // timeout counts from here, not from when the work began.
+    void still_busy(std::size_t slot);
     void end_request(std::size_t slot);
 
   private:

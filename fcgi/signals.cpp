@@ -69,4 +69,10 @@ void reset_to_default(std::initializer_list<int> signals) {
     for (int signo : signals) signal(signo, SIG_DFL);
 }
 
+bool stop_signal_pending() {
+    sigset_t pending;
+    sigpending(&pending);
+    return sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1;
+}
+
 }  // namespace cv::fcgi

@@ -43,4 +43,8 @@ class SignalPipe {
 // Back to the default action (after fork, for what the master handled itself).
 void reset_to_default(std::initializer_list<int> signals);
 
+// A worker's stop signal (SIGTERM or SIGINT) arrived while blocked: workers block them except
+// while they wait, so that one never interrupts a request (or a round of work) halfway.
+bool stop_signal_pending();
+
 }  // namespace cv::fcgi

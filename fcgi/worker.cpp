@@ -18,6 +18,7 @@
 
 #include "core/failure.hpp"
 #include "core/log.hpp"
+#include "fcgi/signals.hpp"
 #include "fcgi/worker.hpp"
 
 namespace cv::fcgi {
@@ -208,13 +209,6 @@ void serve_one(FCGX_Request& raw, const PoolSettings& settings, WorkerHandler& h
                      written - started, written - writing);
 }
 
-bool stop_pending() {
-    sigset_t pending;
-    sigpending(&pending);
-    return sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1 ||
-           sigismember(&pending, SIGABRT) == 1;
-}
-
 // No replies are coalesced on a FastCGI connection: an answer over libfcgi's 8 KiB buffer
 // is several writes, and Nagle would hold the last one until nginx acknowledges the first.
 void disable_nagle(int fd, const sockaddr_storage& peer) {
@@ -295,7 +289,7 @@ class Worker {
         // When a connection is ready, ppoll returns without delivering a stop signal that
         // arrived during the previous request (the kernel only delivers it on EINTR): under
         // steady load the worker would never stop. Look for it before accepting more.
-        if (accepting_ && (fds[0].revents != 0 || stop_pending())) start_draining();
+        if (accepting_ && (fds[0].revents != 0 || stop_signal_pending())) start_draining();
         // Requests already sent on kept connections are answered even when stopping: nginx
         // wrote them, and closing the connection now would fail them.
         for (std::size_t i = first_connection; i < fds.size(); ++i) {

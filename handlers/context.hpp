@@ -16,6 +16,8 @@
 #include "diary/store.hpp"
 #include "fcgi/scoreboard.hpp"
 #include "handlers/spa_shell.hpp"
+#include "jobs/queue.hpp"
+#include "platforms/store.hpp"
 #include "watchlist/store.hpp"
 
 namespace cv::handlers {
@@ -38,8 +40,11 @@ struct WorkerContext {
     SharedMetrics& metrics;
     // Origins allowed to send requests that change something (the contract's cross-site rule).
     const std::vector<std::string>& public_origins;
-    const fcgi::Scoreboard& pool;  // what every worker is doing: the status page
-    SpaShell& spa_shell;           // the web client's page, for shared addresses
+    const fcgi::Scoreboard& pool;               // what every worker is doing: the status page
+    SpaShell& spa_shell;                        // the web client's page, for shared addresses
+    platforms::PlatformsStore& platforms;       // services, where items stream, news, feeds
+    jobs::JobQueue& jobs;                       // background work: the status page's queue
+    std::chrono::seconds offers_refresh_after;  // when a title's offers are due again
 };
 
 }  // namespace cv::handlers

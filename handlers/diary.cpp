@@ -161,6 +161,7 @@ Response export_everything(WorkerContext& ctx, const Request& request) {
     document["watchlist"] = part(ctx.watchlist.items_json(user_id));
     document["diary"] = part(ctx.diary.everything_of(user_id));
     document["imports"] = part(ctx.imports.everything_of(user_id));
+    document["platforms"] = part(ctx.platforms.everything_of(user_id));
     return fcgi::json(200, document)
         .with_header("Content-Disposition", "attachment; filename=\"cineverse-export.json\"");
 }

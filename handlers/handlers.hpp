@@ -48,6 +48,15 @@ Response saga_document(WorkerContext& ctx, const Request& request);
 Response robots(WorkerContext& ctx, const Request& request);
 Response sitemap(WorkerContext& ctx, const Request& request);
 
+Response my_providers(WorkerContext& ctx, const Request& request);
+Response save_my_providers(WorkerContext& ctx, const Request& request);
+Response my_news(WorkerContext& ctx, const Request& request);
+Response mark_news_read(WorkerContext& ctx, const Request& request);
+Response my_advice(WorkerContext& ctx, const Request& request);
+Response new_news_feed(WorkerContext& ctx, const Request& request);
+Response revoke_news_feed(WorkerContext& ctx, const Request& request);
+Response news_feed(WorkerContext& ctx, const Request& request);
+
 Response search(WorkerContext& ctx, const Request& request);
 Response discover(WorkerContext& ctx, const Request& request);
 Response person_page(WorkerContext& ctx, const Request& request);

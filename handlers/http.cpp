@@ -106,4 +106,11 @@ std::vector<std::string> session_tokens(const Request& request) {
     return request.cookies(std::string(accounts::kSessionCookie));
 }
 
+std::string signed_in_user_id(WorkerContext& ctx, const Request& request) {
+    auto token = session_token(request);
+    auto user_id = token ? ctx.accounts.session_user(*token) : std::nullopt;
+    if (!user_id) throw Failure::unauthenticated("User not authenticated");
+    return *user_id;
+}
+
 }  // namespace cv::handlers

@@ -45,4 +45,7 @@ std::optional<std::string> session_token(const Request& request);
 // Every session token the request carries (a logout closes each one it names).
 std::vector<std::string> session_tokens(const Request& request);
 
+// The id of the live session's user; the contract's 401 "User not authenticated" without one.
+std::string signed_in_user_id(WorkerContext& ctx, const Request& request);
+
 }  // namespace cv::handlers

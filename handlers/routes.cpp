@@ -51,7 +51,7 @@ std::vector<Route> build_table() {
         {"GET",   "/api/upcoming",          upcoming,        shared("list", 10min).in(Lane::catalogue).limited(RateLimit::catalogue).reads({"page", "language"}).home_page_row("Prochainement")},
         // Keeping a film, and leaving. An add may need the title's page from TMDB: the items'
         // paths are in the catalogue lane, so no TMDB wait ever holds a main-lane worker.
-        {"GET",    "/api/watchlist",        watchlist_items,  personal()},
+        {"GET",    "/api/watchlist",        watchlist_items,  personal().reads({"available"})},
         {"PUT",    "/api/watchlist/{media_type:movie|tv}/{id:int}", watchlist_add,    personal().in(Lane::catalogue).limited(RateLimit::watchlist)},
         {"DELETE", "/api/watchlist/{media_type:movie|tv}/{id:int}", watchlist_remove, personal().in(Lane::catalogue).limited(RateLimit::watchlist)},
         {"DELETE", "/api/account",          delete_account,   personal().in(Lane::hashing).limited(RateLimit::auth)},
@@ -68,6 +68,17 @@ std::vector<Route> build_table() {
         {"GET",    "/api/export/letterboxd.csv", export_letterboxd, personal().reads({"list"})},
         {"GET",    "/api/export",           export_everything, personal()},
         {"GET",    "/api/reviews/{media_type:movie|tv}/{id:int}", title_reviews, shared("reviews", 1min).in(Lane::catalogue).limited(RateLimit::catalogue).reads({"page"})},
+        // My platforms and what's new for me. Saving services checks them against the region's
+        // list, which may need TMDB: the path is in the catalogue lane (nginx picks a lane by
+        // path). A feed's token is its credential.
+        {"GET",    "/api/me/providers",     my_providers,     personal().in(Lane::catalogue).limited(RateLimit::watchlist)},
+        {"PUT",    "/api/me/providers",     save_my_providers, personal().in(Lane::catalogue).limited(RateLimit::watchlist)},
+        {"GET",    "/api/me/news",          my_news,          personal().reads({"unread"})},
+        {"POST",   "/api/me/news/read",     mark_news_read,   personal().limited(RateLimit::watchlist)},
+        {"GET",    "/api/me/advice",        my_advice,        personal()},
+        {"POST",   "/api/me/feed",          new_news_feed,    personal().limited(RateLimit::watchlist)},
+        {"DELETE", "/api/me/feed",          revoke_news_feed, personal().limited(RateLimit::watchlist)},
+        {"GET",    "/feeds/{file}",         news_feed,        personal().limited(RateLimit::catalogue)},
     };
     // clang-format on
     // The twenty catalogue lists are data (catalogue/lists.cpp), served by one handler.
@@ -95,6 +106,8 @@ const char* name_of(Lane lane) {
             return "hashing";
         case Lane::catalogue:
             return "catalogue";
+        case Lane::jobs:
+            return "jobs";
     }
     return "main";
 }

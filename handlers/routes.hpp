@@ -23,6 +23,7 @@ enum class Lane {
     main,       // database routes: quick, and waiting on PostgreSQL only
     hashing,    // Argon2id: tens of milliseconds of CPU each, at a lower CPU priority
     catalogue,  // TMDB calls, which may take seconds
+    jobs,       // no route: background jobs (jobs/), which may run for minutes
 };
 const char* name_of(Lane lane);
 

@@ -1,5 +1,6 @@
 // The pool's status page, like php-fpm's pm.status_path: loopback only (the route table's
-// access), JSON, each lane's counts; `?full` adds each worker.
+// access), JSON, each lane's counts, the background jobs and the offers they follow; `?full`
+// adds each worker.
 #include <unistd.h>
 
 #include <chrono>
@@ -30,6 +31,70 @@ Json::Int64 rss_kib(pid_t pid) {
     return static_cast<Json::Int64>(resident) * sysconf(_SC_PAGESIZE) / 1024;
 }
 
+Json::Value nullable(const std::optional<std::string>& text) {
+    return text ? Json::Value(*text) : Json::Value();
+}
+
+Json::Value job_json(const jobs::JobRow& job) {
+    Json::Value value(Json::objectValue);
+    value["id"] = static_cast<Json::Int64>(job.id);
+    value["state"] = jobs::name_of(job.state);
+    value["attempts"] = job.attempts;
+    value["max_attempts"] = job.max_attempts;
+    value["run_at"] = job.run_at;
+    value["started_at"] = nullable(job.started_at);
+    value["finished_at"] = nullable(job.finished_at);
+    value["last_error"] = nullable(job.last_error);
+    value["worker"] = nullable(job.locked_by);
+    value["progress"] = job.progress;
+    return value;
+}
+
+// The background work, from the jobs table (any host's): each kind's counts, its current or
+// latest job with its progress, and its last finished one. The page still answers when the
+// database does not.
+Json::Value jobs_status(WorkerContext& ctx) {
+    Json::Value kinds(Json::arrayValue);
+    try {
+        for (const auto& summary : ctx.jobs.summary()) {
+            Json::Value kind(Json::objectValue);
+            kind["kind"] = summary.kind;
+            kind["queued"] = static_cast<Json::Int64>(summary.queued);
+            kind["running"] = static_cast<Json::Int64>(summary.running);
+            kind["retrying"] = static_cast<Json::Int64>(summary.retrying);
+            kind["dead"] = static_cast<Json::Int64>(summary.dead);
+            kind["done"] = static_cast<Json::Int64>(summary.done);
+            kind["waiting_seconds"] = summary.waiting_seconds;
+            kind["latest"] = summary.latest ? job_json(*summary.latest) : Json::Value();
+            kind["last_finished"] =
+                summary.last_finished ? job_json(*summary.last_finished) : Json::Value();
+            kinds.append(kind);
+        }
+    } catch (const std::exception&) {
+        Json::Value unavailable(Json::objectValue);
+        unavailable["error"] = "database unavailable";
+        return unavailable;
+    }
+    Json::Value jobs(Json::objectValue);
+    jobs["kinds"] = kinds;
+    return jobs;
+}
+
+// The titles whose offers the offers job follows.
+Json::Value offers_status(WorkerContext& ctx) {
+    Json::Value offers(Json::objectValue);
+    try {
+        auto summary = ctx.platforms.summary(ctx.offers_refresh_after);
+        offers["titles"] = static_cast<Json::Int64>(summary.titles);
+        offers["never_checked"] = static_cast<Json::Int64>(summary.never_checked);
+        offers["due"] = static_cast<Json::Int64>(summary.due);
+        offers["oldest_check_age_seconds"] = summary.oldest_check_age_seconds;
+    } catch (const std::exception&) {
+        offers["error"] = "database unavailable";
+    }
+    return offers;
+}
+
 }  // namespace
 
 Response pool_status(WorkerContext& ctx, const Request& request) {
@@ -58,6 +123,8 @@ Response pool_status(WorkerContext& ctx, const Request& request) {
         lane["killed"] = static_cast<Json::UInt64>(stats.killed);
         lanes.append(lane);
     }
+    body["jobs"] = jobs_status(ctx);
+    body["offers"] = offers_status(ctx);
     if (request.query("full")) {
         Json::Value& list = body["workers"] = Json::Value(Json::arrayValue);
         for (const auto& worker : workers) {

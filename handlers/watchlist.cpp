@@ -7,14 +7,6 @@
 namespace cv::handlers {
 namespace {
 
-// The live session's user id; the contract's 401 without one.
-std::string signed_in(WorkerContext& ctx, const Request& request) {
-    auto token = session_token(request);
-    auto user_id = token ? ctx.accounts.session_user(*token) : std::nullopt;
-    if (!user_id) throw Failure::unauthenticated("User not authenticated");
-    return *user_id;
-}
-
 Json::Value item_json(const watchlist::Item& item) {
     auto nullable = [](const std::optional<std::string>& text) {
         return text ? Json::Value(*text) : Json::Value();
@@ -39,13 +31,18 @@ watchlist::Snapshot snapshot_of(WorkerContext& ctx, const Request& request,
 
 }  // namespace
 
+// Each item with where it streams (platforms/store.hpp); `available=mine`: only those
+// streaming on one of the user's services.
 Response watchlist_items(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
-    return fcgi::raw_json(200, ctx.watchlist.items_json(user_id));
+    std::string user_id = signed_in_user_id(ctx, request);
+    auto available = request.query("available");
+    if (available && *available != "mine" && !available->empty())
+        throw Failure::invalid_input("Invalid parameter: available");
+    return fcgi::raw_json(200, ctx.platforms.watchlist_json(user_id, available == "mine"));
 }
 
 Response watchlist_add(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     const std::string& media_type = request.path_param("media_type");
     const std::string& id = request.path_param("id");
     long tmdb_id = std::stol(id);  // the route's {id:int}: a positive integer below 2^31
@@ -57,7 +54,7 @@ Response watchlist_add(WorkerContext& ctx, const Request& request) {
 }
 
 Response watchlist_remove(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     Json::Value body(Json::objectValue);
     body["removed"] = ctx.watchlist.remove(user_id, request.path_param("media_type"),
                                            std::stol(request.path_param("id")));
@@ -65,7 +62,7 @@ Response watchlist_remove(WorkerContext& ctx, const Request& request) {
 }
 
 Response delete_account(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     auto password = required_string(json_object_body(request), "password");
     auto hash = ctx.accounts.password_hash_of(user_id);
     if (!hash || !ctx.passwords.verify(*hash, password))

@@ -163,12 +163,14 @@ stop_pidfile() {  # stop_pidfile <file> <signal>
   rm -f "$file"
 }
 
-# The lanes a binary declares (`routes --json`), one a line: "<name> <listen variable> <socket
+# The lanes a binary declares that take requests (`routes --json`; the jobs lane listens
+# nowhere), one a line: "<name> <listen variable> <socket
 # file name>". The sockets' names and variables come from there, never from a copy here.
 lanes_of() {  # lanes_of <binary>
   "$1" routes --json | python3 -c 'import json, sys
 for lane in json.load(sys.stdin)["lanes"]:
-    print(lane["name"], lane["listen_variable"], lane["socket"])'
+    if lane.get("listens", True):
+        print(lane["name"], lane["listen_variable"], lane["socket"])'
 }
 # The socket file name of one lane of a binary (main: api.sock).
 lane_socket() {  # lane_socket <binary> <lane>
@@ -203,6 +205,16 @@ start_pool() {  # start_pool <build dir> [VAR=value…]
   wait_for_socket "$main" && return 0
   tail -n 20 "$STATE/log/api.log" >&2
   return 1
+}
+
+# What the package's cineverse-api-offers.timer does, for a local stack: queues the offers
+# refresh every <seconds> with the given build's binary (the pool's jobs lane runs it); its
+# pid goes to $STATE/run/offers-timer.pid.
+start_offers_timer() {  # start_offers_timer <build dir> <seconds>
+  spawn_as_app "$STATE/log/offers-timer.log" env CINEVERSE_DATABASE_URL="$DATABASE_URL" \
+    bash -c 'trap '"'"'kill $! 2>/dev/null; exit 0'"'"' TERM
+      while :; do "$0" jobs enqueue offers.refresh; sleep "$1" & wait $!; done' \
+    "$1/cineverse-api" "$2" >"$STATE/run/offers-timer.pid"
 }
 
 # Waits up to 10 s for a pool's unix socket to appear; status 1 if it does not.
@@ -251,6 +263,7 @@ start_nginx() {  # start_nginx <https port> <http port> [extra conf file]
 }
 
 stop_stack() {
+  stop_pidfile "$STATE/run/offers-timer.pid" TERM
   stop_pidfile "$STATE/run/nginx.pid" QUIT
   stop_pidfile "$STATE/run/api.pid" TERM
   stop_pidfile "$STATE/run/api-hashing.pid" TERM  # the bench's hashing lane run on its own

@@ -33,7 +33,7 @@ std::optional<Item> select_item(soci::session& sql, const std::string& user_id,
 }
 
 // Changes to one user's list take turns on the user's row: two adds at the limit cannot both
-// pass the count, and the list's document (sql/006) is rebuilt from one list at a time.
+// pass the count.
 void lock_list(soci::session& sql, const std::string& user_id) {
     sql << "SELECT 1 FROM users WHERE id = CAST(:u AS uuid) FOR UPDATE", soci::use(user_id);
 }
@@ -42,10 +42,11 @@ void lock_list(soci::session& sql, const std::string& user_id) {
 
 std::string WatchlistStore::items_json(const std::string& user_id) {
     std::string items = "[]";
-    // Kept ready by PostgreSQL whenever the items change (sql/006_watchlist_documents.sql):
-    // one row to read and no JSON to build, whatever the length of the list.
-    db_.read_row("SELECT items FROM watchlist_documents WHERE user_id = CAST(:u AS uuid)",
-                 {{"u", user_id}}, [&](const soci::row& row) { items = row.get<std::string>(0); });
+    db_.read_row(
+        "SELECT COALESCE('[' || string_agg(entry, ',' ORDER BY added_at DESC, "
+        "media_type, tmdb_id) || ']', '[]') FROM watchlist_items "
+        "WHERE user_id = CAST(:u AS uuid)",
+        {{"u", user_id}}, [&](const soci::row& row) { items = row.get<std::string>(0); });
     return items;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // A user's watchlist in PostgreSQL. The list's limit holds under concurrent adds (the user's
 // row is locked while an add counts), and an item is one row whatever the number of adds.
+// Listing it, with where each item streams, is the platforms' store's (platforms/store.hpp).
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,8 +27,10 @@ class WatchlistStore {
   public:
     WatchlistStore(db::Database& database, int max_items) : db_(database), max_items_(max_items) {}
 
-    // The user's items, newest first, as the contract's JSON array.
+    // The user's items, newest first, as a JSON array (each item's own object, kept ready with
+    // its row: what the data export holds; GET /api/watchlist adds where each streams).
     std::string items_json(const std::string& user_id);
+
     std::optional<Item> find(const std::string& user_id, const std::string& media_type,
                              long tmdb_id);
     // Adds the item, or answers the one already there (its added_at kept). A list already at

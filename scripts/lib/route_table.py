@@ -26,6 +26,12 @@ def load(api=None):
     return json.loads(listing.stdout)
 
 
+def request_lanes(table):
+    """The lanes that take requests, each on a socket of its own. A lane marked
+    `"listens": false` (the jobs lane) has no socket, no upstream and no listen variable."""
+    return [lane for lane in table["lanes"] if lane.get("listens", True)]
+
+
 def upstream(lane_name):
     """nginx's upstream for a lane: cineverse_api for the main lane, cineverse_api_<lane> else."""
     return "cineverse_api" if lane_name == "main" else f"cineverse_api_{lane_name}"

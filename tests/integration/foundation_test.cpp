@@ -299,7 +299,8 @@ BOOST_AUTO_TEST_CASE(reload_rereads_the_configuration_file) {
     std::string file = stack().dir() + "/reload.env";
     std::ofstream(file) << "CINEVERSE_WORKERS=2\n";
     ScopedPool pool{{"CINEVERSE_CONFIG_FILE", file}};
-    const size_t side_lanes = Stack::kHashingWorkers + Stack::kCatalogueWorkers;
+    const size_t side_lanes =
+        Stack::kHashingWorkers + Stack::kCatalogueWorkers + Stack::kJobsWorkers;
     BOOST_TEST(
         wait_until([&] { return stack().worker_pids().size() == 2 + side_lanes; }, kPatience));
     auto first = stack().worker_pids();
@@ -359,7 +360,8 @@ BOOST_AUTO_TEST_CASE(idle_workers_stop_at_once_on_sigterm) {
     // A worker still there when the drain timeout ends is killed (SIGKILL): with a short one,
     // a worker that does not leave at once shows in how it exited.
     ScopedPool pool{{"CINEVERSE_DRAIN_TIMEOUT", "5s"}};
-    const size_t workers = 4 + Stack::kHashingWorkers + Stack::kCatalogueWorkers;
+    const size_t workers =
+        4 + Stack::kHashingWorkers + Stack::kCatalogueWorkers + Stack::kJobsWorkers;
     BOOST_REQUIRE(wait_until([&] { return stack().worker_pids().size() == workers; }, kPatience));
     LogWatch log;
     int wait_status = pool.stop(SIGTERM);

@@ -77,6 +77,7 @@ Sample sample_of(const std::string& route) {
         {"/serie/{id:int}", {"/serie/950001", {}}},
         {"/personne/{id:int}", {"/personne/970017", {}}},
         {"/saga/{id:int}", {"/saga/990001", {}}},
+        {"/feeds/{file}", {"/feeds/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.atom", {}}},
         {"/api/diary/{media_type:movie|tv}/{id:int}", {"/api/diary/movie/900006", {}}},
         {"/api/search-multi", {"/api/search-multi", {{"query", "murnau"}}}},
         {"/api/users/search-multi", {"/api/users/search-multi", {{"query", "murnau"}}}},

@@ -47,6 +47,7 @@ const std::vector<DeclaredLane>& declared_lanes() {
             throw std::runtime_error("cineverse-api routes --json: " + listing.output);
         std::vector<DeclaredLane> found;
         for (const auto& lane : (*document)["lanes"]) {
+            if (!lane["listens"].asBool()) continue;  // the jobs lane has no socket
             found.push_back({lane["name"].asString(), lane["listen_variable"].asString(),
                              lane["socket"].asString()});
         }
@@ -300,6 +301,16 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         {"CINEVERSE_WORKERS", "4"},
         {"CINEVERSE_HASHING_WORKERS", std::to_string(kHashingWorkers)},
         {"CINEVERSE_CATALOGUE_WORKERS", std::to_string(kCatalogueWorkers)},
+        // Background jobs: short leases, polls and backoffs, so that a test sees a killed
+        // worker's job taken again, or a retry, within seconds; the offers job at a quick
+        // pace, every title due at every run.
+        {"CINEVERSE_JOBS_WORKERS", std::to_string(kJobsWorkers)},
+        {"CINEVERSE_JOBS_LEASE", "4s"},
+        {"CINEVERSE_JOBS_POLL", "500ms"},
+        {"CINEVERSE_JOBS_BACKOFF", "1s"},
+        {"CINEVERSE_JOBS_BACKOFF_MAX", "4s"},
+        {"CINEVERSE_OFFERS_RATE", "200"},
+        {"CINEVERSE_OFFERS_REFRESH_AFTER", "0s"},
         {"CINEVERSE_PUBLIC_ORIGINS", "https://localhost:" + std::to_string(https_port_)},
         // Cheap Argon2 keeps the suite fast; the production cost is tested in the unit tests.
         {"CINEVERSE_ARGON2_OPSLIMIT", "1"},
@@ -409,6 +420,10 @@ void Stack::tmdb_mode(const std::string& mode_json) const {
 }
 void Stack::tmdb_reset() const {
     fake_call(tmdb_port_, "POST", "/__control/reset", "{}");
+}
+void Stack::tmdb_offers_phase(int phase) const {
+    fake_call(tmdb_port_, "POST", "/__control/offers",
+              "{\"phase\": " + std::to_string(phase) + "}");
 }
 
 long Stack::tmdb_count(const std::string& path) const {

@@ -71,14 +71,15 @@ class Stack {
     std::string api_log() const { return dir_ + "/log/api.log"; }
     std::string nginx_conf() const { return dir_ + "/nginx/nginx.conf"; }
 
-    // The pool runs the hashing and catalogue lanes like scripts/serve's, with these many
+    // The pool runs the hashing, catalogue and jobs lanes like scripts/serve's, with these many
     // workers besides CINEVERSE_WORKERS (the main lane's): worker_pids() counts them too.
     static constexpr int kHashingWorkers = 1;
     static constexpr int kCatalogueWorkers = 2;
+    static constexpr int kJobsWorkers = 1;  // the jobs lane's, which listens nowhere
     // The pool's master pid, and its workers (read from /proc, by pid).
     pid_t pool_pid() const { return pool_pid_; }
     std::vector<pid_t> worker_pids() const;
-    // The workers of one lane ("main", "hashing", "catalogue"), by their process name.
+    // The workers of one lane ("main", "hashing", "catalogue", "jobs"), by their process name.
     std::vector<pid_t> worker_pids(const std::string& lane) const;
     // Starts the pool with the test environment plus `overrides`; waits for its socket.
     void start_pool(const std::map<std::string, std::string>& overrides = {});
@@ -98,6 +99,8 @@ class Stack {
     pid_t tmdb_pid() const { return tmdb_pid_; }
     void tmdb_mode(const std::string& mode_json) const;
     void tmdb_reset() const;
+    // Pins the French offers of the demo's rotating titles at `phase` (demo/README.md).
+    void tmdb_offers_phase(int phase) const;
     long tmdb_count(const std::string& path) const;
     // The query string of the last call the fake TMDB received for `path`.
     std::string tmdb_last_query(const std::string& path) const;

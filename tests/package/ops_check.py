@@ -50,10 +50,13 @@ prefix = re.search(r'SharedMetrics metrics\("([a-z_]+)"\)', (source / "app/main.
 histogram = prefix + "request_duration_seconds"
 exported = {prefix + "requests_total", histogram} | {histogram + part for part in ("_bucket", "_sum", "_count")}
 for path in source.glob("*/*.cpp"):
-    if path.parts[-2] in {"core", "fcgi", "catalogue", "app", "handlers", "db", "accounts"}:
+    if path.parts[-2] in {"core", "fcgi", "catalogue", "app", "handlers", "db", "accounts", "jobs",
+                          "platforms"}:
         text = path.read_text()
         exported |= {prefix + name for name in re.findall(r'\.(?:add|set)\(\s*"([a-z_]+)', text)}
         exported |= {prefix + name for name in re.findall(r'"([a-z_]+_total)[{"]', text)}
+        # A series named through a helper that adds its labels (jobs/runner.cpp).
+        exported |= {prefix + name for name in re.findall(r'\bseries\(\s*"([a-z_]+)"', text)}
 histograms = {histogram}
 named = set(re.findall(r"cineverse_[a-z_]+", rules.read_text()))
 named |= {name for query in queries for name in re.findall(r"cineverse_[a-z_]+", query)}

@@ -68,6 +68,10 @@ BOOST_AUTO_TEST_CASE(the_home_rows_are_shared_lists_in_the_catalogue_lane) {
 BOOST_AUTO_TEST_CASE(every_lane_names_a_socket_of_its_own) {
     std::set<std::string> seen;
     for (const auto& definition : cv::lane_definitions()) {
+        if (definition.loop) {  // the jobs lane listens nowhere
+            BOOST_TEST(definition.socket == nullptr);
+            continue;
+        }
         const std::string socket = definition.socket;
         BOOST_TEST(socket.ends_with(".sock"), socket);
         BOOST_TEST(socket.find('/') == std::string::npos, socket);
@@ -112,6 +116,22 @@ BOOST_AUTO_TEST_CASE(the_json_listing_carries_every_row_and_lane) {
             BOOST_TEST(limits.count(route["rate_limit"].asString()) == 1u);
     }
     BOOST_TEST(cv::routes_as_text().find("/api/discover-western-movies") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_jobs_lane_listens_nowhere_and_serves_no_route) {
+    auto document = cv::json::parse(cv::routes_as_json());
+    BOOST_REQUIRE(document.has_value());
+    int listening = 0;
+    for (const auto& lane : (*document)["lanes"]) {
+        bool jobs = lane["name"].asString() == "jobs";
+        // What renders sockets and upstreams from the list skips the lane marked so.
+        BOOST_TEST(lane["listens"].asBool() == !jobs, lane["name"]);
+        BOOST_TEST(lane["listen_variable"].isNull() == jobs, lane["name"]);
+        listening += lane["listens"].asBool();
+    }
+    BOOST_TEST(listening == 3);
+    for (const auto& route : route_table())
+        BOOST_TEST((route.traits.lane != Lane::jobs), route.path);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -35,9 +35,13 @@ BOOST_AUTO_TEST_CASE(defaults_are_sensible) {
     auto config = cv::AppConfig::load(with({}));
     BOOST_TEST(config.pool.body_limit == 64u * 1024);
     BOOST_TEST(config.pool.lanes.at(0).workers >= 2);
-    BOOST_TEST(config.pool.lanes.size() == 1u);
+    BOOST_TEST(config.pool.lanes.size() == 2u);
     BOOST_TEST(config.pool.lanes[0].name == "main");
-    BOOST_TEST(config.pool.lanes[0].listen.path == "/run/cineverse/api.sock");
+    BOOST_TEST(config.pool.lanes[0].listen->path == "/run/cineverse/api.sock");
+    // The jobs lane, on every host: one worker, no socket.
+    BOOST_TEST(config.pool.lanes[1].name == "jobs");
+    BOOST_TEST(!config.pool.lanes[1].listen.has_value());
+    BOOST_TEST(config.pool.lanes[1].workers == 1);
     BOOST_TEST(config.sessions.absolute_lifetime.count() == 7 * 24 * 3600);
     BOOST_TEST(config.sessions.idle_lifetime.count() == 24 * 3600);
     BOOST_TEST(config.tmdb.total_timeout.count() == 5000);
@@ -75,7 +79,7 @@ BOOST_AUTO_TEST_CASE(main_lane_gets_spare_workers_only_when_it_waits_on_tmdb) {
     auto with_lane =
         cv::AppConfig::load(with({{"CINEVERSE_LISTEN", "unix:/tmp/cv-main.sock"},
                                   {"CINEVERSE_CATALOGUE_LISTEN", "unix:/tmp/cv-catalogue.sock"}}));
-    BOOST_REQUIRE(with_lane.pool.lanes.size() == 2u);
+    BOOST_REQUIRE(with_lane.pool.lanes.size() == 3u);
     BOOST_TEST(with_lane.pool.lanes[0].workers == cores);
     BOOST_TEST(with_lane.pool.lanes[1].name == "catalogue");
     BOOST_TEST(with_lane.pool.lanes[1].workers == 2 * cores);
@@ -84,7 +88,7 @@ BOOST_AUTO_TEST_CASE(main_lane_gets_spare_workers_only_when_it_waits_on_tmdb) {
         cv::AppConfig::load(with({{"CINEVERSE_LISTEN", "unix:/tmp/cv-main.sock"},
                                   {"CINEVERSE_HASHING_LISTEN", "unix:/tmp/cv-hashing.sock"}}));
     BOOST_TEST(hashing_only.pool.lanes.at(0).workers == 2 * cores);
-    BOOST_REQUIRE(hashing_only.pool.lanes.size() == 2u);
+    BOOST_REQUIRE(hashing_only.pool.lanes.size() == 3u);
     BOOST_TEST(hashing_only.pool.lanes[1].name == "hashing");
     // Hashing leaves a core free of Argon2id (docs/benchmarks.md, the login flood), in a
     // session of its own at niceness 10.
@@ -99,13 +103,58 @@ BOOST_AUTO_TEST_CASE(main_lane_gets_spare_workers_only_when_it_waits_on_tmdb) {
     // A pool of the hashing lane alone, beside another that serves the rest.
     auto alone = cv::AppConfig::load(
         with({{"CINEVERSE_LISTEN", "off"}, {"CINEVERSE_HASHING_LISTEN", "unix:/tmp/cv-h.sock"}}));
-    BOOST_REQUIRE(alone.pool.lanes.size() == 1u);
+    BOOST_REQUIRE(alone.pool.lanes.size() == 2u);
     BOOST_TEST(alone.pool.lanes[0].name == "hashing");
+    BOOST_TEST(alone.pool.lanes[1].name == "jobs");
     auto chosen =
         cv::AppConfig::load(with({{"CINEVERSE_WORKERS", "5"},
                                   {"CINEVERSE_LISTEN", "unix:/tmp/cv-main.sock"},
                                   {"CINEVERSE_CATALOGUE_LISTEN", "unix:/tmp/cv-c.sock"}}));
     BOOST_TEST(chosen.pool.lanes.at(0).workers == 5);
+}
+
+BOOST_AUTO_TEST_CASE(the_jobs_lane_is_sized_and_can_be_left_out) {
+    auto three = cv::AppConfig::load(with({{"CINEVERSE_JOBS_WORKERS", "3"}}));
+    BOOST_REQUIRE(three.pool.lanes.size() == 2u);
+    BOOST_TEST(three.pool.lanes[1].workers == 3);
+    BOOST_TEST(three.pool.lanes[1].nice == 5);
+    // A pool that runs no jobs (another host's pool runs them).
+    auto none = cv::AppConfig::load(with({{"CINEVERSE_JOBS_WORKERS", "0"}}));
+    BOOST_REQUIRE(none.pool.lanes.size() == 1u);
+    BOOST_TEST(none.pool.lanes[0].name == "main");
+    BOOST_TEST(rejected_variable({{"CINEVERSE_JOBS_WORKERS", "-1"}}) == "CINEVERSE_JOBS_WORKERS");
+}
+
+BOOST_AUTO_TEST_CASE(jobs_and_offers_settings) {
+    auto config = cv::AppConfig::load(with({}));
+    BOOST_TEST(config.jobs.lease.count() == 60);
+    BOOST_TEST(config.jobs.poll.count() == 5000);
+    BOOST_TEST(config.jobs.backoff.first.count() == 30);
+    BOOST_TEST(config.offers.calls_per_run == 5000);
+    BOOST_TEST(config.offers.calls_per_second == 5.0);
+    BOOST_TEST(config.offers.refresh_after.count() == 6 * 3600);
+    BOOST_TEST(config.offers.region == "FR");
+    // A claimed batch fits in half a lease: 60 s / 2 / (0.2 s + 5 s) → 5 titles.
+    BOOST_TEST(config.offers.batch == 5);
+    BOOST_TEST(config.offers.claim_for.count() == 60);
+    BOOST_TEST(config.jobs_listen_url == config.database_url);
+    auto polling = cv::AppConfig::load(with({{"CINEVERSE_JOBS_LISTEN_URL", "off"}}));
+    BOOST_TEST(polling.jobs_listen_url.empty());
+    // A job's TMDB call ends within half a lease.
+    auto short_lease = cv::AppConfig::load(with({{"CINEVERSE_JOBS_LEASE", "4s"}}));
+    BOOST_TEST(short_lease.offers.call_timeout.count() == 2000);
+    BOOST_TEST(short_lease.offers.batch == 1);
+    // The job's pace never goes above the host's budget.
+    BOOST_TEST(
+        cv::AppConfig::load(with({{"CINEVERSE_OFFERS_RATE", "30"}})).offers.calls_per_second ==
+        20.0);
+    BOOST_TEST(
+        cv::AppConfig::load(with({{"CINEVERSE_OFFERS_RATE", "30"}, {"CINEVERSE_TMDB_BUDGET", "0"}}))
+            .offers.calls_per_second == 30.0);
+    // A backoff cap below its start: refused.
+    BOOST_TEST(rejected_variable(
+                   {{"CINEVERSE_JOBS_BACKOFF", "2m"}, {"CINEVERSE_JOBS_BACKOFF_MAX", "1m"}}) ==
+               "CINEVERSE_JOBS_BACKOFF_MAX");
 }
 
 BOOST_AUTO_TEST_CASE(values_are_parsed) {
@@ -117,8 +166,8 @@ BOOST_AUTO_TEST_CASE(values_are_parsed) {
               {"CINEVERSE_SESSION_IDLE", "2h"},
               {"CINEVERSE_PUBLIC_ORIGINS", "https://a.example, https://b.example"},
               {"TMDB_BASE_URL", "http://127.0.0.1:9/3/"}}));
-    BOOST_TEST(config.pool.lanes.at(0).listen.host == "127.0.0.1");
-    BOOST_TEST(config.pool.lanes.at(0).listen.port == 9000);
+    BOOST_TEST(config.pool.lanes.at(0).listen->host == "127.0.0.1");
+    BOOST_TEST(config.pool.lanes.at(0).listen->port == 9000);
     BOOST_TEST(config.pool.lanes.at(0).workers == 3);
     BOOST_TEST(config.pool.body_limit == 128u * 1024);
     BOOST_TEST(config.pool.drain_timeout.count() == 1500);

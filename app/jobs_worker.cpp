@@ -1,0 +1,110 @@
+#include "app/jobs_worker.hpp"
+
+#include <unistd.h>
+
+#include "app/job_kinds.hpp"
+#include "core/log.hpp"
+
+namespace cv {
+namespace {
+
+// The lane's worker as the jobs runner sees it.
+class LaneControl final : public jobs::Control {
+  public:
+    explicit LaneControl(fcgi::LoopControl& lane) : lane_(lane) {}
+    bool stop_requested() override { return lane_.stop_requested(); }
+    bool pause(std::chrono::milliseconds duration) override { return lane_.pause(duration); }
+    void busy(std::string_view kind, std::string_view id) override { lane_.busy(kind, id); }
+    void alive() override { lane_.alive(); }
+    void done() override { lane_.done(); }
+
+  private:
+    fcgi::LoopControl& lane_;
+};
+
+// How the jobs table names this worker: host and pid.
+std::string worker_name() {
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+    return std::string(host) + ":" + std::to_string(getpid());
+}
+
+}  // namespace
+
+platforms::FetchTitle tmdb_fetcher(catalogue::TmdbClient& tmdb) {
+    return [&tmdb](const std::string& path, const std::string& query,
+                   std::chrono::milliseconds timeout) {
+        auto result = tmdb.fetch(path, query, catalogue::TmdbClient::Clock::now() + timeout);
+        platforms::Fetched fetched;
+        using Status = platforms::Fetched::Status;
+        fetched.status = result.ok          ? Status::ok
+                         : result.not_found ? Status::not_found
+                         : result.not_asked ? Status::not_asked
+                                            : Status::failed;
+        fetched.body = std::move(result.body);
+        fetched.retry_after = result.retry_after;
+        fetched.problem = result.problem;
+        return fetched;
+    };
+}
+
+JobsWorker::JobsWorker(AppConfig config, SharedMetrics& metrics, SharedCallBudget& tmdb_budget)
+    : config_(std::move(config)),
+      metrics_(metrics),
+      database_(config_.database_url, config_.prepare_statements, config_.pool.request_timeout),
+      queue_(database_),
+      listener_(
+          config_.jobs_listen_url.empty()
+              ? nullptr
+              : std::make_unique<db::Listener>(config_.jobs_listen_url, jobs::kNotifyChannel)),
+      tmdb_(config_.tmdb, &tmdb_budget),
+      platforms_(database_),
+      offers_(database_, tmdb_fetcher(tmdb_), config_.offers, metrics),
+      runner_(queue_,
+              {{*find_job_kind(kOffersRefresh),
+                [this](const jobs::Job& job, jobs::JobContext& context) {
+                    return refresh_offers(job, context);
+                }}},
+              config_.jobs, worker_name(), metrics) {
+    housekeeping_.add("jobs_purge", config_.purge_interval, [this] {
+        long purged = queue_.purge_finished(config_.jobs_keep);
+        if (purged > 0) log::info("jobs_purged", {{"count", purged}});
+    });
+    housekeeping_.add("news_purge", config_.purge_interval, [this] {
+        long purged = platforms_.purge_news(config_.news_keep);
+        if (purged > 0) log::info("news_purged", {{"changes", purged}});
+    });
+    housekeeping_.add("jobs_gauges", std::chrono::seconds(5), [this] { publish_gauges(); });
+}
+
+fcgi::LoopPause JobsWorker::round(fcgi::LoopControl& control) {
+    if (listener_) listener_->drain();
+    housekeeping_.run_due();
+    LaneControl lane(control);
+    try {
+        if (runner_.run_next(lane)) return {std::chrono::milliseconds(0), -1};
+    } catch (const db::Unavailable& e) {
+        // Nothing was claimed, or what was is taken back when its lease runs out.
+        log::warn("jobs_unavailable", {{"reason", e.why()}});
+    }
+    return {config_.jobs.poll, listener_ ? listener_->fd() : -1};
+}
+
+jobs::Outcome JobsWorker::refresh_offers(const jobs::Job& job, jobs::JobContext& context) {
+    JobRunControl control(context);
+    auto progress = offers_.run(control, job.progress);
+    return progress["ended"].asString() == "stopped" ? jobs::Outcome::interrupted
+                                                     : jobs::Outcome::done;
+}
+
+void JobsWorker::publish_gauges() {
+    runner_.publish_gauges();
+    auto offers = platforms_.summary(config_.offers.refresh_after);
+    metrics_.set("offers_titles", static_cast<std::uint64_t>(offers.titles));
+    metrics_.set("offers_titles_due", static_cast<std::uint64_t>(offers.due));
+    metrics_.set("offers_titles_never_checked", static_cast<std::uint64_t>(offers.never_checked));
+    metrics_.set("offers_oldest_check_age_seconds",
+                 static_cast<std::uint64_t>(offers.oldest_check_age_seconds));
+}
+
+}  // namespace cv
