@@ -74,6 +74,35 @@ def main():
     call("GET", "/api/watchlist", cookie=cookie, check=lambda a: [i["id"] for i in a.json()] == [WATCHED])
     call("DELETE", f"/api/watchlist/movie/{WATCHED}", cookie=cookie, route=item,
          check=lambda a: a.json() == {"removed": True})
+    # The diary: a viewing written, read, changed, exported and removed.
+    viewing = {"media_type": "movie", "id": MOVIE, "watched_on": "2026-11-01", "rating": 3.5,
+               "review": "Vu pour la vérification des routes.", "rewatch": False, "public": False}
+    a = call("POST", "/api/diary", viewing, cookie=cookie, check=lambda a: a.json()["rating"] == 3.5)
+    state["entry"] = a.json().get("entry_id", "none") if a.status == 200 else "none"
+    entry = "/api/diary/{entry_id}"
+    call("GET", f"/api/diary/movie/{MOVIE}", cookie=cookie, route="/api/diary/{media_type:movie|tv}/{id:int}",
+         check=lambda a: len(a.json()) == 1)
+    call("PATCH", f"/api/diary/{state['entry']}", {"rating": 4}, cookie=cookie, route=entry,
+         check=lambda a: a.json()["rating"] == 4)
+    call("GET", "/api/export/letterboxd.csv", cookie=cookie, check=lambda a: a.body.startswith(b"tmdbID,"))
+    call("GET", "/api/export", cookie=cookie, check=lambda a: isinstance(a.json(), dict))
+    call("DELETE", f"/api/diary/{state['entry']}", cookie=cookie, route=entry,
+         check=lambda a: a.json() == {"removed": True})
+    # My services, my news and its feed.
+    call("PUT", "/api/me/providers", {"providers": [9101]}, cookie=cookie,
+         check=lambda a: a.json()["providers"] == [9101])
+    call("POST", "/api/me/news/read", {"up_to": 0}, cookie=cookie, check=lambda a: a.json() == {"unread": 0})
+    a = call("POST", "/api/me/feed", {}, cookie=cookie, check=lambda a: a.json()["url"].endswith(".atom"))
+    feed = a.json().get("url", "/feeds/none.atom") if a.status == 200 else "/feeds/none.atom"
+    call("GET", feed, route="/feeds/{file}", check=lambda a: b"<feed" in a.body)
+    call("DELETE", "/api/me/feed", cookie=cookie, check=lambda a: a.json()["revoked"] is True)
+    # The pages a shared link opens: the web client's page with the title's preview tags.
+    for page, sample in (("/film/{id:int}", MOVIE), ("/serie/{id:int}", SHOW), ("/personne/{id:int}", 970017),
+                         ("/saga/{id:int}", 990001)):
+        call("GET", page.replace("{id:int}", str(sample)), route=page,
+             check=lambda a: b'property="og:title"' in a.body)
+    call("GET", "/robots.txt", check=lambda a: b"Sitemap:" in a.body)
+    call("GET", "/sitemap.xml", check=lambda a: b"<urlset" in a.body)
     call("GET", "/healthz", check=lambda a: a.json()["database"] == "ok")
     call("GET", "/metrics", check=lambda a: b"cineverse_" in a.body)
     call("GET", "/status", check=lambda a: len(a.json()["lanes"]) >= 1)
