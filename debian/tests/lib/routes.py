@@ -84,7 +84,7 @@ def main():
          check=lambda a: len(a.json()) == 1)
     call("PATCH", f"/api/diary/{state['entry']}", {"rating": 4}, cookie=cookie, route=entry,
          check=lambda a: a.json()["rating"] == 4)
-    call("GET", "/api/export/letterboxd.csv", cookie=cookie, check=lambda a: a.body.startswith(b"tmdbID,"))
+    call("GET", "/api/export/letterboxd.csv", cookie=cookie, check=lambda a: a.body.startswith(b"\"tmdbID\",\"Title\""))
     call("GET", "/api/export", cookie=cookie, check=lambda a: isinstance(a.json(), dict))
     call("DELETE", f"/api/diary/{state['entry']}", cookie=cookie, route=entry,
          check=lambda a: a.json() == {"removed": True})
