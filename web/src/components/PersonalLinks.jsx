@@ -16,7 +16,7 @@ export default function PersonalLinks() {
             <span className="badge" aria-hidden="true" data-testid="unread-badge">
               {unread > 99 ? '99+' : unread}
             </span>
-            <span className="visually-hidden"> ({unread} non lue{unread > 1 ? 's' : ''})</span>
+            <span className="visually-hidden">{`, ${unread} non lue${unread > 1 ? 's' : ''}`}</span>
           </>
         )}
       </NavLink>

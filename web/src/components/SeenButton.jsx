@@ -7,7 +7,7 @@ import ViewingDialog from './ViewingDialog.jsx';
 // "Vu": records a viewing of the title in a small dialog. A visitor is sent to Connexion
 // and back. Once seen, it reads "Vu ✓" and still records another viewing (a rewatch).
 export default function SeenButton({ kind, item, describedBy, compact = false, onSaved }) {
-  const { user } = useSession();
+  const { user, checked } = useSession();
   const personal = usePersonal();
   const navigate = useNavigate();
   const location = useLocation();
@@ -15,6 +15,7 @@ export default function SeenButton({ kind, item, describedBy, compact = false, o
   const seen = personal.hasSeen(kind, item.id);
 
   function start() {
+    if (!checked) return;
     if (!user) {
       navigate('/connexion', { state: { from: location.pathname + location.search, reason: 'diary' } });
       return;
@@ -31,6 +32,7 @@ export default function SeenButton({ kind, item, describedBy, compact = false, o
         data-seen={seen ? 'true' : 'false'}
         aria-describedby={describedBy}
         aria-haspopup="dialog"
+        aria-busy={checked ? undefined : 'true'}
         title={seen ? 'Vous avez vu ce titre : noter un autre visionnage' : undefined}
         onClick={start}
       >
