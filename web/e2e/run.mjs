@@ -545,7 +545,7 @@ await step('Ce soir: my watchlisted titles on my services first, then discovery 
     await page.getByRole('list', { name: 'À découvrir sur mes plateformes' }).getByTestId('poster').first().waitFor();
     const hrefs = await page.locator('main [data-testid=poster] a.card-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     assert.equal(new Set(hrefs).size, hrefs.length, 'a title shows twice');
-    assert.equal(await page.title(), 'Ce soir sur mes plateformes — CineVerse');
+    await page.waitForFunction(() => document.title === 'Ce soir sur mes plateformes — CineVerse');
     // The home page has the same row for a signed-in member.
     await mainNav.getByRole('link', { name: 'Accueil' }).click();
     await page.getByTestId('tonight-row').locator(`a[href="${ROBIN_HOOD}"]`).waitFor();
@@ -587,7 +587,7 @@ await step('Nouveautés: the offers change, the job runs, the unread badge appea
     assert.ok(Number(await badge.textContent()) >= 1);
     await mainNav.getByRole('link', { name: /^Nouveautés/ }).click();
     await page.waitForURL((url) => url.pathname === '/nouveautes');
-    assert.equal(await page.title(), 'Nouveautés — CineVerse');
+    await page.waitForFunction(() => document.title === 'Nouveautés — CineVerse');
     const news = page.getByTestId('news-item').and(page.locator('.unread'));
     await news.first().waitFor();
     if (moved) {
@@ -641,7 +641,7 @@ await step('Vu: a viewing with ★★★½ and a public review from the film pag
 
     await mainNav.getByRole('link', { name: 'Journal' }).click();
     await page.waitForURL((url) => url.pathname === '/journal');
-    assert.equal(await page.title(), 'Mon journal — CineVerse');
+    await page.waitForFunction(() => document.title === 'Mon journal — CineVerse');
     const monthHeading = `${MONTHS[Number(todayIso.slice(5, 7)) - 1]} ${todayIso.slice(0, 4)}`;
     const month = page.getByRole('region', { name: monthHeading });
     const entry = month.getByTestId('journal-entry').filter({ has: page.locator(`a[href="${filmPath}"]`) });

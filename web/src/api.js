@@ -74,7 +74,11 @@ export const api = {
   // An import's body is the file itself, as Letterboxd gave it.
   importLetterboxd: async (file) => {
     const type = /\.csv$/i.test(file.name ?? '') || file.type === 'text/csv' ? 'text/csv' : 'application/zip';
-    const response = await fetch('/api/import/letterboxd', {
+    // A lone CSV says which of Letterboxd's files it is (watched.csv and watchlist.csv share
+    // their columns).
+    const known = /^(watched|watchlist|diary|ratings|reviews)\.csv$/i.exec(file.name ?? '');
+    const query = type === 'text/csv' && known ? `?file=${known[0].toLowerCase()}` : '';
+    const response = await fetch(`/api/import/letterboxd${query}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Content-Type': type },

@@ -288,19 +288,22 @@ describe('the Letterboxd import', () => {
   it('lets a row be matched from search where the service resolves rows', async () => {
     const api = stubApi({
       'POST /api/import/letterboxd': reply(202, { job_id: 'job-2' }),
-      'GET /api/import/job-2': reply(200, { state: 'done', done: 1, total: 1, matched: 0, unmatched: [{ name: 'Nosferatu', year: 1922 }] }),
+      'GET /api/import/job-2': reply(200, { state: 'done', done: 1, total: 1, matched: 0, unmatched: [{ name: 'Nosferatu', year: 1922, position: 7 }] }),
       'GET /api/search-multi': reply(200, [{ media_type: 'movie', id: 653, title: 'Nosferatu', release_date: '1922-02-16' }, { media_type: 'person', id: 1, name: 'Max Schreck' }]),
-      'POST /api/import/job-2/resolve': reply(200, { resolved: true }),
+      'POST /api/import/job-2/resolve': reply(200, { job_id: 'job-2', state: 'done', done: 1, total: 1, matched: 1, unmatched: [] }),
     });
     renderImport({ canResolve: true });
-    fireEvent.change(screen.getByLabelText('Fichier exporté (ZIP ou CSV)'), { target: { files: [new File(['Date,Name'], 'diary.csv', { type: 'text/csv' })] } });
+    fireEvent.change(screen.getByLabelText('Fichier exporté (ZIP ou CSV)'), { target: { files: [new File(['Date,Name'], 'Watchlist.csv', { type: 'text/csv' })] } });
     fireEvent.click(screen.getByRole('button', { name: 'Importer' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Trouver le bon titre' }));
     fireEvent.click(screen.getByRole('button', { name: 'Rechercher' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Choisir Nosferatu (1922)' }));
     await screen.findByText('→ Nosferatu ajouté');
-    expect(JSON.parse(api.callsTo('POST', '/api/import/job-2/resolve')[0].body)).toEqual({ name: 'Nosferatu', year: 1922, media_type: 'movie', id: 653 });
-    expect(api.callsTo('POST', '/api/import/letterboxd')[0].headers['Content-Type']).toBe('text/csv');
+    expect(JSON.parse(api.callsTo('POST', '/api/import/job-2/resolve')[0].body)).toEqual({ position: 7, media_type: 'movie', id: 653 });
+    expect(screen.getByText(/^Import terminé\. 1 \/ 1 lignes lues, 1 titre reconnu\.$/)).toBeTruthy();
+    const [post] = api.callsTo('POST', '/api/import/letterboxd');
+    expect(post.headers['Content-Type']).toBe('text/csv');
+    expect(post.query).toEqual({ file: 'watchlist.csv' });
   });
 
   it('says why a file is refused, and is hidden where the service has no import', async () => {

@@ -90,7 +90,18 @@ export default function ImportLetterboxd({ onImported, available = CAN_IMPORT, c
           {error}
         </p>
       )}
-      {job && <Progress job={job} canResolve={canResolve} />}
+      {job && (
+        <Progress
+          job={job}
+          canResolve={canResolve}
+          onResolved={(row, item, status) => {
+            // The service answers the import's status without the row; it stays listed here,
+            // said matched, until the next import.
+            setJob((current) => ({ ...current, ...(status ? normalise(status) : {}), unmatched: current.unmatched, resolved: [...(current.resolved ?? []), { row, item }] }));
+            done.current?.();
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -103,12 +114,15 @@ function normalise(data) {
     total: number(data?.total),
     matched: number(data?.matched),
     unmatched: Array.isArray(data?.unmatched) ? data.unmatched.filter((row) => row && typeof row.name === 'string') : [],
+    resolved: [],
   };
 }
 
 const STATES = { queued: 'En attente…', running: 'Import en cours…', done: 'Import terminé.', failed: "L'import a échoué." };
 
-function Progress({ job, canResolve }) {
+const rowKey = (row) => (Number.isInteger(row.position) ? `#${row.position}` : `${row.name}/${row.year}`);
+
+function Progress({ job, canResolve, onResolved }) {
   const labelId = useId();
   const total = Math.max(job.total, job.done, 1);
   return (
@@ -122,7 +136,14 @@ function Progress({ job, canResolve }) {
           <h3>Lignes non reconnues ({job.unmatched.length})</h3>
           <ul>
             {job.unmatched.map((row, index) => (
-              <Unmatched key={`${row.name}-${row.year}-${index}`} jobId={job.id} row={row} canResolve={canResolve} />
+              <Unmatched
+                key={`${rowKey(row)}-${index}`}
+                jobId={job.id}
+                row={row}
+                canResolve={canResolve}
+                resolved={(job.resolved ?? []).find((entry) => rowKey(entry.row) === rowKey(row))?.item ?? null}
+                onResolved={onResolved}
+              />
             ))}
           </ul>
         </div>
@@ -133,11 +154,10 @@ function Progress({ job, canResolve }) {
 
 // One row no title matched: its name and year, and (where the service resolves rows) a
 // search to pick the right title.
-function Unmatched({ jobId, row, canResolve }) {
+function Unmatched({ jobId, row, canResolve, resolved, onResolved }) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState(row.name);
   const [results, setResults] = useState({ status: 'idle', items: [] });
-  const [resolved, setResolved] = useState(null);
   const [error, setError] = useState('');
   const inputId = useId();
   const label = `${row.name}${row.year ? ` (${row.year})` : ''}`;
@@ -157,10 +177,12 @@ function Unmatched({ jobId, row, canResolve }) {
   async function pick(item) {
     setError('');
     try {
-      await api.resolveImport(jobId, { name: row.name, year: row.year ?? null, media_type: item.media_type, id: item.id });
-      setResolved(item);
-    } catch {
-      setError("Ce titre n'a pas pu être retenu, réessayez.");
+      // The row by its position in the import where the service gives it, else by its name.
+      const which = Number.isInteger(row.position) ? { position: row.position } : { name: row.name, year: row.year ?? null };
+      const status = await api.resolveImport(jobId, { ...which, media_type: item.media_type, id: item.id });
+      onResolved(row, item, status && typeof status === 'object' && 'state' in status ? status : null);
+    } catch (failure) {
+      setError(failure.status === 409 ? 'Cette ligne est déjà reconnue.' : "Ce titre n'a pas pu être retenu, réessayez.");
     }
   }
 
