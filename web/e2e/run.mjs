@@ -785,6 +785,33 @@ await step('a phone-sized person page has no horizontal scrolling', phone, () =>
   }),
 );
 
+await step("a phone-sized Ce soir, journal, Nouveautés and viewing dialog have no horizontal scrolling, and the dialog's controls are 48 px high", phone, () =>
+  withoutConsoleErrors(async () => {
+    for (const [path, wait] of [
+      ['/ce-soir', () => phone.getByRole('list', { name: 'De ma liste, disponible maintenant' }).getByTestId('poster').first().waitFor()],
+      ['/journal', () => phone.getByTestId('journal-figures').waitFor()],
+      ['/nouveautes', () => phone.getByRole('list', { name: 'Nouveautés' }).waitFor()],
+      ['/ma-liste', () => phone.getByTestId('where').first().waitFor()],
+    ]) {
+      await phone.goto(BASE_URL + path);
+      await wait();
+      await noSideScroll();
+    }
+    await phone.goto(BASE_URL + PIRATE);
+    await phone.locator('.title-actions').getByRole('button', { name: 'Vu' }).click();
+    const dialog = phone.getByRole('dialog');
+    await dialog.waitFor();
+    assert.ok(await phone.evaluate(() => Boolean(document.activeElement?.closest('[role=dialog]'))), 'focus is in the dialog');
+    for (const control of await dialog.locator('input:not([type=checkbox]), select, textarea, button').all()) {
+      const box = await control.boundingBox();
+      assert.ok(box && box.height >= 47.5, `a control of the dialog is ${box?.height}px high`);
+    }
+    await noSideScroll();
+    await phone.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  }),
+);
+
 await step('no page broke the Content-Security-Policy', page, async () => {
   assert.deepEqual(cspViolations, []);
 });

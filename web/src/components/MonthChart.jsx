@@ -33,7 +33,7 @@ export default function MonthChart({ year, byMonth }) {
                 </text>
               )}
               <text x={x + slot * 0.3} y={height - 6} textAnchor="middle" className="month">
-                {SHORT_MONTHS[index].slice(0, 3)}
+                {SHORT_MONTHS[index]}
               </text>
             </g>
           );
