@@ -13,9 +13,17 @@ BOOST_AUTO_TEST_CASE(the_spa_works_end_to_end_in_chromium) {
     BOOST_REQUIRE_MESSAGE(std::filesystem::exists(web + "/dist/index.html"),
                           "web/dist is missing: scripts/test builds it (npm ci && npm run build)");
     std::string artifacts = std::string(CV_BINARY_DIR) + "/e2e-artifacts";
-    auto result = run({"node", web + "/e2e/run.mjs"}, {{"BASE_URL", stack().base_url()},
-                                                       {"ARTIFACTS_DIR", artifacts},
-                                                       {"NODE_PATH", web + "/node_modules"}});
+    // The steps of "Mes plateformes" move the fake TMDB's offers on and run the offers job
+    // as an operator would (`cineverse-api offers refresh`, in the pool's environment).
+    auto env = stack().pool_environment();
+    env["CINEVERSE_CONFIG_FILE"] = "";
+    env["BASE_URL"] = stack().base_url();
+    env["ARTIFACTS_DIR"] = artifacts;
+    env["NODE_PATH"] = web + "/node_modules";
+    env["CINEVERSE_API_BINARY"] = CV_API_BINARY;
+    env["FAKE_TMDB_URL"] = "http://127.0.0.1:" + std::to_string(stack().tmdb_port());
+    auto result = run({"node", web + "/e2e/run.mjs"}, env);
+    stack().tmdb_reset();
     BOOST_TEST_MESSAGE(result.output);
     BOOST_TEST(result.exit_code == 0, result.output);
 }

@@ -3,6 +3,7 @@
 // the demo catalogue (no TMDB key).
 //   BASE_URL=https://localhost:8443 ARTIFACTS_DIR=… node e2e/run.mjs
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -231,7 +232,7 @@ await step("a visitor's toggle sends to Connexion; a wrong password shows the me
 await step('change the first name in the profile, and it persists', page, async () => {
   await panel.getByRole('link', { name: 'Profil' }).click();
   await page.getByLabel('Prénom').fill('Augusta');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await page.getByRole('main').getByRole('status').waitFor();
   await page.reload();
   await page.getByLabel('Prénom').waitFor();
@@ -422,6 +423,310 @@ await step('a film of a saga shows its band, which opens the saga with its films
   }),
 );
 
+// "Mes plateformes" and the diary, for a new member. With the integration stack, the offers
+// of the TMDB stand-in are moved on (its control API) and the offers job is run as an operator
+// runs it (`cineverse-api offers refresh`, the harness gives the binary and its environment);
+// against a demo started otherwise, the demo's own timer runs the job and the steps wait for it.
+const API_BINARY = process.env.CINEVERSE_API_BINARY ?? '';
+const FAKE_TMDB = process.env.FAKE_TMDB_URL ?? '';
+const BOBINE = { id: 9101, name: 'Bobine' };
+const PLAN_SEQUENCE = { id: 9103, name: 'Plan-Séquence' };
+const FONDU = { id: 9102, name: 'Fondu Enchaîné' };
+const ROBIN_HOOD = '/film/900061'; // Bobine in phase 0
+const PIRATE = '/film/900063'; // Fondu Enchaîné and for rent in phase 0
+const AURORA = '/serie/950006'; // Plan-Séquence in phase 0, Bobine too from phase 1
+const member = `e2e_m_${Date.now().toString(36)}`;
+const todayIso = (() => {
+  const now = new Date();
+  const pad = (value) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+})();
+
+// A response awaited after an action: if the action fails first, the wait's own failure
+// must not end the whole run.
+function awaitResponse(target, predicate) {
+  const waiting = target.waitForResponse(predicate);
+  waiting.catch(() => {});
+  return waiting;
+}
+
+async function offersPhase(phase) {
+  if (!FAKE_TMDB) return false;
+  const response = await fetch(`${FAKE_TMDB}/__control/offers`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ phase }) });
+  assert.equal(response.status, 200, 'the fake TMDB took the phase');
+  return true;
+}
+
+// One run of the offers job; without the binary, the time the demo's timer takes to run it.
+async function runOffersJob(ready) {
+  if (API_BINARY) {
+    execFileSync(API_BINARY, ['offers', 'refresh'], { env: process.env, stdio: 'pipe', timeout: 120000 });
+    return;
+  }
+  const deadline = Date.now() + 120000;
+  while (!(await ready())) {
+    assert.ok(Date.now() < deadline, "the demo's offers job did not run within two minutes");
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+const allChecked = async () => {
+  const items = await apiJson('/api/watchlist');
+  return items.length > 0 && items.every((item) => item.where?.checked_at);
+};
+
+async function keepFromItsPage(path) {
+  await page.goto(BASE_URL + path);
+  await pageToggle('Ajouter à ma liste').click();
+  await pageToggle('Dans ma liste').waitFor();
+}
+
+const watchlistCard = (path) => page.getByRole('main').getByTestId('poster').filter({ has: page.locator(`a[href="${path}"]`) });
+const whereLines = (path) => watchlistCard(path).getByTestId('where').getByRole('listitem').allTextContents();
+
+await step('Mes plateformes: a new member keeps three titles, picks two services on Ma liste, and each item says where, mine first', page, () =>
+  withoutConsoleErrors(async () => {
+    await offersPhase(0);
+    await page.goto(BASE_URL + '/inscription');
+    await page.getByLabel("Nom d'utilisateur").fill(member);
+    await page.getByLabel('E-mail').fill(`${member}@example.org`);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByLabel('Prénom').fill('Alice');
+    await page.getByLabel('Nom', { exact: true }).fill('Guy');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByTestId('username').waitFor();
+    for (const path of [ROBIN_HOOD, PIRATE, AURORA]) await keepFromItsPage(path);
+    await runOffersJob(allChecked);
+
+    await mainNav.getByRole('link', { name: 'Ma liste' }).click();
+    const prompt = page.getByTestId('services-prompt');
+    await prompt.waitFor();
+    for (const service of [BOBINE, PLAN_SEQUENCE]) await prompt.getByRole('checkbox', { name: service.name, exact: true }).check();
+    const saved = awaitResponse(page, (response) => response.url().endsWith('/api/me/providers') && response.request().method() === 'PUT');
+    await prompt.getByRole('button', { name: 'Enregistrer mes plateformes' }).click();
+    assert.deepEqual(JSON.parse((await saved).request().postData()), { providers: [BOBINE.id, PLAN_SEQUENCE.id] });
+    await prompt.waitFor({ state: 'detached' });
+    await watchlistCard(ROBIN_HOOD).getByTestId('where').getByText(`Sur vos plateformes : ${BOBINE.name}`).waitFor();
+    assert.deepEqual(await whereLines(ROBIN_HOOD), [`Sur vos plateformes : ${BOBINE.name}`]);
+    assert.deepEqual(await whereLines(AURORA), [`Sur vos plateformes : ${PLAN_SEQUENCE.name}`]);
+    const pirate = await whereLines(PIRATE);
+    assert.equal(pirate[0], `En abonnement : ${FONDU.name}`);
+    assert.match(pirate[1] ?? '', /^À louer/);
+    assert.deepEqual(await apiJson('/api/me/providers'), { providers: [BOBINE.id, PLAN_SEQUENCE.id] });
+  }),
+);
+
+await step('Ma liste: « Disponible sur mes plateformes » keeps what streams on my services', page, () =>
+  withoutConsoleErrors(async () => {
+    const asked = awaitResponse(page, (response) => response.url().endsWith('/api/watchlist?available=mine'));
+    await page.getByRole('checkbox', { name: 'Disponible sur mes plateformes' }).check();
+    assert.equal((await asked).status(), 200);
+    await page.waitForURL((url) => url.pathname === '/ma-liste' && url.search === '?dispo=mes-plateformes');
+    const list = page.getByRole('list', { name: 'Ma liste : disponible sur mes plateformes' });
+    await list.locator(`a[href="${ROBIN_HOOD}"]`).waitFor();
+    await list.locator(`a[href="${AURORA}"]`).waitFor();
+    assert.equal(await list.locator(`a[href="${PIRATE}"]`).count(), 0);
+    await page.reload();
+    await list.locator(`a[href="${ROBIN_HOOD}"]`).waitFor();
+    assert.ok(await page.getByRole('checkbox', { name: 'Disponible sur mes plateformes' }).isChecked());
+  }),
+);
+
+await step('Ce soir: my watchlisted titles on my services first, then discovery on them, never a title twice', page, () =>
+  withoutConsoleErrors(async () => {
+    const discovered = awaitResponse(page, discoverRequest((params) => params.get('providers') === `${BOBINE.id},${PLAN_SEQUENCE.id}`));
+    await mainNav.getByRole('link', { name: 'Ce soir' }).click();
+    await page.waitForURL((url) => url.pathname === '/ce-soir');
+    assert.equal((await discovered).status(), 200);
+    const fromList = page.getByRole('list', { name: 'De ma liste, disponible maintenant' });
+    await fromList.locator(`a[href="${ROBIN_HOOD}"]`).waitFor();
+    await fromList.locator(`a[href="${AURORA}"]`).waitFor();
+    assert.equal(await fromList.locator(`a[href="${PIRATE}"]`).count(), 0);
+    await page.getByRole('list', { name: 'À découvrir sur mes plateformes' }).getByTestId('poster').first().waitFor();
+    const hrefs = await page.locator('main [data-testid=poster] a.card-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    assert.equal(new Set(hrefs).size, hrefs.length, 'a title shows twice');
+    await page.waitForFunction(() => document.title === 'Ce soir sur mes plateformes — CineVerse');
+    // The home page has the same row for a signed-in member.
+    await mainNav.getByRole('link', { name: 'Accueil' }).click();
+    await page.getByTestId('tonight-row').locator(`a[href="${ROBIN_HOOD}"]`).waitFor();
+  }),
+);
+
+await step('Découvrir: « Sur mes plateformes » fills the services filter with my ids, in the shared URL', page, () =>
+  withoutConsoleErrors(async () => {
+    await page.goto(BASE_URL + '/decouvrir');
+    await discoverResults().getByTestId('poster').first().waitFor();
+    const answered = awaitResponse(page, discoverRequest((params) => params.get('providers') === `${BOBINE.id},${PLAN_SEQUENCE.id}`));
+    await page.getByRole('button', { name: 'Sur mes plateformes' }).click();
+    await page.waitForURL((url) => url.search === `?providers=${BOBINE.id},${PLAN_SEQUENCE.id}`);
+    assert.equal(new URL((await answered).url()).search, `?providers=${BOBINE.id},${PLAN_SEQUENCE.id}`);
+    assert.equal(await page.getByRole('button', { name: 'Sur mes plateformes' }).getAttribute('aria-pressed'), 'true');
+    assert.ok(await page.getByRole('checkbox', { name: BOBINE.name, exact: true }).isChecked());
+  }),
+);
+
+await step('Nouveautés: the offers change, the job runs, the unread badge appears, the arrival shows with its logo, marking read clears it', page, () =>
+  withoutConsoleErrors(async () => {
+    // Whatever the first check found is read first.
+    await page.goto(BASE_URL + '/nouveautes');
+    await heading().filter({ hasText: 'Nouveautés' }).waitFor();
+    await page.getByTestId('news').or(page.getByText(/^Rien de nouveau/)).first().waitFor();
+    const markAll = page.getByRole('button', { name: /^Tout marquer comme lu/ });
+    if (await markAll.count()) {
+      await markAll.click();
+      await markAll.waitFor({ state: 'detached' });
+    }
+    await mainNav.getByTestId('unread-badge').waitFor({ state: 'detached' });
+
+    const moved = await offersPhase(1); // Expedition Aurora arrives on Bobine
+    const before = (await apiJson('/api/me/news')).items.length;
+    await runOffersJob(async () => (await apiJson('/api/me/news?unread=1')).unread > 0);
+    await page.goto(BASE_URL + '/');
+    const badge = mainNav.getByTestId('unread-badge');
+    await badge.waitFor();
+    assert.ok(Number(await badge.textContent()) >= 1);
+    await mainNav.getByRole('link', { name: /^Nouveautés/ }).click();
+    await page.waitForURL((url) => url.pathname === '/nouveautes');
+    await page.waitForFunction(() => document.title === 'Nouveautés — CineVerse');
+    const news = page.getByTestId('news-item').and(page.locator('.unread'));
+    await news.first().waitFor();
+    if (moved) {
+      const arrival = page.getByTestId('news-item').filter({ has: page.locator(`a[href="${AURORA}"]`) }).filter({ hasText: `Disponible sur ${BOBINE.name}` });
+      await arrival.first().waitFor();
+      await arrival.first().getByRole('img', { name: `Logo ${BOBINE.name}` }).waitFor();
+      assert.ok((await apiJson('/api/me/news')).items.length > before);
+    }
+    await page.getByRole('button', { name: /^Tout marquer comme lu/ }).click();
+    await badge.waitFor({ state: 'detached' });
+    await page.locator('.news-item.unread').first().waitFor({ state: 'detached' });
+    assert.equal((await apiJson('/api/me/news?unread=1')).unread, 0);
+
+    // The private feed: an address to copy.
+    await page.getByRole('button', { name: 'Créer mon lien de flux' }).click();
+    const feed = page.getByLabel('Adresse de mon flux');
+    await feed.waitFor();
+    const url = await feed.inputValue();
+    assert.match(url, /^https:\/\/[^/]+\/feeds\/[^/]+\.atom$/);
+    const atom = await page.request.get(url);
+    assert.equal(atom.status(), 200);
+    assert.match(await atom.text(), /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/);
+    await offersPhase(0);
+  }),
+);
+
+const REVIEW = 'Une <b>ombre</b> qui glace & ne vous lâche plus.\nInoubliable.';
+await step('Vu: a viewing with ★★★½ and a public review from the film page, shown there as text, and in the journal', page, () =>
+  withoutConsoleErrors(async () => {
+    await page.goto(BASE_URL + filmPath);
+    await heading().filter({ hasText: 'Nosferatu' }).waitFor();
+    await page.locator('.title-actions').getByRole('button', { name: 'Vu' }).click();
+    const dialog = page.getByRole('dialog', { name: /^J'ai vu : Nosferatu/ });
+    await dialog.waitFor();
+    assert.equal(await dialog.getByLabel('Date du visionnage').inputValue(), todayIso);
+    await dialog.getByLabel('Ma note', { exact: true }).selectOption('3.5');
+    await dialog.getByLabel('Ma critique (facultative)').fill(REVIEW);
+    await dialog.getByRole('checkbox', { name: /^Public/ }).check();
+    const posted = awaitResponse(page, (response) => response.url().endsWith('/api/diary') && response.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    assert.equal((await posted).status(), 200);
+    await dialog.waitFor({ state: 'detached' });
+    const mine = page.getByTestId('my-viewing');
+    await mine.getByText(`Vu le ${frenchDate(todayIso)}, ★★★½`).waitFor();
+    const review = page.getByTestId('reviews').getByTestId('review').filter({ hasText: member });
+    await review.waitFor();
+    // The text as written, markup included, and no element made of it.
+    assert.equal(await review.locator('.review-text').textContent(), REVIEW);
+    assert.equal(await page.locator('.review-text b').count(), 0);
+    assert.equal(await page.locator('.title-actions [data-testid=seen-button]').getAttribute('data-seen'), 'true');
+
+    await mainNav.getByRole('link', { name: 'Journal' }).click();
+    await page.waitForURL((url) => url.pathname === '/journal');
+    await page.waitForFunction(() => document.title === 'Mon journal — CineVerse');
+    const monthHeading = `${MONTHS[Number(todayIso.slice(5, 7)) - 1]} ${todayIso.slice(0, 4)}`;
+    const month = page.getByRole('region', { name: monthHeading });
+    const entry = month.getByTestId('journal-entry').filter({ has: page.locator(`a[href="${filmPath}"]`) });
+    await entry.waitFor();
+    assert.match(await entry.textContent(), /★★★½/);
+    assert.ok(Number(await page.getByTestId('films-seen').textContent()) >= 1);
+    await page.getByRole('img', { name: /^Visionnages par mois en/ }).waitFor();
+    // The rating filter keeps it; another rating leaves it out.
+    await page.getByLabel('Note', { exact: true }).selectOption('3.5');
+    await page.waitForURL((url) => url.search === '?note=3.5');
+    await entry.waitFor();
+    await page.getByLabel('Note', { exact: true }).selectOption('5');
+    await page.getByText('Aucun visionnage ne correspond à ces filtres.').waitFor();
+  }),
+);
+
+await step('hide seen: Découvrir hides the film I have seen, and remembers it', page, () =>
+  withoutConsoleErrors(async () => {
+    const film = await apiJson(`/api/movie${filmPath.slice('/film'.length)}`);
+    const year = film.release_date.slice(0, 4);
+    await page.goto(`${BASE_URL}/decouvrir?genres=${film.genres[0].id}&year_from=${year}&year_to=${year}`);
+    const card = discoverResults().locator(`a[href="${filmPath}"]`);
+    await card.waitFor();
+    await page.getByRole('checkbox', { name: 'Masquer les titres vus' }).check();
+    await card.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.locator('.discover-count').waitFor();
+    await page.getByRole('checkbox', { name: 'Masquer les titres vus' }).and(page.locator(':checked')).waitFor();
+    assert.equal(await card.count(), 0);
+    await page.getByRole('checkbox', { name: 'Masquer les titres vus' }).uncheck();
+    await card.waitFor();
+  }),
+);
+
+await step('the viewing is edited, then deleted, from the film page', page, () =>
+  withoutConsoleErrors(async () => {
+    await page.goto(BASE_URL + filmPath);
+    const mine = page.getByTestId('my-viewing');
+    await mine.getByText(`Vu le ${frenchDate(todayIso)}, ★★★½`).waitFor();
+    await mine.getByRole('button', { name: 'Modifier' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Modifier mon visionnage/ });
+    assert.equal(await dialog.getByLabel('Ma note', { exact: true }).inputValue(), '3.5');
+    assert.equal(await dialog.getByLabel('Ma critique (facultative)').inputValue(), REVIEW);
+    await dialog.getByLabel('Ma note', { exact: true }).selectOption('4');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await mine.getByText(`Vu le ${frenchDate(todayIso)}, ★★★★`, { exact: true }).waitFor();
+    await mine.getByRole('button', { name: 'Supprimer' }).click();
+    await mine.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await page.getByTestId('my-viewings').waitFor({ state: 'detached' });
+    assert.deepEqual(await apiJson(`/api/diary/movie${filmPath.slice('/film'.length)}`), []);
+  }),
+);
+
+await step('export: the account page downloads the Letterboxd CSV and the whole JSON', page, () =>
+  withoutConsoleErrors(async () => {
+    // A viewing to export.
+    await page.goto(BASE_URL + ROBIN_HOOD);
+    await page.locator('.title-actions').getByRole('button', { name: 'Vu' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Ma note', { exact: true }).selectOption('4.5');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByTestId('my-viewing').waitFor();
+
+    await panel.getByRole('link', { name: 'Profil' }).click();
+    await page.getByTestId('services-picker').getByRole('checkbox', { name: BOBINE.name, exact: true }).and(page.locator(':checked')).waitFor();
+    await page.getByTestId('advice').getByText(new RegExp(`^${BOBINE.name} : \\d+ titres? de votre liste`)).waitFor();
+    const read = async (name) => {
+      const download = page.waitForEvent('download');
+      download.catch(() => {});
+      await page.getByRole('link', { name }).click();
+      const file = await download;
+      return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+    };
+    const csv = await read('Journal pour Letterboxd (CSV)');
+    const lines = csv.text.trim().split(/\r?\n/);
+    assert.equal(lines[0].replaceAll('"', ''), 'tmdbID,Title,Year,WatchedDate,Rating,Rewatch,Review');
+    assert.ok(lines.some((line) => line.replaceAll('"', '').startsWith('900061,') && line.includes(todayIso) && line.includes('4.5')), csv.text);
+    const json = await read('Toutes mes données (JSON)');
+    const data = JSON.parse(json.text);
+    assert.ok(JSON.stringify(data.diary ?? null).includes('900061'), 'the export holds the viewing');
+    assert.ok(JSON.stringify(data.watchlist).includes('900063'));
+  }),
+);
+
 const phone = await context.newPage();
 watchCsp(phone);
 await phone.setViewportSize({ width: 390, height: 844 });
@@ -477,6 +782,33 @@ await step('a phone-sized person page has no horizontal scrolling', phone, () =>
     const photo = await phone.locator('.person-photo').boundingBox();
     assert.ok(photo && photo.height > 0 && photo.width > 0, 'the photo has its box');
     await noSideScroll();
+  }),
+);
+
+await step("a phone-sized Ce soir, journal, Nouveautés and viewing dialog have no horizontal scrolling, and the dialog's controls are 48 px high", phone, () =>
+  withoutConsoleErrors(async () => {
+    for (const [path, wait] of [
+      ['/ce-soir', () => phone.getByRole('list', { name: 'De ma liste, disponible maintenant' }).getByTestId('poster').first().waitFor()],
+      ['/journal', () => phone.getByTestId('journal-figures').waitFor()],
+      ['/nouveautes', () => phone.getByRole('list', { name: 'Nouveautés' }).waitFor()],
+      ['/ma-liste', () => phone.getByTestId('where').first().waitFor()],
+    ]) {
+      await phone.goto(BASE_URL + path);
+      await wait();
+      await noSideScroll();
+    }
+    await phone.goto(BASE_URL + PIRATE);
+    await phone.locator('.title-actions').getByRole('button', { name: 'Vu' }).click();
+    const dialog = phone.getByRole('dialog');
+    await dialog.waitFor();
+    assert.ok(await phone.evaluate(() => Boolean(document.activeElement?.closest('[role=dialog]'))), 'focus is in the dialog');
+    for (const control of await dialog.locator('input:not([type=checkbox]), select, textarea, button').all()) {
+      const box = await control.boundingBox();
+      assert.ok(box && box.height >= 47.5, `a control of the dialog is ${box?.height}px high`);
+    }
+    await noSideScroll();
+    await phone.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   }),
 );
 

@@ -16,6 +16,7 @@ import Profile from './pages/Profile.jsx';
 import SearchResults from './pages/SearchResults.jsx';
 import SignUp from './pages/SignUp.jsx';
 import TitlePage from './pages/Title.jsx';
+import { PersonalProvider } from './personal.jsx';
 import { SessionProvider } from './session.jsx';
 import { WatchlistProvider } from './watchlist.jsx';
 
@@ -23,6 +24,9 @@ import { WatchlistProvider } from './watchlist.jsx';
 const Discover = lazy(() => import('./pages/Discover.jsx'));
 const PersonPage = lazy(() => import('./pages/Person.jsx'));
 const SagaPage = lazy(() => import('./pages/Saga.jsx'));
+const Tonight = lazy(() => import('./pages/Tonight.jsx'));
+const News = lazy(() => import('./pages/News.jsx'));
+const Journal = lazy(() => import('./pages/Journal.jsx'));
 
 function PageLoading() {
   return (
@@ -52,29 +56,34 @@ export function Site() {
     <SessionProvider>
       <ImagesProvider>
         <WatchlistProvider>
-          <ScrollToTop />
-          <a href="#main" className="skip-link">
-            Aller au contenu
-          </a>
-          <Header />
-          <Notice />
-          <Suspense fallback={<PageLoading />}>
-            <Routes>
-              <Route path="/" element={<Home />} />
-              <Route path="/recherche" element={<SearchResults />} />
-              <Route path="/film/:id" element={<TitlePage kind="movie" />} />
-              <Route path="/serie/:id" element={<TitlePage kind="tv" />} />
-              <Route path="/ma-liste" element={<MyList />} />
-              <Route path="/connexion" element={<Login />} />
-              <Route path="/inscription" element={<SignUp />} />
-              <Route path="/profil" element={<Profile />} />
-              <Route path="/decouvrir" element={<Discover />} />
-              <Route path="/personne/:id" element={<PersonPage />} />
-              <Route path="/saga/:id" element={<SagaPage />} />
-              <Route path="*" element={<NotFound />} />
-            </Routes>
-          </Suspense>
-          <Footer />
+          <PersonalProvider>
+            <ScrollToTop />
+            <a href="#main" className="skip-link">
+              Aller au contenu
+            </a>
+            <Header />
+            <Notice />
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                <Route path="/" element={<Home />} />
+                <Route path="/recherche" element={<SearchResults />} />
+                <Route path="/film/:id" element={<TitlePage kind="movie" />} />
+                <Route path="/serie/:id" element={<TitlePage kind="tv" />} />
+                <Route path="/ma-liste" element={<MyList />} />
+                <Route path="/connexion" element={<Login />} />
+                <Route path="/inscription" element={<SignUp />} />
+                <Route path="/profil" element={<Profile />} />
+                <Route path="/decouvrir" element={<Discover />} />
+                <Route path="/personne/:id" element={<PersonPage />} />
+                <Route path="/saga/:id" element={<SagaPage />} />
+                <Route path="/ce-soir" element={<Tonight />} />
+                <Route path="/nouveautes" element={<News />} />
+                <Route path="/journal" element={<Journal />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
+            <Footer />
+          </PersonalProvider>
         </WatchlistProvider>
       </ImagesProvider>
     </SessionProvider>

@@ -47,6 +47,54 @@ export const api = {
   keep: (kind, id) => call('PUT', `/api/watchlist/${kind}/${id}`),
   forget: (kind, id) => call('DELETE', `/api/watchlist/${kind}/${id}`),
   deleteAccount: (password) => call('DELETE', '/api/account', { password }),
+  // My platforms and what's new for me.
+  myProviders: (signal) => call('GET', '/api/me/providers', undefined, signal),
+  saveMyProviders: (ids) => call('PUT', '/api/me/providers', { providers: ids }),
+  watchlistWhere: (mine, signal) => call('GET', mine ? '/api/watchlist?available=mine' : '/api/watchlist', undefined, signal),
+  news: (unreadOnly, signal) => call('GET', unreadOnly ? '/api/me/news?unread=1' : '/api/me/news', undefined, signal),
+  readNews: (upTo) => call('POST', '/api/me/news/read', { up_to: upTo }),
+  advice: (signal) => call('GET', '/api/me/advice', undefined, signal),
+  newFeed: () => call('POST', '/api/me/feed', {}),
+  // The diary.
+  addViewing: (entry) => call('POST', '/api/diary', entry),
+  changeViewing: (entryId, changes) => call('PATCH', `/api/diary/${encodeURIComponent(entryId)}`, changes),
+  removeViewing: (entryId) => call('DELETE', `/api/diary/${encodeURIComponent(entryId)}`),
+  journal: ({ page = 1, year = '', rating = '' } = {}, signal) => {
+    const query = new URLSearchParams();
+    if (page > 1) query.set('page', String(page));
+    if (year) query.set('year', String(year));
+    if (rating) query.set('rating', String(rating));
+    const text = query.toString();
+    return call('GET', `/api/diary${text ? `?${text}` : ''}`, undefined, signal);
+  },
+  viewingsOf: (kind, id, signal) => call('GET', `/api/diary/${kind}/${id}`, undefined, signal),
+  seen: (signal) => call('GET', '/api/diary/seen', undefined, signal),
+  diarySummary: (year, signal) => call('GET', `/api/diary/summary${year ? `?year=${year}` : ''}`, undefined, signal),
+  reviews: (kind, id, page = 1, signal) => call('GET', `/api/reviews/${kind}/${id}${page > 1 ? `?page=${page}` : ''}`, undefined, signal),
+  // An import's body is the file itself, as Letterboxd gave it.
+  importLetterboxd: async (file) => {
+    const type = /\.csv$/i.test(file.name ?? '') || file.type === 'text/csv' ? 'text/csv' : 'application/zip';
+    // A lone CSV says which of Letterboxd's files it is (watched.csv and watchlist.csv share
+    // their columns).
+    const known = /^(watched|watchlist|diary|ratings|reviews)\.csv$/i.exec(file.name ?? '');
+    const query = type === 'text/csv' && known ? `?file=${known[0].toLowerCase()}` : '';
+    const response = await fetch(`/api/import/letterboxd${query}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': type },
+      body: file,
+    });
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    if (!response.ok) throw new ApiError(response.status, data && data.error ? data.error : `HTTP ${response.status}`);
+    return data;
+  },
+  importJob: (jobId, signal) => call('GET', `/api/import/${encodeURIComponent(jobId)}`, undefined, signal),
+  resolveImport: (jobId, row) => call('POST', `/api/import/${encodeURIComponent(jobId)}/resolve`, row),
 };
 
 export const isAbort = (error) => error?.name === 'AbortError';
@@ -71,6 +119,15 @@ export function deleteAccountMessage(error) {
   if (error.status === 429) return 'trop de tentatives, réessayez plus tard';
   if (error.status === 401) return 'Votre session a expiré : reconnectez-vous';
   return `Suppression impossible : ${error.message}`;
+}
+
+export function diaryMessage(error) {
+  if (error.status === 429) return 'Trop de critiques à la suite : réessayez dans une minute.';
+  if (error.status === 401) return 'Votre session a expiré : reconnectez-vous';
+  if (error.status === 404) return "Ce visionnage n'existe plus.";
+  if (error.status === 503) return 'Catalogue indisponible, réessayez';
+  if (error.status === 400) return `Visionnage refusé : ${error.message}`;
+  return "Le visionnage n'a pas pu être enregistré, réessayez";
 }
 
 export function signUpMessage(error) {

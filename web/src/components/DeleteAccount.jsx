@@ -43,7 +43,7 @@ export default function DeleteAccount() {
   return (
     <section className="danger-zone" aria-labelledby={headingId}>
       <h2 id={headingId}>Supprimer mon compte</h2>
-      <p className="muted">Votre compte, vos sessions et votre liste seront effacés définitivement.</p>
+      <p className="muted">Votre compte, vos sessions, votre liste, vos plateformes et votre journal (notes et critiques comprises) seront effacés définitivement.</p>
       <form onSubmit={ask} noValidate>
         <Field
           name="delete_password"

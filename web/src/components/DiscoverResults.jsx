@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, isAbort } from '../api.js';
 import { KIND_WORDS, activeFilters, apiQuery, clearFilters, invalidParameter, withoutGroup } from '../discover.js';
 import { count } from '../format.js';
+import { usePersonal } from '../personal.jsx';
 import PosterCard from './PosterCard.jsx';
 
 // How far below the screen the next page is asked for: before the visitor gets there.
@@ -38,6 +39,7 @@ export default function DiscoverResults({ filters, names, onChange }) {
   const controller = useRef(null);
   const loading = useRef(false);
   const sentinel = useRef(null);
+  const { visible } = usePersonal();
 
   useEffect(() => {
     const current = new AbortController();
@@ -142,7 +144,7 @@ export default function DiscoverResults({ filters, names, onChange }) {
         {counted(kind, state.totalResults)}
       </p>
       <ul className="grid" aria-label="Résultats" data-testid="discover-results">
-        {state.items.map((item) => (
+        {visible(state.items, kind).map((item) => (
           <PosterCard key={item.id} item={item} kind={kind} />
         ))}
       </ul>

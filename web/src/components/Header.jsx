@@ -1,5 +1,6 @@
 import { Link, NavLink } from 'react-router';
 import ConnectionPanel from './ConnectionPanel.jsx';
+import PersonalLinks from './PersonalLinks.jsx';
 import SearchBox from './SearchBox.jsx';
 
 export default function Header() {
@@ -14,6 +15,7 @@ export default function Header() {
         </NavLink>
         <NavLink to="/decouvrir">Découvrir</NavLink>
         <NavLink to="/ma-liste">Ma liste</NavLink>
+        <PersonalLinks />
       </nav>
       <SearchBox />
       <ConnectionPanel />

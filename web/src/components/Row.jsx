@@ -1,12 +1,14 @@
 import { api } from '../api.js';
 import { rowKind } from '../catalogue.js';
+import { usePersonal } from '../personal.jsx';
 import { useFetched } from '../useFetched.js';
 import PosterRow from './PosterRow.jsx';
 
 // One catalogue list; its failure stays inside the row.
 export default function Row({ route, title }) {
   const { status, data, retry } = useFetched((signal) => api.catalogue(route, signal), route);
-  const items = status === 'ready' && Array.isArray(data) ? data : [];
+  const { visible } = usePersonal();
+  const items = visible(status === 'ready' && Array.isArray(data) ? data : [], rowKind(route));
   const id = `row-${route.replace(/[^a-z]/g, '')}`;
   return (
     <section className="row" aria-labelledby={id} data-testid="row">

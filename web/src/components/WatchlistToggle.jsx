@@ -5,10 +5,11 @@ import { useWatchlist } from '../watchlist.jsx';
 // /connexion and back. Busy (not disabled) while a change is in flight, so keyboard focus
 // stays on it.
 export default function WatchlistToggle({ kind, item, describedBy, compact = false }) {
-  const { user } = useSession();
+  const { user, checked } = useSession();
   const list = useWatchlist();
   const inList = Boolean(user) && list.has(kind, item.id);
-  const busy = Boolean(user) && (list.status === 'loading' || list.isPending(kind, item.id));
+  // Until the session is known, a click could send a signed-in user to Connexion.
+  const busy = !checked || (Boolean(user) && (list.status === 'loading' || list.isPending(kind, item.id)));
   return (
     <button
       type="button"

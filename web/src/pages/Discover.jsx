@@ -4,6 +4,8 @@ import { api } from '../api.js';
 import DiscoverResults from '../components/DiscoverResults.jsx';
 import FilterPanel from '../components/FilterPanel.jsx';
 import FilterSheet from '../components/FilterSheet.jsx';
+import HideSeenToggle from '../components/HideSeenToggle.jsx';
+import MyServicesButton from '../components/MyServicesButton.jsx';
 import { KIND_WORDS, activeFilters, apiQuery, clearFilters, filtersToSearch, readFilters, switchKind, viewSummary, withoutGroup } from '../discover.js';
 import { useFetched } from '../useFetched.js';
 import { useMediaQuery } from '../useMediaQuery.js';
@@ -65,6 +67,8 @@ export default function Discover() {
             </label>
           ))}
         </fieldset>
+        <MyServicesButton filters={filters} onChange={update} />
+        <HideSeenToggle />
         {phone && (
           <button type="button" className="button filters-button" aria-haspopup="dialog" aria-expanded={sheetOpen ? 'true' : 'false'} onClick={() => setSheetOpen(true)}>
             Filtres ({active.length})

@@ -1,13 +1,110 @@
-import { useEffect } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api.js';
 import PosterCard from '../components/PosterCard.jsx';
+import ServicesPicker from '../components/ServicesPicker.jsx';
+import Where from '../components/Where.jsx';
+import { usePersonal, useProviderList } from '../personal.jsx';
 import { useSession } from '../session.jsx';
+import { useFetched } from '../useFetched.js';
 import { useWatchlist } from '../watchlist.jsx';
+
+const PROMPT_DISMISSED = 'cineverse:services-prompt-dismissed';
+function promptDismissed() {
+  try {
+    return window.localStorage.getItem(PROMPT_DISMISSED) === '1';
+  } catch {
+    return false;
+  }
+}
+
+// The first visit of a user without services: which ones do they pay for?
+function ServicesPrompt() {
+  const personal = usePersonal();
+  const [dismissed, setDismissed] = useState(promptDismissed);
+  const [saved, setSaved] = useState(false);
+  if (saved || dismissed || personal.providers.status !== 'ready' || personal.providers.ids.length > 0) return null;
+  return (
+    <div className="services-prompt" data-testid="services-prompt">
+      <ServicesPicker
+        title="Sur quelles plateformes êtes-vous abonné ?"
+        intro="Choisissez vos services : chaque titre de votre liste dira s'il y est, et « Ce soir » vous proposera ce que vous pouvez regarder."
+        onSaved={() => setSaved(true)}
+      />
+      <button
+        type="button"
+        className="link-button tall"
+        onClick={() => {
+          try {
+            window.localStorage.setItem(PROMPT_DISMISSED, '1');
+          } catch {
+            // Kept for this page only.
+          }
+          setDismissed(true);
+        }}
+      >
+        Plus tard
+      </button>
+    </div>
+  );
+}
+
+// Only the items streaming on one of my services (GET /api/watchlist?available=mine).
+function AvailableOnMine({ version }) {
+  const { status, data, retry } = useFetched((signal) => api.watchlistWhere(true, signal), `mine/${version}`);
+  if (status === 'loading') return <p className="muted" role="status">Chargement…</p>;
+  if (status === 'error') {
+    return (
+      <p className="error" role="alert">
+        Cette liste n'a pas pu être chargée.{' '}
+        <button type="button" className="link-button" onClick={retry}>
+          Réessayer
+        </button>
+      </p>
+    );
+  }
+  return <Items items={Array.isArray(data) ? data : []} label="Ma liste : disponible sur mes plateformes" empty="Aucun titre de votre liste n'est sur vos plateformes pour l'instant." />;
+}
+
+function Items({ items, label, empty }) {
+  const list = useWatchlist();
+  const services = useProviderList();
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="grid" aria-label={label} data-testid="watchlist">
+      {items.map((item) => (
+        <PosterCard
+          key={`${item.media_type}-${item.id}`}
+          item={item}
+          kind={item.media_type}
+          showKind
+          action={(titleId) => (
+            <>
+              <Where where={item.where} byId={services.byId} />
+              <button
+                type="button"
+                className="toggle compact"
+                aria-describedby={titleId}
+                aria-busy={list.isPending(item.media_type, item.id) ? 'true' : undefined}
+                onClick={() => list.toggle(item.media_type, item)}
+              >
+                Retirer de ma liste
+              </button>
+            </>
+          )}
+        />
+      ))}
+    </ul>
+  );
+}
 
 // The server keeps the list newest first; a title added here goes on top.
 export default function MyList() {
   const { user, checked } = useSession();
   const list = useWatchlist();
+  const personal = usePersonal();
+  const [params, setParams] = useSearchParams();
+  const onlyMine = params.get('dispo') === 'mes-plateformes';
   useEffect(() => {
     document.title = 'Ma liste — CineVerse';
   }, []);
@@ -47,28 +144,30 @@ export default function MyList() {
       {list.status === 'ready' && list.items.length === 0 && (
         <p>Votre liste est vide : ajoutez-y des films et des séries depuis leur page ou leur affiche.</p>
       )}
+      {list.status === 'ready' && <ServicesPrompt />}
       {list.items.length > 0 && (
-        <ul className="grid" aria-label="Ma liste" data-testid="watchlist">
-          {list.items.map((item) => (
-            <PosterCard
-              key={`${item.media_type}-${item.id}`}
-              item={item}
-              kind={item.media_type}
-              showKind
-              action={(titleId) => (
-                <button
-                  type="button"
-                  className="toggle compact"
-                  aria-describedby={titleId}
-                  aria-busy={list.isPending(item.media_type, item.id) ? 'true' : undefined}
-                  onClick={() => list.toggle(item.media_type, item)}
-                >
-                  Retirer de ma liste
-                </button>
-              )}
+        <>
+          <label className="check-line filter-mine">
+            <input
+              type="checkbox"
+              checked={onlyMine}
+              disabled={personal.providers.ids.length === 0}
+              aria-describedby={personal.providers.ids.length === 0 ? 'filter-mine-hint' : undefined}
+              onChange={(event) => setParams(event.target.checked ? { dispo: 'mes-plateformes' } : {}, { replace: true })}
             />
-          ))}
-        </ul>
+            Disponible sur mes plateformes
+          </label>
+          {personal.providers.ids.length === 0 && personal.providers.status === 'ready' && (
+            <p id="filter-mine-hint" className="muted">
+              Choisissez vos plateformes pour filtrer votre liste (<Link to="/profil">Profil</Link>).
+            </p>
+          )}
+          {onlyMine ? (
+            <AvailableOnMine version={`${personal.providers.ids.join(',')}/${list.items.length}`} />
+          ) : (
+            <Items items={list.items} label="Ma liste" />
+          )}
+        </>
       )}
     </main>
   );

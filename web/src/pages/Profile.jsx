@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, signUpMessage } from '../api.js';
+import AccountExtras from '../components/AccountExtras.jsx';
 import DeleteAccount from '../components/DeleteAccount.jsx';
 import Field from '../components/Field.jsx';
 import { useSession } from '../session.jsx';
@@ -111,6 +112,7 @@ export default function Profile() {
           Enregistrer
         </button>
       </form>
+      <AccountExtras />
       <DeleteAccount />
     </main>
   );

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api.js';
 import { KIND_LABEL, personPath, titleOf, titlePath } from '../catalogue.js';
+import HideSeenToggle from '../components/HideSeenToggle.jsx';
 import Picture from '../components/Picture.jsx';
 import PosterCard, { CARD_SIZES } from '../components/PosterCard.jsx';
+import { usePersonal } from '../personal.jsx';
 import { useFetched } from '../useFetched.js';
 
 const PAGE_SIZE = 20; // TMDB's page: a full one means there may be another
@@ -34,6 +36,7 @@ export default function SearchResults() {
 function Results({ query }) {
   const first = useFetched((signal) => api.search(query, 1, signal), query);
   const [more, setMore] = useState({ pages: [], status: 'idle' });
+  const { visible } = usePersonal();
 
   const heading = <h1>Résultats pour « {query} »</h1>;
   if (first.status === 'loading') {
@@ -63,7 +66,7 @@ function Results({ query }) {
   }
 
   const pages = [Array.isArray(first.data) ? first.data : [], ...more.pages];
-  const items = pages.flat().filter((item) => Object.hasOwn(KIND_LABEL, item.media_type ?? ''));
+  const items = visible(pages.flat().filter((item) => Object.hasOwn(KIND_LABEL, item.media_type ?? '')));
   const mayHaveMore = pages[pages.length - 1].length >= PAGE_SIZE;
 
   async function loadMore() {
@@ -79,6 +82,7 @@ function Results({ query }) {
   return (
     <main id="main" className="results-page">
       {heading}
+      <HideSeenToggle />
       {items.length === 0 ? (
         <p>Aucun résultat pour « {query} ».</p>
       ) : (

@@ -4,9 +4,12 @@ import { api } from '../api.js';
 import { KIND_LABEL, parseTitleId, personPath, sagaPath, titleOf, yearOfDate } from '../catalogue.js';
 import Picture from '../components/Picture.jsx';
 import PosterRow from '../components/PosterRow.jsx';
+import SeenButton from '../components/SeenButton.jsx';
+import { MyViewings, Reviews } from '../components/TitleDiary.jsx';
 import WatchlistToggle from '../components/WatchlistToggle.jsx';
 import { certification, count, initials, rating, runtime, today } from '../format.js';
 import { cinemaLine, windowLines } from '../releaseFr.js';
+import { usePersonal } from '../personal.jsx';
 import { useFetched } from '../useFetched.js';
 import NotFound from './NotFound.jsx';
 
@@ -172,7 +175,10 @@ function TitleView({ kind, title }) {
             </ul>
           )}
           {title.tagline && <p className="tagline">{title.tagline}</p>}
-          <WatchlistToggle kind={kind} item={title} />
+          <div className="title-actions">
+            <WatchlistToggle kind={kind} item={title} />
+            <SeenButton kind={kind} item={title} />
+          </div>
           <h2>Synopsis</h2>
           <p className="overview">{title.overview || "Pas de synopsis pour l'instant."}</p>
           <dl className="credits">
@@ -187,11 +193,13 @@ function TitleView({ kind, title }) {
           </dl>
         </div>
       </div>
+      <MyViewings kind={kind} title={title} />
       {kind === 'movie' && <SagaBand saga={title.collection} />}
       <Trailer trailer={title.trailer} backdropPath={title.backdrop_path} name={name} />
       <Cast cast={title.cast} />
       {kind === 'movie' && <ReleaseFr release={title.release_fr} />}
       <Providers providers={title.providers} />
+      <Reviews kind={kind} title={title} />
       <section className="row" aria-labelledby="similar-heading" data-testid="similar">
         <h2 id="similar-heading">Titres similaires</h2>
         {title.similar?.length > 0 ? (
@@ -331,12 +339,24 @@ const OFFERS = [
 ];
 
 // Where to watch, from JustWatch through TMDB: their terms ask for the credit.
+// The user's own services come first in each kind of offer, marked "Ma plateforme".
 function Providers({ providers }) {
+  const personal = usePersonal();
+  const mine = new Set(personal.providers.ids);
   const groups = providers ? OFFERS.filter(([key]) => providers[key]?.length > 0) : [];
+  const ordered = (list) => [...list.filter((provider) => mine.has(provider.provider_id)), ...list.filter((provider) => !mine.has(provider.provider_id))];
+  const streamingMine = providers
+    ? [...new Map(['flatrate', 'free', 'ads'].flatMap((key) => providers[key] ?? []).filter((provider) => mine.has(provider.provider_id)).map((provider) => [provider.provider_id, provider])).values()]
+    : [];
   const link = typeof providers?.link === 'string' && providers.link.startsWith('https://') ? providers.link : null;
   return (
     <section className="providers" aria-labelledby="providers-heading" data-testid="providers">
       <h2 id="providers-heading">Où regarder en France</h2>
+      {streamingMine.length > 0 && (
+        <p className="providers-mine" data-testid="providers-mine">
+          Sur vos plateformes : {streamingMine.map((provider) => provider.provider_name).join(', ')}
+        </p>
+      )}
       {groups.length === 0 ? (
         <p className="muted">Aucune offre connue en France pour ce titre.</p>
       ) : (
@@ -346,10 +366,11 @@ function Providers({ providers }) {
               <div key={key} className="offer">
                 <h3>{label}</h3>
                 <ul className="logos">
-                  {providers[key].map((provider) => (
-                    <li key={provider.provider_id} className="logo-item" data-testid="provider">
+                  {ordered(providers[key]).map((provider) => (
+                    <li key={provider.provider_id} className={`logo-item${mine.has(provider.provider_id) ? ' mine' : ''}`} data-testid="provider">
                       <Picture shape="logo" path={provider.logo_path} label={initials(provider.provider_name)} sizes="48px" className="logo-mark" />
                       <span>{provider.provider_name}</span>
+                      {mine.has(provider.provider_id) && <span className="mine-label">Ma plateforme</span>}
                     </li>
                   ))}
                 </ul>
