@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { usePersonal } from '../personal.jsx';
 import { useSession } from '../session.jsx';
@@ -12,16 +12,20 @@ export default function SeenButton({ kind, item, describedBy, compact = false, o
   const navigate = useNavigate();
   const location = useLocation();
   const [open, setOpen] = useState(false);
+  // A click before the session is known is kept, and answered once it is (never lost, and a
+  // signed-in user is never sent to Connexion).
+  const [asked, setAsked] = useState(false);
   const seen = personal.hasSeen(kind, item.id);
 
-  function start() {
-    if (!checked) return;
+  useEffect(() => {
+    if (!asked || !checked) return;
+    setAsked(false);
     if (!user) {
       navigate('/connexion', { state: { from: location.pathname + location.search, reason: 'diary' } });
       return;
     }
     setOpen(true);
-  }
+  }, [asked, checked, user, navigate, location]);
 
   return (
     <>
@@ -34,7 +38,7 @@ export default function SeenButton({ kind, item, describedBy, compact = false, o
         aria-haspopup="dialog"
         aria-busy={checked ? undefined : 'true'}
         title={seen ? 'Vous avez vu ce titre : noter un autre visionnage' : undefined}
-        onClick={start}
+        onClick={() => setAsked(true)}
       >
         <span className="toggle-mark" aria-hidden="true">
           {seen ? '✓' : '+'}
