@@ -48,7 +48,7 @@ std::string folded(const std::string& title) {
 }
 
 constexpr const char* kRowColumns =
-    "position, kind, name, year, to_char(watched_on, 'YYYY-MM-DD'), rating_halves, "
+    "position, kind, name, year, to_char(watched_on, 'YYYY-MM-DD'), rating_halves::int, "
     "rewatch::int, review, row_key, tmdb_id, status";
 
 PendingRow read_row(const soci::row& row) {
@@ -59,8 +59,7 @@ PendingRow read_row(const soci::row& row) {
     pending.row.name = row.get<std::string>(2);
     if (row.get_indicator(3) == soci::i_ok) pending.row.year = row.get<int>(3);
     if (row.get_indicator(4) == soci::i_ok) pending.row.watched_on = row.get<std::string>(4);
-    if (row.get_indicator(5) == soci::i_ok)
-        pending.row.rating_halves = static_cast<int>(row.get<short>(5));
+    if (row.get_indicator(5) == soci::i_ok) pending.row.rating_halves = row.get<int>(5);
     pending.row.rewatch = row.get<int>(6) != 0;
     if (row.get_indicator(7) == soci::i_ok) pending.row.review = row.get<std::string>(7);
     pending.row.key = row.get<std::string>(8);

@@ -209,7 +209,7 @@ BOOST_AUTO_TEST_CASE(each_csv_of_the_export_is_imported_alone) {
         {"watched.csv", "", 22, true},
         {"ratings.csv", "", 20, true},
         {"diary.csv", "", 20, true},
-        {"reviews.csv", "", 5, false},
+        {"reviews.csv", "", 5, true},
         {"watchlist.csv", "?file=watchlist.csv", 7, false},
     };
     for (const auto& [name, hint, rows, unknown] : files) {
@@ -346,9 +346,10 @@ BOOST_AUTO_TEST_CASE(rows_wait_for_tmdb_rather_than_go_unmatched) {
         ScopedTmdbMode failing{R"({"mode": "error500", "path": "/3/search"})"};
         id = start_import(client,
                           "Date,Name,Year,Letterboxd URI,Rating\n"
-                          "2024-05-01,The Kid,1921,https://boxd.it/k1,4.5\n",
+                          "2024-05-01,The Sky Ship,1918,https://boxd.it/k1,4.5\n",
                           "text/csv");
-        // The attempt gives up after a few lookups and is retried after a backoff.
+        // The attempt gives up after a few lookups and is retried after a backoff. (A film no
+        // other test of the suite imports: its search is kept by nobody yet.)
         BOOST_REQUIRE(log.wait_for({"event=job_failed", "kind=diary.import"}, 1, 40s));
         auto waiting = client.get("/api/import/" + id).json();
         BOOST_TEST(waiting["state"].asString() == "running");
@@ -357,9 +358,9 @@ BOOST_AUTO_TEST_CASE(rows_wait_for_tmdb_rather_than_go_unmatched) {
     }
     auto status = finished(client, id);
     BOOST_TEST(status["matched"].asInt() == 1, status);
-    auto kid = client.get("/api/diary/movie/900005").json();
-    BOOST_REQUIRE(kid.size() == 1u);
-    BOOST_TEST(kid[0]["rating"].asDouble() == 4.5);
+    auto ship = client.get("/api/diary/movie/900109").json();
+    BOOST_REQUIRE(ship.size() == 1u);
+    BOOST_TEST(ship[0]["rating"].asDouble() == 4.5);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
