@@ -152,8 +152,9 @@ jobs::Outcome JobsWorker::refresh_offers(const jobs::Job& job, jobs::JobContext&
 
 jobs::Outcome JobsWorker::import_letterboxd(const jobs::Job& job, jobs::JobContext& context) {
     const std::string import_id = job.payload["import_id"].asString();
+    JobImportControl control(context);
     try {
-        return import_run_.run(context, import_id) ? jobs::Outcome::done
+        return import_run_.run(control, import_id) ? jobs::Outcome::done
                                                    : jobs::Outcome::interrupted;
     } catch (const jobs::LeaseLost&) {
         throw;  // another worker has it now

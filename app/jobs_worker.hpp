@@ -44,6 +44,18 @@ class JobRunControl final : public platforms::RunControl {
     jobs::JobContext& context_;
 };
 
+// A job's context as an import sees it.
+class JobImportControl final : public diary::ImportControl {
+  public:
+    explicit JobImportControl(jobs::JobContext& context) : context_(context) {}
+    bool stop_requested() override { return context_.stop_requested(); }
+    bool pause(std::chrono::milliseconds duration) override { return context_.pause(duration); }
+    void progress(const Json::Value& state) override { context_.progress(state); }
+
+  private:
+    jobs::JobContext& context_;
+};
+
 class JobsWorker final : public fcgi::LoopHandler {
   public:
     JobsWorker(AppConfig config, SharedMetrics& metrics, SharedCallBudget& tmdb_budget);

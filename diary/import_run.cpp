@@ -72,7 +72,7 @@ std::string utc_today() {
     return text;
 }
 
-bool ImportRun::run(jobs::JobContext& context, const std::string& import_id) {
+bool ImportRun::run(ImportControl& context, const std::string& import_id) {
     auto owner = imports_.owner_of(import_id);
     if (!owner) return true;  // gone with its account
     const std::string today = utc_today();
@@ -126,7 +126,7 @@ bool ImportRun::run(jobs::JobContext& context, const std::string& import_id) {
     return true;
 }
 
-ImportRun::Match ImportRun::match(jobs::JobContext& context, const ExportRow& row) {
+ImportRun::Match ImportRun::match(ImportControl& context, const ExportRow& row) {
     bool unavailable = false;
     if (row.tmdb_id) {
         if (auto title = page_of(context, *row.tmdb_id, unavailable))
@@ -151,15 +151,14 @@ ImportRun::Match ImportRun::match(jobs::JobContext& context, const ExportRow& ro
     return {unavailable ? Match::Outcome::unavailable : Match::Outcome::unmatched, std::nullopt};
 }
 
-std::optional<Title> ImportRun::page_of(jobs::JobContext& context, long tmdb_id,
-                                        bool& unavailable) {
+std::optional<Title> ImportRun::page_of(ImportControl& context, long tmdb_id, bool& unavailable) {
     Lookup page = paced(context, [&] { return lookups_.page("movie", tmdb_id); });
     if (page.status == Lookup::Status::unavailable) unavailable = true;
     if (page.status != Lookup::Status::found) return std::nullopt;
     return title_of_page("movie", tmdb_id, page.body);
 }
 
-Lookup ImportRun::paced(jobs::JobContext& context, const std::function<Lookup()>& lookup) {
+Lookup ImportRun::paced(ImportControl& context, const std::function<Lookup()>& lookup) {
     auto now = Clock::now();
     if (now < next_call_) context.pause(std::chrono::duration_cast<milliseconds>(next_call_ - now));
     Lookup answer = lookup();

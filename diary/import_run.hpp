@@ -14,13 +14,24 @@
 #include <string>
 #include <vector>
 
+#include <json/json.h>
 #include "core/metrics.hpp"
 #include "diary/imports.hpp"
 #include "diary/store.hpp"
-#include "jobs/runner.hpp"
+
 #include "watchlist/store.hpp"
 
 namespace cv::diary {
+
+// What runs the import gives it (a job of the jobs lane): whether to stop, a pause that ends
+// when told to stop, and where it is (a sign of life, kept with its job).
+class ImportControl {
+  public:
+    virtual ~ImportControl() = default;
+    virtual bool stop_requested() = 0;
+    virtual bool pause(std::chrono::milliseconds duration) = 0;  // false: told to stop
+    virtual void progress(const Json::Value& state) = 0;
+};
 
 // What the catalogue answers the job.
 struct Lookup {
@@ -72,17 +83,17 @@ class ImportRun {
     // The import's pending rows, done. Returns false when told to stop before the end (the
     // job is put back, to go on later). Throws when TMDB stays unavailable or the database
     // is lost: the attempt failed.
-    bool run(jobs::JobContext& context, const std::string& import_id);
+    bool run(ImportControl& context, const std::string& import_id);
 
   private:
     struct Match {
         enum class Outcome { matched, unmatched, unavailable } outcome = Outcome::unmatched;
         std::optional<Title> title;
     };
-    Match match(jobs::JobContext& context, const ExportRow& row);
-    std::optional<Title> page_of(jobs::JobContext& context, long tmdb_id, bool& unavailable);
+    Match match(ImportControl& context, const ExportRow& row);
+    std::optional<Title> page_of(ImportControl& context, long tmdb_id, bool& unavailable);
     // A lookup at the run's pace.
-    Lookup paced(jobs::JobContext& context, const std::function<Lookup()>& lookup);
+    Lookup paced(ImportControl& context, const std::function<Lookup()>& lookup);
 
     ImportStore& imports_;
     DiaryStore& diary_;

@@ -7,7 +7,6 @@
 #include "core/failure.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
-#include "jobs/queue.hpp"
 
 namespace cv::diary {
 namespace {
@@ -71,7 +70,7 @@ PendingRow read_row(const soci::row& row) {
 }  // namespace
 
 std::string ImportStore::start(const std::string& user_id, const std::string& source,
-                               const std::vector<ExportRow>& rows) {
+                               const std::vector<ExportRow>& rows, const AlsoWithin& also_within) {
     return db_.write([&](soci::session& sql) {
         db::Transaction tx(db_, sql);
         // Turns on the user's row: of two imports started at once, the second sees the first.
@@ -123,12 +122,7 @@ std::string ImportStore::start(const std::string& user_id, const std::string& so
                "year int, watched_on date, rating_halves smallint, review text, rewatch "
                "boolean, row_key text, tmdb_id int)",
             soci::use(id, "id"), soci::use(document, "rows");
-        jobs::NewJob job;
-        job.kind = kImportJobKind;
-        job.payload["import_id"] = id;
-        job.unique_key = std::string(kImportJobKind) + ":" + id;
-        job.max_attempts = kImportJobAttempts;
-        jobs::enqueue_within(sql, job);
+        also_within(sql, id);
         tx.commit();
         return id;
     });

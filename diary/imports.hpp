@@ -2,6 +2,7 @@
 // Imports of a Letterboxd export, in PostgreSQL: the export's rows as the import's whole
 // state (a job taken again after its worker died goes on where it stopped), one import
 // running at a time for a user, its progress, and the rows it could not match.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,11 +29,13 @@ class ImportStore {
   public:
     explicit ImportStore(db::Database& database) : db_(database) {}
 
-    // A new import of these rows, with the job that will match them queued in the same
-    // transaction; its id. The user's import already queued or running throws
+    // What else a new import's transaction does, given the import's id: the caller queues
+    // the job that will match the rows there, so the import and its job exist together.
+    using AlsoWithin = std::function<void(soci::session& sql, const std::string& import_id)>;
+    // A new import of these rows; its id. The user's import already queued or running throws
     // Failure(conflict, "An import is already running").
     std::string start(const std::string& user_id, const std::string& source,
-                      const std::vector<ExportRow>& rows);
+                      const std::vector<ExportRow>& rows, const AlsoWithin& also_within);
     // Its progress as the contract spells it, or nullopt when the user has no such import.
     std::optional<std::string> status_json(const std::string& user_id,
                                            const std::string& import_id);

@@ -13,6 +13,7 @@
 #include "handlers/handlers.hpp"
 #include "handlers/shared_answers.hpp"
 #include "handlers/titles.hpp"
+#include "jobs/queue.hpp"
 
 namespace cv::handlers {
 namespace {
@@ -72,6 +73,16 @@ std::string export_file_named(const Request& request) {
     if (!file.empty() && std::find(std::begin(known), std::end(known), file) == std::end(known))
         throw Failure::invalid_input("Invalid parameter: file");
     return file;
+}
+
+// The import's job, queued in the transaction that stores its rows: one job an import.
+void queue_import_job(soci::session& sql, const std::string& import_id) {
+    jobs::NewJob job;
+    job.kind = diary::kImportJobKind;
+    job.payload["import_id"] = import_id;
+    job.unique_key = std::string(diary::kImportJobKind) + ":" + import_id;
+    job.max_attempts = diary::kImportJobAttempts;
+    jobs::enqueue_within(sql, job);
 }
 
 std::optional<int> year_parameter(const Request& request) {
@@ -211,7 +222,7 @@ Response import_letterboxd(WorkerContext& ctx, const Request& request) {
         request.body(), zip ? diary::ExportFormat::zip : diary::ExportFormat::csv, file);
     std::string source = zip ? "letterboxd.zip" : file.empty() ? "letterboxd.csv" : file;
     Json::Value body(Json::objectValue);
-    body["job_id"] = ctx.imports.start(user_id, source, rows);
+    body["job_id"] = ctx.imports.start(user_id, source, rows, queue_import_job);
     return fcgi::json(202, body);
 }
 
