@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "accounts/validation.hpp"
 #include "app/job_kinds.hpp"
 #include "catalogue/pages.hpp"
 #include "catalogue/search.hpp"
@@ -152,6 +153,9 @@ jobs::Outcome JobsWorker::refresh_offers(const jobs::Job& job, jobs::JobContext&
 
 jobs::Outcome JobsWorker::import_letterboxd(const jobs::Job& job, jobs::JobContext& context) {
     const std::string import_id = job.payload["import_id"].asString();
+    // Queued by hand (`jobs enqueue`) without naming an import: nothing to do, ever.
+    if (!accounts::is_uuid(import_id))
+        throw std::invalid_argument("the payload names no import (\"import_id\")");
     JobImportControl control(context);
     try {
         return import_run_.run(control, import_id) ? jobs::Outcome::done
