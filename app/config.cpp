@@ -200,6 +200,14 @@ AppConfig AppConfig::load(const Settings& settings) {
                    1.0, 50.0));
     config.news_keep =
         to_seconds(settings.duration("CINEVERSE_NEWS_KEEP", 90 * 24h, 1h, 3650 * 24h));
+    // Imports of a Letterboxd export: like the offers job, at their own pace within the host's
+    // budget; a row's film is searched in each of the site's languages in turn.
+    config.imports.calls_per_second =
+        static_cast<double>(settings.integer("CINEVERSE_IMPORT_RATE", 5, 1, 1000));
+    if (config.tmdb_budget > 0)
+        config.imports.calls_per_second =
+            std::min(config.imports.calls_per_second, config.tmdb_budget);
+    config.imports.languages = config.tmdb.languages;
     return config;
 }
 

@@ -9,6 +9,7 @@
 #include "catalogue/cache.hpp"
 #include "catalogue/tmdb_client.hpp"
 #include "core/settings.hpp"
+#include "diary/import_run.hpp"
 #include "diary/store.hpp"
 #include "fcgi/pool.hpp"
 #include "handlers/context.hpp"
@@ -50,6 +51,8 @@ struct AppConfig {
     // The offers job, and how long news is kept.
     platforms::RefreshSettings offers;
     std::chrono::seconds news_keep{90 * 24 * 3600};
+    // The import job of a Letterboxd export.
+    diary::ImportSettings imports;
 
     // Throws ConfigError naming the first invalid variable.
     static AppConfig load(const Settings& settings);

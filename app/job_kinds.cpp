@@ -2,12 +2,16 @@
 
 #include <algorithm>
 
+#include "diary/imports.hpp"
+
 namespace cv {
 
 const std::vector<jobs::KindDefinition>& job_kinds() {
     // kind            attempts unique
     static const std::vector<jobs::KindDefinition> kinds = {
         {kOffersRefresh, 5, true},
+        // One a Letterboxd import, queued with it (its own unique key names the import).
+        {diary::kImportJobKind, diary::kImportJobAttempts, false},
     };
     return kinds;
 }

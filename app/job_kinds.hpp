@@ -11,6 +11,8 @@ namespace cv {
 // Refreshes the French offers of the titles on anyone's watchlist (platforms/refresh.hpp).
 // Unique: the timer enqueueing it while a run still goes on queues nothing.
 inline constexpr const char* kOffersRefresh = "offers.refresh";
+// Matches and writes the rows of a Letterboxd import (diary/import_run.hpp): diary::
+// kImportJobKind, queued by POST /api/import/letterboxd.
 
 const std::vector<jobs::KindDefinition>& job_kinds();
 // nullptr for a name this application does not run.

@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include "accounts/validation.hpp"
 #include "app/job_kinds.hpp"
+#include "catalogue/pages.hpp"
+#include "catalogue/search.hpp"
 #include "core/log.hpp"
 
 namespace cv {
@@ -48,6 +51,43 @@ platforms::FetchTitle tmdb_fetcher(catalogue::TmdbClient& tmdb) {
     };
 }
 
+diary::CatalogueLookups catalogue_lookups(catalogue::CatalogueCache& cache,
+                                          const catalogue::AnswerKinds& kinds,
+                                          std::string page_language) {
+    using catalogue::Freshness;
+    auto lookup = [](const catalogue::CatalogueAnswer& answer) {
+        diary::Lookup found;
+        using Status = diary::Lookup::Status;
+        // A search TMDB failed with nothing kept answers an empty list (`empty`): for an
+        // import, that is no answer, never "no such film".
+        found.status =
+            answer.freshness == Freshness::not_found ? Status::not_found
+            : answer.freshness == Freshness::empty || answer.freshness == Freshness::unavailable
+                ? Status::unavailable
+                : Status::found;
+        found.asked_tmdb = answer.freshness == Freshness::miss ||
+                           answer.freshness == Freshness::empty ||
+                           answer.freshness == Freshness::unavailable;
+        found.body = answer.body;
+        return found;
+    };
+    diary::CatalogueLookups lookups;
+    lookups.search = [&cache, &kinds, lookup](const std::string& query,
+                                              const std::string& language) {
+        return lookup(
+            cache.get(kinds.search, "/search/multi", catalogue::search_query(query, language)));
+    };
+    lookups.page = [&cache, &kinds, lookup, page_language](const std::string& media_type,
+                                                           long tmdb_id) {
+        bool movie = media_type == "movie";
+        return lookup(cache.get(movie ? kinds.movie : kinds.tv,
+                                "/" + media_type + "/" + std::to_string(tmdb_id),
+                                movie ? catalogue::movie_page_query(page_language)
+                                      : catalogue::tv_page_query(page_language)));
+    };
+    return lookups;
+}
+
 JobsWorker::JobsWorker(AppConfig config, SharedMetrics& metrics, SharedCallBudget& tmdb_budget)
     : config_(std::move(config)),
       metrics_(metrics),
@@ -60,10 +100,24 @@ JobsWorker::JobsWorker(AppConfig config, SharedMetrics& metrics, SharedCallBudge
       tmdb_(config_.tmdb, &tmdb_budget),
       platforms_(database_),
       offers_(database_, tmdb_fetcher(tmdb_), config_.offers, metrics),
+      kinds_(catalogue::AnswerKinds::from(
+          config_.cache, config_.cache_lifetimes,
+          {config_.tmdb.languages.front().substr(0, 2), config_.tmdb.region})),
+      catalogue_(database_, db::ReadRouter(database_, nullptr), tmdb_, config_.cache, metrics),
+      diary_(database_, config_.reviews),
+      watchlist_(database_, config_.watchlist_max),
+      imports_(database_),
+      import_run_(imports_, diary_, watchlist_,
+                  catalogue_lookups(catalogue_, kinds_, config_.tmdb.languages.front()),
+                  config_.imports, metrics),
       runner_(queue_,
               {{*find_job_kind(kOffersRefresh),
                 [this](const jobs::Job& job, jobs::JobContext& context) {
                     return refresh_offers(job, context);
+                }},
+               {*find_job_kind(diary::kImportJobKind),
+                [this](const jobs::Job& job, jobs::JobContext& context) {
+                    return import_letterboxd(job, context);
                 }}},
               config_.jobs, worker_name(), metrics) {
     housekeeping_.add("jobs_purge", config_.purge_interval, [this] {
@@ -95,6 +149,24 @@ jobs::Outcome JobsWorker::refresh_offers(const jobs::Job& job, jobs::JobContext&
     auto progress = offers_.run(control, job.progress);
     return progress["ended"].asString() == "stopped" ? jobs::Outcome::interrupted
                                                      : jobs::Outcome::done;
+}
+
+jobs::Outcome JobsWorker::import_letterboxd(const jobs::Job& job, jobs::JobContext& context) {
+    const std::string import_id = job.payload["import_id"].asString();
+    // Queued by hand (`jobs enqueue`) without naming an import: nothing to do, ever.
+    if (!accounts::is_uuid(import_id))
+        throw std::invalid_argument("the payload names no import (\"import_id\")");
+    JobImportControl control(context);
+    try {
+        return import_run_.run(control, import_id) ? jobs::Outcome::done
+                                                   : jobs::Outcome::interrupted;
+    } catch (const jobs::LeaseLost&) {
+        throw;  // another worker has it now
+    } catch (const std::exception& failure) {
+        // Its last attempt: the import is failed, and its owner may start another.
+        if (job.attempt >= job.max_attempts) imports_.finish(import_id, failure.what());
+        throw;
+    }
 }
 
 void JobsWorker::publish_gauges() {

@@ -7,24 +7,47 @@
 
 #include "app/config.hpp"
 #include "app/housekeeping.hpp"
+#include "catalogue/cache.hpp"
 #include "catalogue/tmdb_client.hpp"
 #include "db/database.hpp"
 #include "db/listener.hpp"
+#include "diary/import_run.hpp"
+#include "diary/imports.hpp"
+#include "diary/store.hpp"
 #include "fcgi/pool.hpp"
 #include "jobs/queue.hpp"
 #include "jobs/runner.hpp"
 #include "platforms/refresh.hpp"
 #include "platforms/store.hpp"
+#include "watchlist/store.hpp"
 
 namespace cv {
 
 // TMDB's answers as the offers job reads them.
 platforms::FetchTitle tmdb_fetcher(catalogue::TmdbClient& tmdb);
 
+// The catalogue as an import sees it: searches and pages through the cache, in the site's
+// first language for pages.
+diary::CatalogueLookups catalogue_lookups(catalogue::CatalogueCache& cache,
+                                          const catalogue::AnswerKinds& kinds,
+                                          std::string page_language);
+
 // A job's context as the offers refresh sees it.
 class JobRunControl final : public platforms::RunControl {
   public:
     explicit JobRunControl(jobs::JobContext& context) : context_(context) {}
+    bool stop_requested() override { return context_.stop_requested(); }
+    bool pause(std::chrono::milliseconds duration) override { return context_.pause(duration); }
+    void progress(const Json::Value& state) override { context_.progress(state); }
+
+  private:
+    jobs::JobContext& context_;
+};
+
+// A job's context as an import sees it.
+class JobImportControl final : public diary::ImportControl {
+  public:
+    explicit JobImportControl(jobs::JobContext& context) : context_(context) {}
     bool stop_requested() override { return context_.stop_requested(); }
     bool pause(std::chrono::milliseconds duration) override { return context_.pause(duration); }
     void progress(const Json::Value& state) override { context_.progress(state); }
@@ -41,6 +64,7 @@ class JobsWorker final : public fcgi::LoopHandler {
 
   private:
     jobs::Outcome refresh_offers(const jobs::Job& job, jobs::JobContext& context);
+    jobs::Outcome import_letterboxd(const jobs::Job& job, jobs::JobContext& context);
     void publish_gauges();
 
     AppConfig config_;
@@ -51,6 +75,12 @@ class JobsWorker final : public fcgi::LoopHandler {
     catalogue::TmdbClient tmdb_;
     platforms::PlatformsStore platforms_;
     platforms::OffersRefresh offers_;
+    catalogue::AnswerKinds kinds_;
+    catalogue::CatalogueCache catalogue_;
+    diary::DiaryStore diary_;
+    watchlist::WatchlistStore watchlist_;
+    diary::ImportStore imports_;
+    diary::ImportRun import_run_;
     jobs::Runner runner_;
     Housekeeping housekeeping_;
 };

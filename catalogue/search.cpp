@@ -24,4 +24,11 @@ std::optional<std::string> normalised_search(std::string_view query) {
     return out;
 }
 
+std::string search_query(const std::string& normalised, const std::string& language, long page) {
+    std::string query =
+        "query=" + text::percent_encode(normalised) + "&include_adult=false&language=" + language;
+    if (page != 1) query += "&page=" + std::to_string(page);
+    return query;
+}
+
 }  // namespace cv::catalogue

@@ -12,4 +12,8 @@ namespace cv::catalogue {
 // once trimmed, valid UTF-8, no control characters.
 std::optional<std::string> normalised_search(std::string_view query);
 
+// TMDB's /search/multi question for a normalised query, in one order: the cache key every
+// search of those words shares, whoever asks (a visitor, or an import matching its rows).
+std::string search_query(const std::string& normalised, const std::string& language, long page = 1);
+
 }  // namespace cv::catalogue

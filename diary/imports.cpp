@@ -46,14 +46,43 @@ std::string folded(const std::string& title) {
     return out;
 }
 
+constexpr const char* kRowColumns =
+    "position, kind, name, year, to_char(watched_on, 'YYYY-MM-DD'), rating_halves::int, "
+    "rewatch::int, review, row_key, tmdb_id, status";
+
+PendingRow read_row(const soci::row& row) {
+    PendingRow pending;
+    pending.position = row.get<int>(0);
+    pending.row.kind = row.get<std::string>(1) == "viewing" ? ExportRow::Kind::viewing
+                                                            : ExportRow::Kind::watchlist;
+    pending.row.name = row.get<std::string>(2);
+    if (row.get_indicator(3) == soci::i_ok) pending.row.year = row.get<int>(3);
+    if (row.get_indicator(4) == soci::i_ok) pending.row.watched_on = row.get<std::string>(4);
+    if (row.get_indicator(5) == soci::i_ok) pending.row.rating_halves = row.get<int>(5);
+    pending.row.rewatch = row.get<int>(6) != 0;
+    if (row.get_indicator(7) == soci::i_ok) pending.row.review = row.get<std::string>(7);
+    pending.row.key = row.get<std::string>(8);
+    if (row.get_indicator(9) == soci::i_ok) pending.row.tmdb_id = row.get<int>(9);
+    pending.status = row.get<std::string>(10);
+    return pending;
+}
+
 }  // namespace
 
 std::string ImportStore::start(const std::string& user_id, const std::string& source,
-                               const std::vector<ExportRow>& rows) {
+                               const std::vector<ExportRow>& rows, const AlsoWithin& also_within) {
     return db_.write([&](soci::session& sql) {
         db::Transaction tx(db_, sql);
         // Turns on the user's row: of two imports started at once, the second sees the first.
         sql << "SELECT 1 FROM users WHERE id = CAST(:u AS uuid) FOR UPDATE", soci::use(user_id);
+        // An import whose job is gone (dead after its worker was killed each attempt) runs
+        // no more: it is failed rather than left to block every later one.
+        std::string job_prefix = std::string(kImportJobKind) + ":";
+        sql << "UPDATE imports i SET state = 'failed', error = 'its job ended', finished_at = "
+               "clock_timestamp() WHERE i.user_id = CAST(:u AS uuid) AND i.state IN ('queued', "
+               "'running') AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.unique_key = :p || i.id "
+               "AND j.state IN ('queued', 'running', 'retrying'))",
+            soci::use(user_id, "u"), soci::use(job_prefix, "p");
         int running = 0;
         sql << "SELECT count(*) FROM imports WHERE user_id = CAST(:u AS uuid) AND state IN "
                "('queued', 'running')",
@@ -78,16 +107,22 @@ std::string ImportStore::start(const std::string& user_id, const std::string& so
             item["rewatch"] = row.rewatch;
             item["review"] = row.review ? Json::Value(*row.review) : Json::Value();
             item["row_key"] = row.key;
+            item["tmdb_id"] =
+                row.tmdb_id ? Json::Value(static_cast<Json::Int64>(*row.tmdb_id)) : Json::Value();
             list.append(item);
         }
         std::string document = json::write(list);
+        // A row whose file names its film's TMDB id keeps it while pending: the job asks for
+        // that page rather than search.
         sql << "INSERT INTO import_rows (import_id, position, kind, name, year, watched_on, "
-               "rating_halves, review, rewatch, row_key) SELECT CAST(:id AS uuid), position, "
-               "kind, name, year, watched_on, rating_halves, review, rewatch, row_key FROM "
+               "rating_halves, review, rewatch, row_key, media_type, tmdb_id) SELECT CAST(:id AS "
+               "uuid), position, kind, name, year, watched_on, rating_halves, review, rewatch, "
+               "row_key, CASE WHEN tmdb_id IS NULL THEN NULL ELSE 'movie' END, tmdb_id FROM "
                "json_to_recordset(CAST(:rows AS json)) AS r(position int, kind text, name text, "
                "year int, watched_on date, rating_halves smallint, review text, rewatch "
-               "boolean, row_key text)",
+               "boolean, row_key text, tmdb_id int)",
             soci::use(id, "id"), soci::use(document, "rows");
+        also_within(sql, id);
         tx.commit();
         return id;
     });
@@ -134,27 +169,11 @@ std::vector<PendingRow> ImportStore::pending(const std::string& import_id, int c
             soci::use(import_id);
         std::vector<PendingRow> rows;
         soci::rowset<soci::row> found =
-            (sql.prepare << "SELECT position, kind, name, year, to_char(watched_on, "
-                            "'YYYY-MM-DD'), rating_halves, rewatch::int, review, row_key FROM "
-                            "import_rows WHERE import_id = CAST(:i AS uuid) AND status = "
+            (sql.prepare << "SELECT " << kRowColumns
+                         << " FROM import_rows WHERE import_id = CAST(:i AS uuid) AND status = "
                             "'pending' ORDER BY position LIMIT :n",
              soci::use(import_id, "i"), soci::use(count, "n"));
-        for (const auto& row : found) {
-            PendingRow pending;
-            pending.position = row.get<int>(0);
-            pending.row.kind = row.get<std::string>(1) == "viewing" ? ExportRow::Kind::viewing
-                                                                    : ExportRow::Kind::watchlist;
-            pending.row.name = row.get<std::string>(2);
-            if (row.get_indicator(3) == soci::i_ok) pending.row.year = row.get<int>(3);
-            if (row.get_indicator(4) == soci::i_ok)
-                pending.row.watched_on = row.get<std::string>(4);
-            if (row.get_indicator(5) == soci::i_ok)
-                pending.row.rating_halves = static_cast<int>(row.get<short>(5));
-            pending.row.rewatch = row.get<int>(6) != 0;
-            if (row.get_indicator(7) == soci::i_ok) pending.row.review = row.get<std::string>(7);
-            pending.row.key = row.get<std::string>(8);
-            rows.push_back(std::move(pending));
-        }
+        for (const auto& row : found) rows.push_back(read_row(row));
         tx.commit();
         return rows;
     });
@@ -166,6 +185,18 @@ std::optional<std::string> ImportStore::owner_of(const std::string& import_id) {
                  {{"i", import_id}},
                  [&](const soci::row& row) { owner = row.get<std::string>(0); });
     return owner;
+}
+
+std::optional<PendingRow> ImportStore::row_of(const std::string& user_id,
+                                              const std::string& import_id, int position) {
+    std::optional<PendingRow> found;
+    db_.read_row(std::string("SELECT ") + kRowColumns +
+                     " FROM import_rows r WHERE r.import_id = CAST(:i AS uuid) AND r.position = "
+                     "CAST(:p AS integer) AND EXISTS (SELECT 1 FROM imports i WHERE i.id = "
+                     "r.import_id AND i.user_id = CAST(:u AS uuid))",
+                 {{"i", import_id}, {"p", std::to_string(position)}, {"u", user_id}},
+                 [&](const soci::row& row) { found = read_row(row); });
+    return found;
 }
 
 void ImportStore::settle(const std::string& import_id, int position,

@@ -2,6 +2,7 @@
 // Imports of a Letterboxd export, in PostgreSQL: the export's rows as the import's whole
 // state (a job taken again after its worker died goes on where it stopped), one import
 // running at a time for a user, its progress, and the rows it could not match.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,19 +12,30 @@
 
 namespace cv::diary {
 
+// The background job that matches an import's rows (app/job_kinds.cpp runs it): one job an
+// import, queued with it, its unique key naming the import. Its attempts are spent only when
+// TMDB or the database keep failing for hours (each waits longer, jobs/backoff.hpp); the
+// import is then failed.
+inline constexpr const char* kImportJobKind = "diary.import";
+inline constexpr int kImportJobAttempts = 8;
+
 struct PendingRow {
     int position = 0;
-    ExportRow row;
+    ExportRow row;       // its tmdb_id: the one its file named, or the one it was matched to
+    std::string status;  // "pending", "matched" or "unmatched"
 };
 
 class ImportStore {
   public:
     explicit ImportStore(db::Database& database) : db_(database) {}
 
-    // A new import of these rows, queued; its id. The user's import already queued or running
-    // throws Failure(conflict, "An import is already running").
+    // What else a new import's transaction does, given the import's id: the caller queues
+    // the job that will match the rows there, so the import and its job exist together.
+    using AlsoWithin = std::function<void(soci::session& sql, const std::string& import_id)>;
+    // A new import of these rows; its id. The user's import already queued or running throws
+    // Failure(conflict, "An import is already running").
     std::string start(const std::string& user_id, const std::string& source,
-                      const std::vector<ExportRow>& rows);
+                      const std::vector<ExportRow>& rows, const AlsoWithin& also_within);
     // Its progress as the contract spells it, or nullopt when the user has no such import.
     std::optional<std::string> status_json(const std::string& user_id,
                                            const std::string& import_id);
@@ -35,6 +47,9 @@ class ImportStore {
     std::vector<PendingRow> pending(const std::string& import_id, int count);
     // The import's owner.
     std::optional<std::string> owner_of(const std::string& import_id);
+    // One row of one of the user's imports, whatever its status.
+    std::optional<PendingRow> row_of(const std::string& user_id, const std::string& import_id,
+                                     int position);
     // A row's outcome: matched to a title, or not.
     void settle(const std::string& import_id, int position,
                 const std::optional<std::pair<std::string, long>>& title);

@@ -280,6 +280,56 @@ std::vector<ExportRow> rows_of(const std::map<std::string, Table>& tables) {
     return rows;
 }
 
+// The format Letterboxd's importer reads (its documented columns, of which a file may
+// have any): what CineVerse's own CSV export writes. It names a film by its title, with its
+// year or its TMDB id.
+bool in_import_format(const Records& records) {
+    if (records.empty()) return false;
+    const auto& header = records.front();
+    auto has = [&header](const char* column) {
+        return std::find(header.begin(), header.end(), column) != header.end();
+    };
+    return has("Title") && (has("Year") || has("tmdbID"));
+}
+
+// A line with a WatchedDate is a viewing; one without (or any, in a file uploaded as the
+// watchlist) is a film to watch.
+std::vector<ExportRow> rows_of_import_format(const Records& records, bool watchlist) {
+    const auto& header = records.front();
+    std::vector<ExportRow> rows;
+    std::set<std::string> keys;
+    for (std::size_t i = 1; i < records.size(); ++i) {
+        if (records[i].size() == 1 && records[i][0].empty()) continue;  // a blank line
+        auto column = [&](const char* name) -> std::string {
+            auto at = std::find(header.begin(), header.end(), name);
+            auto index = static_cast<std::size_t>(at - header.begin());
+            if (at == header.end() || index >= records[i].size()) return "";
+            return std::string(text::trim(records[i][index]));
+        };
+        ExportRow row;
+        row.name = column("Title");
+        if (row.name.empty()) not_an_export();
+        row.year = year_of(column("Year"));
+        if (auto id = text::parse_integer(column("tmdbID"), 1, 2147483647)) row.tmdb_id = *id;
+        std::string film = film_key(row.name, row.year);
+        row.watched_on = date_of(column("WatchedDate"));
+        if (watchlist || !row.watched_on) {
+            row.kind = ExportRow::Kind::watchlist;
+            row.watched_on.reset();
+            row.key = "watchlist|" + film;
+        } else {
+            row.rating_halves = rating_of(column("Rating"));
+            std::string rewatch = text::lower(column("Rewatch"));
+            row.rewatch = rewatch == "yes" || rewatch == "true";
+            std::string review = column("Review");
+            if (!review.empty()) row.review = review.substr(0, 20000);
+            row.key = "viewing|" + film + "|" + *row.watched_on;
+        }
+        if (keys.insert(row.key).second) rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 }  // namespace
 
 std::string letterboxd_csv(const std::vector<ImportLine>& lines) {
@@ -324,6 +374,8 @@ std::vector<ExportRow> read_letterboxd_export(std::string_view body, ExportForma
         auto records = parse(body, limits.max_rows);
         if (!records) not_an_export();
         const KnownFile* file = file_with_columns(*records, file_name);
+        if (file == nullptr && in_import_format(*records))
+            return rows_of_import_format(*records, file_name == "watchlist.csv");
         if (file == nullptr) not_an_export();
         files[file->name] = std::string(body);
     }

@@ -19,6 +19,9 @@ struct ExportRow {
     std::optional<int> rating_halves;       // 1 to 10
     bool rewatch = false;
     std::optional<std::string> review;
+    // The film's TMDB id, when the file names it (Letterboxd's import format, which
+    // CineVerse's own CSV export writes): no search is needed.
+    std::optional<long> tmdb_id;
     // The row's identity (kind, film and viewing date): the same row imported twice is one.
     std::string key;
 };
@@ -33,7 +36,10 @@ enum class ExportFormat { zip, csv };
 
 // The rows of an export, films first seen in their diary, then ratings and plain watches of
 // films without a diary entry, then the watchlist. A single CSV is the file `file_name`
-// names ("watchlist.csv"), else the one its columns say. A body that is not a Letterboxd
+// names ("watchlist.csv"), else the one its columns say; a CSV in the format Letterboxd's
+// importer reads (tmdbID, Title, Year, WatchedDate, Rating, Rewatch, Review: what
+// GET /api/export/letterboxd.csv writes) is read too, a line with a WatchedDate as a viewing
+// and one without as a film to watch. A body that is not a Letterboxd
 // export (not a ZIP or CSV, no known file at the archive's top, a file without Letterboxd's
 // columns, not UTF-8, over the limits) throws Failure(invalid_input, "Not a Letterboxd
 // export").

@@ -43,7 +43,50 @@ struct Nullable {
 constexpr const char* kYearFilter =
     "(:y = 0 OR (d.watched_on >= make_date(:y, 1, 1) AND d.watched_on < make_date(:y + 1, 1, 1)))";
 
+// At most `most` code points of UTF-8 text, cut between two of them.
+std::string first_code_points(const std::string& text, std::size_t most) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        bool starts_one = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        if (starts_one && count++ == most) return text.substr(0, i);
+    }
+    return text;
+}
+
 }  // namespace
+
+bool DiaryStore::add_imported(const std::string& user_id, const Title& title, const ExportRow& row,
+                              const std::string& import_key, const std::string& today) {
+    return db_.write([&](soci::session& sql) {
+        db::Transaction tx(db_, sql);
+        std::optional<std::string> review;
+        if (row.review && !row.review->empty()) review = first_code_points(*row.review, kReviewMax);
+        Nullable<std::string> poster(title.poster_path), date(title.release_date), text(review);
+        Nullable<int> rating(row.rating_halves);
+        int id = static_cast<int>(title.tmdb_id);
+        int rewatch = row.rewatch ? 1 : 0;
+        std::string watched_on = row.watched_on.value_or(today);
+        std::string genres = genre_array(title.genre_ids);
+        soci::statement insert =
+            (sql.prepare
+                 << "INSERT INTO diary_entries (user_id, media_type, tmdb_id, title, poster_path, "
+                    "release_date, genre_ids, watched_on, rating_halves, review, rewatch, "
+                    "public, import_key, reviewed_at) VALUES (CAST(:u AS uuid), :m, :i, :t, :p, "
+                    ":rd, CAST(:g AS integer[]), CAST(:w AS date), :r, :v, :rw = 1, false, :k, "
+                    "CASE WHEN CAST(:v AS text) IS NULL THEN NULL ELSE clock_timestamp() END) "
+                    "ON CONFLICT (user_id, import_key) DO NOTHING",
+             soci::use(user_id, "u"), soci::use(title.media_type, "m"), soci::use(id, "i"),
+             soci::use(title.title, "t"), soci::use(poster.value, poster.indicator, "p"),
+             soci::use(date.value, date.indicator, "rd"), soci::use(genres, "g"),
+             soci::use(watched_on, "w"), soci::use(rating.value, rating.indicator, "r"),
+             soci::use(text.value, text.indicator, "v"), soci::use(rewatch, "rw"),
+             soci::use(import_key, "k"));
+        insert.execute(true);
+        bool added = insert.get_affected_rows() > 0;
+        tx.commit();
+        return added;
+    });
+}
 
 std::string DiaryStore::add(const std::string& user_id, const Title& title,
                             const EntryFields& fields, const std::string& today) {

@@ -45,6 +45,13 @@ class DiaryStore {
     // Failure(rate_limited) and nothing is written.
     std::string add(const std::string& user_id, const Title& title, const EntryFields& fields,
                     const std::string& today);
+    // A viewing an import writes (kind viewing): private, like any entry unless said
+    // otherwise, and not counted against the per-account limit on reviews (they were written
+    // elsewhere, over years); a review is cut to the diary's length. `import_key` makes it
+    // one entry however often it is imported; returns whether it is new. A row without a
+    // date is a viewing of `today`.
+    bool add_imported(const std::string& user_id, const Title& title, const ExportRow& row,
+                      const std::string& import_key, const std::string& today);
     // The changed entry, or nullopt when the user has no such entry.
     std::optional<std::string> update(const std::string& user_id, const std::string& entry_id,
                                       const EntryFields& fields);

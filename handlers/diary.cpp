@@ -1,5 +1,6 @@
 // The diary: what a user has seen, when, what they thought of it; a title's public reviews;
-// everything a user's data holds, to take away.
+// one's history brought in from Letterboxd; everything a user's data holds, to take away.
+#include <algorithm>
 #include <ctime>
 
 #include "accounts/validation.hpp"
@@ -7,9 +8,12 @@
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "diary/entries.hpp"
+#include "diary/import_run.hpp"
+#include "diary/letterboxd.hpp"
 #include "handlers/handlers.hpp"
 #include "handlers/shared_answers.hpp"
 #include "handlers/titles.hpp"
+#include "jobs/queue.hpp"
 
 namespace cv::handlers {
 namespace {
@@ -51,6 +55,34 @@ const std::string& entry_id_of(const Request& request) {
     const std::string& id = request.path_param("entry_id");
     if (!accounts::is_uuid(id)) throw Failure::not_found();
     return id;
+}
+
+// An import's id in a path: anything but a well-formed id is no import of the user's.
+const std::string& job_id_of(const Request& request) {
+    const std::string& id = request.path_param("job_id");
+    if (!accounts::is_uuid(id)) throw Failure::not_found();
+    return id;
+}
+
+// The file of an export a lone CSV is, as the upload names it (?file=), when its columns
+// alone cannot tell (watched.csv and watchlist.csv have the same).
+std::string export_file_named(const Request& request) {
+    std::string file = request.query("file").value_or("");
+    static const char* const known[] = {"watched.csv", "ratings.csv", "diary.csv", "watchlist.csv",
+                                        "reviews.csv"};
+    if (!file.empty() && std::find(std::begin(known), std::end(known), file) == std::end(known))
+        throw Failure::invalid_input("Invalid parameter: file");
+    return file;
+}
+
+// The import's job, queued in the transaction that stores its rows: one job an import.
+void queue_import_job(soci::session& sql, const std::string& import_id) {
+    jobs::NewJob job;
+    job.kind = diary::kImportJobKind;
+    job.payload["import_id"] = import_id;
+    job.unique_key = std::string(diary::kImportJobKind) + ":" + import_id;
+    job.max_attempts = diary::kImportJobAttempts;
+    jobs::enqueue_within(sql, job);
 }
 
 std::optional<int> year_parameter(const Request& request) {
@@ -176,6 +208,55 @@ Response title_reviews(WorkerContext& ctx, const Request& request) {
     // does not know is not found, as for its page.
     title_snapshot(ctx, request, media_type, tmdb_id);
     return fcgi::raw_json(200, R"({"average":null,"ratings":0,"reviews":[]})");
+}
+
+// An upload of Letterboxd's export (its ZIP, or one of its CSVs), read here (quick: the
+// rows are only parsed) and matched by a background job, queued with the import.
+Response import_letterboxd(WorkerContext& ctx, const Request& request) {
+    std::string user_id = signed_in(ctx, request);
+    std::string file = export_file_named(request);
+    // The row's cross-site rule has already let through only these two types.
+    bool zip = text::starts_with_ignoring_case(request.header("content-type").value_or(""),
+                                               "application/zip");
+    auto rows = diary::read_letterboxd_export(
+        request.body(), zip ? diary::ExportFormat::zip : diary::ExportFormat::csv, file);
+    std::string source = zip ? "letterboxd.zip" : file.empty() ? "letterboxd.csv" : file;
+    Json::Value body(Json::objectValue);
+    body["job_id"] = ctx.imports.start(user_id, source, rows, queue_import_job);
+    return fcgi::json(202, body);
+}
+
+Response import_status(WorkerContext& ctx, const Request& request) {
+    std::string user_id = signed_in(ctx, request);
+    auto status = ctx.imports.status_json(user_id, job_id_of(request));
+    if (!status) throw Failure::not_found();
+    return fcgi::raw_json(200, std::move(*status));
+}
+
+// A row the import could not match, matched by its owner to a title picked from search:
+// what the row stands for is written as the job would have, and the import's status answered.
+Response import_resolve(WorkerContext& ctx, const Request& request) {
+    std::string user_id = signed_in(ctx, request);
+    const std::string& import_id = job_id_of(request);
+    auto body = json_object_body(request);
+    const Json::Value& position = body["position"];
+    if (!position.isIntegral() || position.asInt64() < 0 || position.asInt64() > 1'000'000)
+        throw Failure::invalid_input("position must be a row's position");
+    std::string media_type = media_type_of(body);
+    long tmdb_id = tmdb_id_of(body);
+    auto row = ctx.imports.row_of(user_id, import_id, position.asInt());
+    if (!row) throw Failure::not_found();
+    if (row->status != "unmatched")
+        throw Failure::conflict("Only an unmatched row can be resolved");
+    auto page = title_snapshot(ctx, request, media_type, tmdb_id);
+    diary::Title title{media_type,       tmdb_id,           page.title,
+                       page.poster_path, page.release_date, page.genre_ids};
+    diary::write_imported_row(ctx.diary, ctx.watchlist, user_id, row->row, title,
+                              diary::utc_today());
+    ctx.imports.settle(import_id, row->position, std::make_pair(media_type, tmdb_id));
+    auto status = ctx.imports.status_json(user_id, import_id);
+    if (!status) throw Failure::not_found();  // the account went meanwhile
+    return fcgi::raw_json(200, std::move(*status));
 }
 
 }  // namespace cv::handlers

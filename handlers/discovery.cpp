@@ -17,10 +17,8 @@ namespace cv::handlers {
 Response search(WorkerContext& ctx, const Request& request) {
     auto query = catalogue::normalised_search(request.query("query").value_or(""));
     if (!query) throw Failure::invalid_input("query must be 1 to 100 characters");
-    std::string tmdb_query = "query=" + text::percent_encode(*query) +
-                             "&include_adult=false&language=" + ctx.tmdb.languages.front();
-    if (long page = requested_page(request); page != 1)
-        tmdb_query += "&page=" + std::to_string(page);
+    std::string tmdb_query =
+        catalogue::search_query(*query, ctx.tmdb.languages.front(), requested_page(request));
     return shared_answer(
         ctx.catalogue.get(ctx.kinds.search, "/search/multi", tmdb_query, patience_of(request)));
 }

@@ -40,6 +40,9 @@ Response diary_summary(WorkerContext& ctx, const Request& request);
 Response title_reviews(WorkerContext& ctx, const Request& request);
 Response export_letterboxd(WorkerContext& ctx, const Request& request);
 Response export_everything(WorkerContext& ctx, const Request& request);
+Response import_letterboxd(WorkerContext& ctx, const Request& request);
+Response import_status(WorkerContext& ctx, const Request& request);
+Response import_resolve(WorkerContext& ctx, const Request& request);
 
 Response film_document(WorkerContext& ctx, const Request& request);
 Response series_document(WorkerContext& ctx, const Request& request);

@@ -12,6 +12,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
+// A Letterboxd export of many years is a few hundred kilobytes zipped (contract: 10 MiB).
+constexpr std::size_t kImportLimit = std::size_t{10} * 1024 * 1024;
+
 std::vector<Route> build_table() {
     // clang-format off
     std::vector<Route> routes = {
@@ -64,6 +67,12 @@ std::vector<Route> build_table() {
         {"GET",    "/api/diary/{media_type:movie|tv}/{id:int}", diary_of_title, personal()},
         {"GET",    "/api/diary/seen",       diary_seen,       personal()},
         {"GET",    "/api/diary/summary",    diary_summary,    personal().reads({"year"})},
+        // Bringing one's history in: Letterboxd's export, parsed as it arrives (quick) and
+        // matched by a background job; resolving a row matches it to a title (its page may
+        // need TMDB: the catalogue lane).
+        {"POST",   "/api/import/letterboxd", import_letterboxd, personal().limited(RateLimit::diary).reads({"file"}).uploads({"application/zip", "text/csv"}, kImportLimit)},
+        {"GET",    "/api/import/{job_id}",  import_status,    personal()},
+        {"POST",   "/api/import/{job_id}/resolve", import_resolve, personal().in(Lane::catalogue).limited(RateLimit::diary)},
         // Taking everything away: one's data as a file.
         {"GET",    "/api/export/letterboxd.csv", export_letterboxd, personal().reads({"list"})},
         {"GET",    "/api/export",           export_everything, personal()},

@@ -76,34 +76,49 @@ std::optional<State> state_named(const std::string& name) {
     return std::nullopt;
 }
 
-Enqueued JobQueue::enqueue(const NewJob& job) {
+namespace {
+
+// One try at queuing `job` in the open transaction: the new job, the live one of its key, or
+// nullopt when that one finished between the insert and the look-up.
+std::optional<Enqueued> try_enqueue(soci::session& sql, const NewJob& job) {
     std::string payload = json::write(job.payload);
     soci::indicator key_ind = job.unique_key ? soci::i_ok : soci::i_null;
     std::string key = job.unique_key.value_or("");
     int max_attempts = job.max_attempts;
+    long long id = 0;
+    sql << "INSERT INTO jobs (kind, unique_key, payload, max_attempts) "
+           "VALUES (:k, :u, CAST(:p AS jsonb), :m) "
+           "ON CONFLICT (unique_key) WHERE state IN ('queued', 'running', 'retrying') "
+           "DO NOTHING RETURNING id",
+        soci::use(job.kind, "k"), soci::use(key, key_ind, "u"), soci::use(payload, "p"),
+        soci::use(max_attempts, "m"), soci::into(id);
+    if (sql.got_data()) {
+        notify(sql, job.kind);
+        return Enqueued{id, true};
+    }
+    sql << "SELECT id FROM jobs WHERE unique_key = :u "
+           "AND state IN ('queued', 'running', 'retrying')",
+        soci::use(key, "u"), soci::into(id);
+    if (sql.got_data()) return Enqueued{id, false};
+    return std::nullopt;
+}
+
+}  // namespace
+
+Enqueued enqueue_within(soci::session& sql, const NewJob& job) {
+    if (auto enqueued = try_enqueue(sql, job)) return *enqueued;
+    throw std::runtime_error("job " + job.kind + " could be neither queued nor found");
+}
+
+Enqueued JobQueue::enqueue(const NewJob& job) {
     return db_.write([&](soci::session& sql) {
         // The live job of the same key may finish between the insert and the look-up: the
         // insert is then tried again.
         for (int round = 0; round < 3; ++round) {
             db::Transaction tx(db_, sql);
-            long long id = 0;
-            sql << "INSERT INTO jobs (kind, unique_key, payload, max_attempts) "
-                   "VALUES (:k, :u, CAST(:p AS jsonb), :m) "
-                   "ON CONFLICT (unique_key) WHERE state IN ('queued', 'running', 'retrying') "
-                   "DO NOTHING RETURNING id",
-                soci::use(job.kind, "k"), soci::use(key, key_ind, "u"), soci::use(payload, "p"),
-                soci::use(max_attempts, "m"), soci::into(id);
-            if (sql.got_data()) {
-                notify(sql, job.kind);
-                tx.commit();
-                return Enqueued{id, true};
-            }
-            sql << "SELECT id FROM jobs WHERE unique_key = :u "
-                   "AND state IN ('queued', 'running', 'retrying')",
-                soci::use(key, "u"), soci::into(id);
-            bool found = sql.got_data();
+            auto enqueued = try_enqueue(sql, job);
             tx.commit();
-            if (found) return Enqueued{id, false};
+            if (enqueued) return *enqueued;
         }
         throw std::runtime_error("job " + job.kind + " could be neither queued nor found");
     });

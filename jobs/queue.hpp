@@ -70,6 +70,12 @@ struct KindSummary {
     std::optional<JobRow> last_finished;
 };
 
+// Queues `job` inside the caller's open transaction (a db::Transaction): the job exists
+// exactly when what it works on does, and nothing is queued when that transaction rolls
+// back; idle workers are woken at its commit. A live job of the same unique key is kept
+// (created = false, its id).
+Enqueued enqueue_within(soci::session& sql, const NewJob& job);
+
 class JobQueue {
   public:
     explicit JobQueue(db::Database& database) : db_(database) {}

@@ -207,6 +207,13 @@ start_pool() {  # start_pool <build dir> [VAR=value…]
   return 1
 }
 
+# The demo members' public reviews (demo/reviews.sql), once the pool has applied the
+# migrations: film pages of the offline demo then show ratings and reviews. Idempotent.
+seed_demo_reviews() {
+  as_app "$(pg_bin)/psql" -h "$PG_RUN" -U cineverse -d cineverse -v ON_ERROR_STOP=1 -q \
+    -f "$REPO/demo/reviews.sql"
+}
+
 # What the package's cineverse-api-offers.timer does, for a local stack: queues the offers
 # refresh every <seconds> with the given build's binary (the pool's jobs lane runs it); its
 # pid goes to $STATE/run/offers-timer.pid.

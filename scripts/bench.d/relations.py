@@ -3,7 +3,9 @@
 each printed with whether it holds. Arguments, in order: users/connected alone (req/s, p99),
 during the login flood (req/s, p99), the flood's errors; users/connected's and @me's ratio,
 p99 and ceiling's p99; a login alone's p50. Then any number of "<route>=<ratio>>=<target>":
-a route's ratio to its same-size ceiling and the least it must be."""
+a route's ratio to its same-size ceiling and the least it must be; or "<route>=<p99>~<ceiling
+p99>~<factor>": a route's p99 and the most it may be, as a multiple of its ceiling's."""
+import re
 import sys
 
 (alone_rps, alone_p99, flood_rps, flood_p99, flood_errors, uc_ratio, uc_p99, uc_ceiling_p99,
@@ -24,7 +26,17 @@ checks = [
      me_p99 <= 1.5 * me_ceiling_p99),
 ]
 for extra in sys.argv[13:]:
-    name, _, relation = extra.partition("=")
+    # A route's name may hold "=" itself ("watchlist of 500, available=mine"): the figures are
+    # what follows the last "=" that a number follows.
+    match = re.fullmatch(r"(.*)=([0-9.]+(?:>=|~)[0-9.~]+)", extra)
+    if not match:
+        sys.exit(f"not a relation: {extra}")
+    name, relation = match.groups()
+    if "~" in relation:
+        p99, ceiling_p99, factor = (float(x) for x in relation.split("~"))
+        checks.append((f"{name} p99 ≤ {factor:g} × the ceiling's: {p99:.1f} vs {factor:g} × "
+                       f"{ceiling_p99:.1f} ms", p99 <= factor * ceiling_p99))
+        continue
     ratio, _, target = relation.partition(">=")
     checks.append((f"{name} ≥ {float(target):.2f} of the ceiling: {float(ratio):.3f}",
                    float(ratio) >= float(target)))

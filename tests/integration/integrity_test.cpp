@@ -79,6 +79,9 @@ Sample sample_of(const std::string& route) {
         {"/saga/{id:int}", {"/saga/990001", {}}},
         {"/feeds/{file}", {"/feeds/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.atom", {}}},
         {"/api/diary/{media_type:movie|tv}/{id:int}", {"/api/diary/movie/900006", {}}},
+        {"/api/import/{job_id}", {"/api/import/00000000-0000-4000-8000-000000000000", {}}},
+        {"/api/import/{job_id}/resolve",
+         {"/api/import/00000000-0000-4000-8000-000000000000/resolve", {}}},
         {"/api/search-multi", {"/api/search-multi", {{"query", "murnau"}}}},
         {"/api/users/search-multi", {"/api/users/search-multi", {{"query", "murnau"}}}},
     };

@@ -310,6 +310,7 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         {"CINEVERSE_JOBS_BACKOFF", "1s"},
         {"CINEVERSE_JOBS_BACKOFF_MAX", "4s"},
         {"CINEVERSE_OFFERS_RATE", "200"},
+        {"CINEVERSE_IMPORT_RATE", "200"},
         {"CINEVERSE_OFFERS_REFRESH_AFTER", "0s"},
         {"CINEVERSE_PUBLIC_ORIGINS", "https://localhost:" + std::to_string(https_port_)},
         // Cheap Argon2 keeps the suite fast; the production cost is tested in the unit tests.

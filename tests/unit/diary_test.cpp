@@ -1,5 +1,6 @@
-// The diary's rules, pure: an entry's fields, a Letterboxd export read (the demo's own, and
-// what is not one), and which search result a row of it names.
+// The diary's rules, pure: an entry's fields, a Letterboxd export read (the demo's own, the
+// file Letterboxd's importer reads, and what is not one), which search result a row of it
+// names, and what an import keeps of a title's page.
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <set>
@@ -8,6 +9,7 @@
 #include "core/failure.hpp"
 #include "core/json.hpp"
 #include "diary/entries.hpp"
+#include "diary/import_run.hpp"
 #include "diary/imports.hpp"
 #include "diary/letterboxd.hpp"
 
@@ -187,6 +189,59 @@ BOOST_AUTO_TEST_CASE(a_row_names_the_film_of_its_title_and_year) {
     row.year = 1921;
     BOOST_TEST(!matching_film(results, row).has_value());
     BOOST_TEST(!matching_film("not json", row).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_file_letterboxds_importer_reads_is_read_back) {
+    // What GET /api/export/letterboxd.csv writes: a TMDB id, and a date for a viewing.
+    std::vector<ImportLine> lines = {
+        {"900005", "The Kid", "1921", "2026-10-10", "4.5", "true",
+         "Chaplin, \"le\" vagabond,\nici."},
+        {"900006", "Nosferatu", "1922", "2026-10-11", "", "false", ""},
+        {"900007", "Metropolis", "1927", "", "", "", ""},
+    };
+    auto rows = read_letterboxd_export(letterboxd_csv(lines), ExportFormat::csv);
+    BOOST_REQUIRE(rows.size() == 3u);
+    BOOST_TEST((rows[0].kind == ExportRow::Kind::viewing));
+    BOOST_TEST(*rows[0].tmdb_id == 900005);
+    BOOST_TEST(*rows[0].year == 1921);
+    BOOST_TEST(*rows[0].watched_on == "2026-10-10");
+    BOOST_TEST(*rows[0].rating_halves == 9);
+    BOOST_TEST(rows[0].rewatch);
+    BOOST_TEST(*rows[0].review == "Chaplin, \"le\" vagabond,\nici.");
+    BOOST_TEST(!rows[1].rating_halves.has_value());
+    BOOST_TEST(!rows[1].rewatch);
+    BOOST_TEST(!rows[1].review.has_value());
+    BOOST_TEST((rows[2].kind == ExportRow::Kind::watchlist));  // no date: a film to watch
+    // Uploaded as the watchlist, every line is a film to watch.
+    auto listed = read_letterboxd_export(letterboxd_csv(lines), ExportFormat::csv, "watchlist.csv");
+    for (const auto& row : listed) BOOST_TEST((row.kind == ExportRow::Kind::watchlist));
+    BOOST_TEST(listed.size() == 3u);
+    // The same line twice is one row; a line without a title is no export.
+    lines.push_back(lines[0]);
+    BOOST_TEST(read_letterboxd_export(letterboxd_csv(lines), ExportFormat::csv).size() == 3u);
+    BOOST_TEST(export_refusal("Title,Year\n,1922\n", ExportFormat::csv) ==
+               "Not a Letterboxd export");
+    BOOST_TEST(export_refusal("Title,Colour\nNosferatu,noir\n", ExportFormat::csv) ==
+               "Not a Letterboxd export");
+}
+
+BOOST_AUTO_TEST_CASE(an_import_keeps_of_a_page_what_the_diary_shows) {
+    auto film = title_of_page(
+        "movie", 900006,
+        R"({"title": "Nosferatu", "poster_path": "/p.svg", "release_date": "1922-03-04", "genres": [{"id": 27, "name": "Horreur"}, {"id": 14}]})");
+    BOOST_REQUIRE(film.has_value());
+    BOOST_TEST(film->title == "Nosferatu");
+    BOOST_TEST(*film->poster_path == "/p.svg");
+    BOOST_TEST(*film->release_date == "1922-03-04");
+    BOOST_TEST((film->genre_ids == std::vector<int>{27, 14}));
+    auto series = title_of_page("tv", 950001,
+                                R"({"name": "Série", "first_air_date": "", "poster_path": null})");
+    BOOST_REQUIRE(series.has_value());
+    BOOST_TEST(series->title == "Série");
+    BOOST_TEST(!series->release_date.has_value());
+    BOOST_TEST(!series->poster_path.has_value());
+    BOOST_TEST(!title_of_page("movie", 1, "[]").has_value());
+    BOOST_TEST(!title_of_page("movie", 1, R"({"title": ""})").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

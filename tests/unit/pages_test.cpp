@@ -294,6 +294,11 @@ BOOST_AUTO_TEST_CASE(search_queries_are_normalised_and_bounded) {
          {std::string(""), std::string("   "), std::string(101, 'a'), std::string("tab\there"),
           std::string("bad\xff"), std::string("nul\0x", 5)})
         BOOST_TEST(!normalised_search(bad).has_value(), bad);
+    // One question, and so one cache key, for a visitor's search and an import's.
+    BOOST_TEST(search_query("the kid", "fr-FR") ==
+               "query=the%20kid&include_adult=false&language=fr-FR");
+    BOOST_TEST(search_query("häxan", "en-US", 2) ==
+               "query=h%C3%A4xan&include_adult=false&language=en-US&page=2");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
