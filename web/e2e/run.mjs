@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const BASE_URL = process.env.BASE_URL ?? 'https://localhost:8443';
@@ -811,6 +812,66 @@ await step("a phone-sized Ce soir, journal, Nouveautés and viewing dialog have 
     await noSideScroll();
     await phone.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  }),
+);
+
+const SAFETY_LAST = '/film/900008';
+// Last of the member's steps: it signs another member in.
+await step('import: a new member brings in the demo Letterboxd export with a progress bar to its end; the journal shows it; a ★★★★ review from a card reaches another visitor', page, () =>
+  withoutConsoleErrors(async () => {
+    await panel.getByRole('button', { name: 'Déconnexion' }).click();
+    await panel.getByRole('link', { name: 'Connexion' }).waitFor();
+    const reader = `${member}_lb`;
+    await page.goto(BASE_URL + '/inscription');
+    await page.getByLabel("Nom d'utilisateur").fill(reader);
+    await page.getByLabel('E-mail').fill(`${reader}@example.org`);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByLabel('Prénom').fill('Jeanne');
+    await page.getByLabel('Nom', { exact: true }).fill('Roques');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByTestId('username').waitFor();
+
+    await mainNav.getByRole('link', { name: 'Journal' }).click();
+    await page.waitForURL((url) => url.pathname === '/journal');
+    const form = page.getByTestId('import');
+    await form.getByLabel('Fichier exporté (ZIP ou CSV)').setInputFiles(fileURLToPath(new URL('../../demo/letterboxd-export.zip', import.meta.url)));
+    const uploaded = awaitResponse(page, (response) => response.url().endsWith('/api/import/letterboxd') && response.request().method() === 'POST');
+    await form.getByRole('button', { name: 'Importer' }).click();
+    assert.equal((await uploaded).status(), 202);
+    const progress = form.getByTestId('import-progress');
+    await progress.locator('progress').waitFor();
+    await form.locator('[data-testid=import-progress][data-state=done]').waitFor({ timeout: 120000 });
+    const bar = progress.locator('progress');
+    assert.equal(await bar.getAttribute('value'), await bar.getAttribute('max'));
+    assert.match(await progress.getByRole('status').textContent(), /^Import terminé\. 30 \/ 30 lignes lues, 29 titres reconnus\./);
+    assert.deepEqual(await form.getByTestId('unmatched-row').locator('span').first().allTextContents(), ['The Phantom Carriage (1921)']);
+    // The journal shows every imported viewing, by month.
+    await page.reload();
+    await page.getByTestId('journal-entry').first().waitFor();
+    assert.equal(await page.getByTestId('journal-entry').count(), 22);
+    assert.ok((await page.getByRole('region').filter({ has: page.getByTestId('journal-entry') }).count()) > 1, 'the viewings sit in several months');
+
+    // ★★★★ and a public review from a poster card, on a film whose page nobody opened yet.
+    await page.goto(`${BASE_URL}/recherche?q=${encodeURIComponent('Safety Last')}`);
+    const card = page.getByTestId('poster').filter({ has: page.locator(`a[href="${SAFETY_LAST}"]`) });
+    await card.getByTestId('seen-button').click();
+    const dialog = page.getByRole('dialog', { name: /^J'ai vu : Safety Last/ });
+    await dialog.getByLabel('Ma note', { exact: true }).selectOption('4');
+    await dialog.getByLabel('Ma critique (facultative)').fill('La façade, l’horloge, et tout le monde retient son souffle.');
+    await dialog.getByRole('checkbox', { name: /^Public/ }).check();
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const visitorContext = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+    try {
+      const visitor = await visitorContext.newPage();
+      await visitor.goto(BASE_URL + SAFETY_LAST);
+      const review = visitor.getByTestId('reviews').getByTestId('review').filter({ hasText: reader });
+      await review.waitFor();
+      assert.equal(await review.locator('.review-text').textContent(), 'La façade, l’horloge, et tout le monde retient son souffle.');
+      assert.match(await review.textContent(), /★★★★/);
+    } finally {
+      await visitorContext.close();
+    }
   }),
 );
 
