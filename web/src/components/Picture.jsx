@@ -11,8 +11,9 @@ const SHAPES = {
 
 // An image from the catalogue, or a styled placeholder holding `label` when there is no
 // path, no image configuration, or the file fails: never a broken-image icon. `alt`
-// empty means the picture repeats text shown beside it.
-export default function Picture({ shape, path, label = '', alt = '', sizes, className = '', eager = false }) {
+// empty means the picture repeats text shown beside it. `eager`: in the first screen, not
+// lazy; `priority`: the first screen's main pictures, also fetched ahead of the rest.
+export default function Picture({ shape, path, label = '', alt = '', sizes, className = '', eager = false, priority = false }) {
   const { kind, width, height, preferred } = SHAPES[shape];
   const { status, images } = useImages();
   const [failedSrc, setFailedSrc] = useState(null);
@@ -37,7 +38,8 @@ export default function Picture({ shape, path, label = '', alt = '', sizes, clas
     // `loading` before `src`: attributes are set in this order, and a browser that sees
     // `src` first may start the download before it learns the image is lazy.
     <img
-      loading={eager ? 'eager' : 'lazy'}
+      loading={eager || priority ? 'eager' : 'lazy'}
+      fetchpriority={priority ? 'high' : undefined}
       decoding="async"
       className={classes}
       width={width}

@@ -1,11 +1,12 @@
 import PosterCard from './PosterCard.jsx';
 
-// A horizontal row of cards: the only place the page scrolls sideways.
-export default function PosterRow({ label, items, kind }) {
+// A horizontal row of cards: the only place the page scrolls sideways. Its first `priority`
+// posters are fetched eagerly, ahead of everything else.
+export default function PosterRow({ label, items, kind, priority = 0 }) {
   return (
     <ul className="posters" tabIndex={0} aria-label={label}>
-      {items.map((item) => (
-        <PosterCard key={`${item.media_type ?? kind}-${item.id}`} item={item} kind={kind} />
+      {items.map((item, index) => (
+        <PosterCard key={`${item.media_type ?? kind}-${item.id}`} item={item} kind={kind} priority={index < priority} />
       ))}
     </ul>
   );

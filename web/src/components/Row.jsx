@@ -1,16 +1,29 @@
 import { api } from '../api.js';
 import { rowKind } from '../catalogue.js';
+import { useNearViewport } from '../nearViewport.js';
 import { useFetched } from '../useFetched.js';
 import PosterRow from './PosterRow.jsx';
 
-// One catalogue list; its failure stays inside the row.
-export default function Row({ route, title }) {
-  const { status, data, retry } = useFetched((signal) => api.catalogue(route, signal), route);
-  const items = status === 'ready' && Array.isArray(data) ? data : [];
+// One catalogue list; its failure stays inside the row. A `deferred` row keeps its title
+// and its height (styles.css, .row-body) but asks for its list only as it approaches the
+// viewport, so a long page costs one screen at first. `priority`: the first row, whose
+// posters are the first thing seen.
+export default function Row({ route, title, deferred = false, priority = false }) {
+  const [ref, near] = useNearViewport({ immediate: !deferred });
   const id = `row-${route.replace(/[^a-z]/g, '')}`;
   return (
-    <section className="row" aria-labelledby={id} data-testid="row">
+    <section ref={ref} className="row" aria-labelledby={id} data-testid="row" aria-busy={near ? undefined : 'true'}>
       <h2 id={id}>{title}</h2>
+      <div className="row-body">{near && <RowContent route={route} title={title} priority={priority} />}</div>
+    </section>
+  );
+}
+
+function RowContent({ route, title, priority }) {
+  const { status, data, retry } = useFetched((signal) => api.catalogue(route, signal), route);
+  const items = status === 'ready' && Array.isArray(data) ? data : [];
+  return (
+    <>
       {status === 'loading' && <p className="muted">Chargement…</p>}
       {status === 'error' && (
         <p className="muted">
@@ -21,7 +34,11 @@ export default function Row({ route, title }) {
         </p>
       )}
       {status === 'ready' && items.length === 0 && <p className="muted">Aucun titre pour l'instant.</p>}
-      {items.length > 0 && <PosterRow label={title} items={items} kind={rowKind(route)} />}
-    </section>
+      {items.length > 0 && <PosterRow label={title} items={items} kind={rowKind(route)} priority={priority ? PRIORITY_POSTERS : 0} />}
+    </>
   );
 }
+
+// What a phone shows of the first row, and a little more: fetched first and at once; the
+// rest of the row is lazy.
+export const PRIORITY_POSTERS = 4;

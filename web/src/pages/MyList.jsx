@@ -1,16 +1,14 @@
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import PosterCard from '../components/PosterCard.jsx';
 import { useSession } from '../session.jsx';
 import { useWatchlist } from '../watchlist.jsx';
+import { usePageMeta } from '../pageMeta.js';
 
 // The server keeps the list newest first; a title added here goes on top.
 export default function MyList() {
   const { user, checked } = useSession();
   const list = useWatchlist();
-  useEffect(() => {
-    document.title = 'Ma liste — CineVerse';
-  }, []);
+  usePageMeta('Ma liste', 'Les films et les séries que vous gardez pour plus tard sur CineVerse.');
 
   if (!checked) return <main id="main" className="results-page" aria-busy="true" />;
   if (!user) {

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api.js';
 import { KIND_LABEL, personPath, titleOf, titlePath } from '../catalogue.js';
 import Picture from '../components/Picture.jsx';
 import PosterCard, { CARD_SIZES } from '../components/PosterCard.jsx';
 import { useFetched } from '../useFetched.js';
+import { usePageMeta } from '../pageMeta.js';
 
 const PAGE_SIZE = 20; // TMDB's page: a full one means there may be another
 
@@ -17,9 +18,10 @@ export function searchMessage(error) {
 export default function SearchResults() {
   const [params] = useSearchParams();
   const query = (params.get('q') ?? '').trim();
-  useEffect(() => {
-    document.title = query ? `« ${query} » — Recherche — CineVerse` : 'Recherche — CineVerse';
-  }, [query]);
+  usePageMeta(
+    query ? `« ${query} » — Recherche` : 'Recherche',
+    query ? `Les films, les séries et les personnes qui répondent à « ${query} » sur CineVerse.` : 'Rechercher un film, une série ou une personne sur CineVerse.',
+  );
   if (!query) {
     return (
       <main id="main" className="results-page">
