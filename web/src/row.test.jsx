@@ -1,6 +1,7 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { firstCards } from './components/PosterRow.jsx';
 import Row, { PRIORITY_POSTERS } from './components/Row.jsx';
 import { ImagesProvider } from './images.jsx';
 import { SessionProvider } from './session.jsx';
@@ -24,10 +25,10 @@ class FakeIntersectionObserver {
     observers.delete(this);
   }
 }
-const bringNear = (section, isIntersecting = true) =>
+const bringNear = (element, isIntersecting = true) =>
   act(async () => {
     for (const observer of [...observers]) {
-      if (observer.targets.includes(section)) observer.callback([{ target: section, isIntersecting }]);
+      if (observer.targets.includes(element)) observer.callback([{ target: element, isIntersecting }]);
     }
   });
 
@@ -63,10 +64,11 @@ describe('a deferred home row', () => {
     expect(section.querySelector('.row-body')).toBeTruthy();
     expect(within(section).queryByRole('list')).toBeNull();
     expect(api.callsTo('GET', '/api/discover-western-movies')).toHaveLength(0);
-    // Observed ahead of the viewport, not only once on screen.
-    const [observer] = [...observers];
-    expect(observer.targets).toEqual([section]);
-    expect(observer.options.rootMargin).toMatch(/^[1-9][0-9]*px/);
+    // The list is asked for well ahead of the viewport; the posters only once nearly in sight.
+    const body = section.querySelector('.row-body');
+    const margin = (target) => [...observers].find((observer) => observer.targets.includes(target)).options.rootMargin;
+    expect(parseInt(margin(section), 10)).toBeGreaterThanOrEqual(400);
+    expect(parseInt(margin(body), 10)).toBeLessThan(parseInt(margin(section), 10));
 
     await bringNear(section, false);
     expect(api.callsTo('GET', '/api/discover-western-movies')).toHaveLength(0);
@@ -76,6 +78,12 @@ describe('a deferred home row', () => {
     expect(within(list).getAllByTestId('poster')).toHaveLength(films.length);
     expect(api.callsTo('GET', '/api/discover-western-movies')).toHaveLength(1);
     expect(section.getAttribute('aria-busy')).toBeNull();
+    // Not in sight yet: each card holds the box of its poster, and asks for no image.
+    expect(list.querySelectorAll('img')).toHaveLength(0);
+    expect(list.querySelectorAll('.picture-poster.waiting')).toHaveLength(films.length);
+
+    await bringNear(body);
+    await vi.waitFor(() => expect(list.querySelectorAll('img')).toHaveLength(films.length));
     // Once near, it stays: no observer is left behind.
     expect(observers.size).toBe(0);
   });
@@ -111,6 +119,19 @@ describe('posters and their boxes', () => {
       expect(image.getAttribute('width')).toBe('342');
       expect(image.getAttribute('height')).toBe('513');
     });
+  });
+
+  it('past the first screen’s width, posters wait until the row is scrolled', async () => {
+    const many = Array.from({ length: 20 }, (_, index) => ({ id: 800 + index, title: `Titre ${index}`, poster_path: `/poster-${800 + index}.svg` }));
+    stubApi({ 'GET /api/discover-western-movies': reply(200, many) });
+    renderRow({});
+    const list = await screen.findByRole('list', { name: 'Western' });
+    const first = firstCards();
+    expect(first).toBeLessThan(many.length);
+    await vi.waitFor(() => expect(list.querySelectorAll('img')).toHaveLength(first));
+    expect(list.querySelectorAll('.picture-poster.waiting')).toHaveLength(many.length - first);
+    fireEvent.scroll(list);
+    await vi.waitFor(() => expect(list.querySelectorAll('img')).toHaveLength(many.length));
   });
 
   it('another row is lazy throughout', async () => {
