@@ -86,6 +86,25 @@ Response me(WorkerContext& ctx, const Request& request) {
     return fcgi::json(200, body);
 }
 
+Response session(WorkerContext& ctx, const Request& request) {
+    // Who is signed in, never an error for a visitor (contract, GET /api/session): no
+    // cookie, a dead or unknown one, or several that cannot be told apart all answer null.
+    auto tokens = session_tokens(request);
+    std::optional<User> user;
+    if (tokens.size() == 1) user = ctx.accounts.session_owner(tokens.front());
+    Json::Value body(Json::objectValue);
+    body["user"] = Json::Value();
+    if (user) {
+        body["user"]["id"] = user->id;
+        body["user"]["username"] = user->username;
+        body["user"]["email"] = user->email;
+    }
+    auto response = fcgi::json(200, body);
+    // A cookie naming no live session is of no use to the browser any more.
+    if (!user && !tokens.empty()) response.with_cookie(accounts::expired_session_cookie());
+    return response;
+}
+
 Response user_info(WorkerContext& ctx, const Request& request) {
     auto user = signed_in_user(ctx, request, "User not authenticated");
     // Own data only: any other id, well-formed or not, is refused.

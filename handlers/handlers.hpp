@@ -14,6 +14,7 @@ Response register_user(WorkerContext& ctx, const Request& request);
 Response login(WorkerContext& ctx, const Request& request);
 Response logout(WorkerContext& ctx, const Request& request);
 Response me(WorkerContext& ctx, const Request& request);
+Response session(WorkerContext& ctx, const Request& request);
 Response user_info(WorkerContext& ctx, const Request& request);
 Response modify(WorkerContext& ctx, const Request& request);
 Response users_connected(WorkerContext& ctx, const Request& request);

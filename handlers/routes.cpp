@@ -27,6 +27,7 @@ std::vector<Route> build_table() {
         {"POST",  "/logout",                logout,          personal()},
         {"GET",   "/@me",                   me,              personal()},
         {"POST",  "/@me",                   me,              personal()},
+        {"GET",   "/api/session",           session,         personal()},
         {"GET",   "/api/userinfo",          user_info,       personal().reads({"user_id"})},
         {"PATCH", "/modify",                modify,          personal().in(Lane::hashing).limited(RateLimit::modify)},
         {"GET",   "/api/users/connected",   users_connected, personal().reads({"user_id"})},

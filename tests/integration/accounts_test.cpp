@@ -241,6 +241,52 @@ BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_is_idempotent) {
                401);
 }
 
+BOOST_AUTO_TEST_CASE(session_says_who_is_signed_in_and_is_never_an_error) {
+    // The web client's signed-in check (contract, GET /api/session): a visitor gets null,
+    // never a 401 its browser would log.
+    auto is_null = [](const HttpResult& r) {
+        BOOST_TEST(r.status == 200, r.status << " " << r.body);
+        BOOST_TEST(r.body == R"({"user":null})", r.body);
+        BOOST_TEST(r.header("cache-control") == "no-store");
+    };
+    HttpClient anonymous;
+    is_null(anonymous.get("/api/session"));
+
+    HttpClient member;
+    const std::string name = unique_name("session");
+    std::string id = register_user(member, name);
+    std::string token = member.cookie("__Host-session");
+    auto signed_in = member.get("/api/session");
+    BOOST_TEST(signed_in.status == 200);
+    BOOST_TEST(signed_in.header("cache-control") == "no-store");
+    auto user = signed_in.json()["user"];
+    BOOST_TEST(user["id"].asString() == id);
+    BOOST_TEST(user["username"].asString() == name);
+    BOOST_TEST(user["email"].asString() == name + "@example.org");
+    BOOST_TEST(user.getMemberNames().size() == 3u);
+
+    // An unknown, a garbage or an ambiguous cookie: null, and a dead cookie is cleared.
+    for (const std::string& cookie :
+         {"__Host-session=" + std::string(43, 'A'), std::string("__Host-session=%00%ff"),
+          "__Host-session=" + token + "; __Host-session=" + token}) {
+        HttpClient stranger;
+        auto r = stranger.request("GET", "/api/session", "", {"Cookie: " + cookie});
+        is_null(r);
+        BOOST_TEST(r.header("set-cookie").find("Max-Age=0") != std::string::npos, cookie);
+    }
+
+    // Expired: past its lifetime, then brought back and logged out.
+    stack().sql("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = '" +
+                id + "'");
+    HttpClient expired;
+    is_null(expired.request("GET", "/api/session", "", {"Cookie: __Host-session=" + token}));
+    HttpClient again;
+    BOOST_TEST(again.post_json("/login", login_body(name, "correct horse")).status == 200);
+    BOOST_TEST(!again.get("/api/session").json()["user"].isNull());
+    BOOST_TEST(again.post_json("/logout", "{}").status == 200);
+    is_null(again.get("/api/session"));
+}
+
 BOOST_AUTO_TEST_CASE(userinfo_is_own_data_only) {
     HttpClient alice, bob;
     std::string alice_id = register_user(alice, unique_name("alice"));

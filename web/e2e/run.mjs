@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -21,6 +22,9 @@ const SHORT_ROWS = new Set(['/api/now-playing', '/api/upcoming']);
 const MIN_ROW_POSTERS = 12;
 const MIN_LOADED_IMAGES = 40;
 const UNKNOWN_FILM = '/film/999999999';
+// axe-core, run in each main page (through the DevTools protocol: the site's CSP forbids
+// injected scripts, as it should).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(ARTIFACTS, { recursive: true });
 
 // Playwright gives the browser a fresh temporary profile of its own.
@@ -56,13 +60,15 @@ const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { 
 const page = await context.newPage();
 const cspViolations = [];
 // Every error a page logs or throws, for the steps that assert there is none. A visitor's
-// signed-in check and the wrong password asked on purpose answer 401: those are expected.
+// signed-in check answers 200 (GET /api/session): the only 401 expected is the wrong
+// password a step types on purpose.
 const consoleErrors = [];
 function watchCsp(target) {
   target.on('console', (message) => {
     if (message.type() !== 'error') return;
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    if (!/status of 401/.test(message.text())) consoleErrors.push(`${target.url()}: ${message.text()}`);
+    const expected = /status of 401/.test(message.text()) && /\/login$/.test(message.location()?.url ?? '');
+    if (!expected) consoleErrors.push(`${target.url()}: ${message.text()} (${message.location()?.url ?? ''})`);
   });
   target.on('pageerror', (error) => consoleErrors.push(`${target.url()}: ${error.message}`));
 }
@@ -91,6 +97,28 @@ async function waitForLoadedImages(target, selector, wanted, timeout = 20000) {
   }
 }
 
+// axe-core's violations in the page as it is now, one line each.
+async function axeViolations(target) {
+  if (!(await target.evaluate(() => typeof window.axe === 'object'))) await target.evaluate(AXE_SOURCE);
+  const violations = await target.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+// Opens each path, waits until the page is drawn (its ready selector), then checks it with
+// axe-core and for console errors.
+async function tour(target, pages) {
+  const problems = [];
+  for (const [path, ready] of pages) {
+    const before = consoleErrors.length;
+    await target.goto(BASE_URL + path);
+    await target.locator(ready).first().waitFor({ timeout: 20000 });
+    await target.waitForLoadState('networkidle');
+    for (const violation of await axeViolations(target)) problems.push(`${path}: ${violation}`);
+    for (const error of consoleErrors.slice(before)) problems.push(`${path}: console: ${error}`);
+  }
+  assert.deepEqual(problems, [], 'accessibility violations or console errors');
+}
+
 // Images are lazy: scroll the whole page through the viewport so that each is asked for.
 async function scrollThrough(target) {
   await target.evaluate(async () => {
@@ -103,6 +131,9 @@ async function scrollThrough(target) {
 
 await step(`home shows the route table's ${ROWS} rows`, page, async () => {
   await page.goto(BASE_URL + '/');
+  // Rows ask for their list as they approach the viewport: the first ones at once.
+  await page.locator('[data-testid=row] [data-testid=poster]').first().waitFor({ timeout: 20000 });
+  await scrollThrough(page);
   await page.waitForFunction((rows) => document.querySelectorAll('[data-testid=row]').length === rows && [...document.querySelectorAll('[data-testid=row]')].every((row) => row.querySelector('[data-testid=poster]')), ROWS, { timeout: 20000 });
   const rows = await page.$$eval('[data-testid=row]', (sections) =>
     sections.map((row) => ({ title: row.querySelector('h2').textContent, posters: row.querySelectorAll('[data-testid=poster]').length })),
@@ -166,6 +197,26 @@ await step('reload keeps the film page', page, async () => {
 await step('an unknown film shows the introuvable page', page, async () => {
   await page.goto(BASE_URL + UNKNOWN_FILM);
   await heading().filter({ hasText: /introuvable/ }).waitFor();
+});
+
+await step("a visitor's main pages: no axe-core violation, no console error", page, async () => {
+  const first = async (path) => (await (await page.request.get(BASE_URL + path)).json())[0].id;
+  const series = await first('/api/trending-tv');
+  const film = await (await page.request.get(`${BASE_URL}/api${filmPath.replace('/film', '/movie')}`)).json();
+  const person = film.credits?.cast?.[0]?.id ?? film.cast?.[0]?.id;
+  assert.ok(person, 'the film names a person');
+  await tour(page, [
+    ['/', '[data-testid=row] [data-testid=poster]'],
+    ['/recherche?q=nosferatu', 'main [data-testid=poster]'],
+    [filmPath, 'main h1'],
+    [`/serie/${series}`, 'main h1'],
+    ['/decouvrir', '[data-testid=discover-results] [data-testid=poster]'],
+    [`/personne/${person}`, 'main h1'],
+    ['/saga/990001', 'main [data-testid=poster]'],
+    ['/ma-liste', 'main h1'],
+    ['/connexion', 'main h1'],
+    ['/inscription', 'main h1'],
+  ]);
 });
 
 await step('sign up signs the user in', page, async () => {
@@ -239,6 +290,16 @@ await step('change the first name in the profile, and it persists', page, async 
   await page.getByLabel('Prénom').waitFor();
   assert.equal(await page.getByLabel('Prénom').inputValue(), 'Augusta');
   assert.equal(await page.getByTestId('username').textContent(), username);
+});
+
+await step("a member's pages: no axe-core violation, no console error", page, async () => {
+  await tour(page, [
+    ['/', '[data-testid=row] [data-testid=poster]'],
+    ['/ma-liste', 'main h1'],
+    [filmPath, 'main h1'],
+    ['/profil', 'main form'],
+  ]);
+  await page.getByTestId('username').waitFor();
 });
 
 await step('delete the account; logging in again is refused', page, async () => {

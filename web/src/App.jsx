@@ -8,25 +8,50 @@ import Footer from './components/Footer.jsx';
 import Header from './components/Header.jsx';
 import Notice from './components/Notice.jsx';
 import { ImagesProvider } from './images.jsx';
-import Home from './pages/Home.jsx';
-import Login from './pages/Login.jsx';
-import MyList from './pages/MyList.jsx';
-import NotFound from './pages/NotFound.jsx';
-import Profile from './pages/Profile.jsx';
-import SearchResults from './pages/SearchResults.jsx';
-import SignUp from './pages/SignUp.jsx';
-import TitlePage from './pages/Title.jsx';
 import { PersonalProvider } from './personal.jsx';
 import { SessionProvider } from './session.jsx';
 import { WatchlistProvider } from './watchlist.jsx';
 
-// Pages most visits never open are split from the main bundle, loaded when first asked for.
-const Discover = lazy(() => import('./pages/Discover.jsx'));
-const PersonPage = lazy(() => import('./pages/Person.jsx'));
-const SagaPage = lazy(() => import('./pages/Saga.jsx'));
-const Tonight = lazy(() => import('./pages/Tonight.jsx'));
-const News = lazy(() => import('./pages/News.jsx'));
-const Journal = lazy(() => import('./pages/Journal.jsx'));
+// Every page is its own chunk, loaded when first asked for: a film page never downloads
+// Découvrir's code, and the first page costs only its own. Once a page's code is here it
+// renders at once, without a fallback first.
+function page(load) {
+  let Loaded = null;
+  const preload = () =>
+    load().then((module) => {
+      Loaded = module.default;
+      return module;
+    });
+  const Lazy = lazy(preload);
+  function Page(props) {
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
+  }
+  Page.preload = preload;
+  return Page;
+}
+
+const Home = page(() => import('./pages/Home.jsx'));
+const SearchResults = page(() => import('./pages/SearchResults.jsx'));
+const TitlePage = page(() => import('./pages/Title.jsx'));
+const MyList = page(() => import('./pages/MyList.jsx'));
+const Login = page(() => import('./pages/Login.jsx'));
+const SignUp = page(() => import('./pages/SignUp.jsx'));
+const Profile = page(() => import('./pages/Profile.jsx'));
+const Discover = page(() => import('./pages/Discover.jsx'));
+const PersonPage = page(() => import('./pages/Person.jsx'));
+const SagaPage = page(() => import('./pages/Saga.jsx'));
+const Tonight = page(() => import('./pages/Tonight.jsx'));
+const News = page(() => import('./pages/News.jsx'));
+const Journal = page(() => import('./pages/Journal.jsx'));
+const NotFound = page(() => import('./pages/NotFound.jsx'));
+
+// Loads every page's code (tests render without waiting for it).
+export const preloadPages = () =>
+  Promise.all(
+    [Home, SearchResults, TitlePage, MyList, Login, SignUp, Profile, Discover, PersonPage, SagaPage, Tonight, News, Journal, NotFound].map((Page) =>
+      Page.preload(),
+    ),
+  );
 
 function PageLoading() {
   return (

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { reply, stubApi, USER } from './test/api.js';
+import { reply, stubApi, sessionUser, USER } from './test/api.js';
 import { renderSite } from './test/render.jsx';
 
 const location = () => screen.getByTestId('location').textContent;
@@ -8,7 +8,7 @@ const location = () => screen.getByTestId('location').textContent;
 async function openProfile(routes) {
   let signedIn = true;
   const api = stubApi({
-    'GET /@me': () => (signedIn ? reply(200, { id: USER.id, email: USER.email }) : reply(401, { error: 'Unauthorized' })),
+    'GET /api/session': () => reply(200, { user: signedIn ? sessionUser() : null }),
     'GET /api/userinfo': () => (signedIn ? reply(200, USER) : reply(401, { error: 'User not authenticated' })),
     'GET /api/watchlist': reply(200, []),
     ...routes((value) => {

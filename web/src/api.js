@@ -27,7 +27,7 @@ async function call(method, path, body, signal) {
 }
 
 export const api = {
-  me: () => call('GET', '/@me'),
+  session: () => call('GET', '/api/session'),
   userInfo: () => call('GET', '/api/userinfo'),
   register: (fields) => call('POST', '/register', fields),
   login: (username, password) => call('POST', '/login', { username, password }),

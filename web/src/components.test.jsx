@@ -36,10 +36,8 @@ describe('connection panel', () => {
     expect(screen.getByRole('button', { name: 'Déconnexion' })).toBeTruthy();
   });
 
-  it('takes its state from /@me and /api/userinfo', async () => {
-    const fetch = vi.fn((url) =>
-      url === '/@me' ? json(200, { id: '1', email: 'a@b.co' }) : json(200, { id: '1', username: 'grace', email: 'a@b.co' }),
-    );
+  it('takes its state from /api/session alone', async () => {
+    const fetch = vi.fn(() => json(200, { user: { id: '1', username: 'grace', email: 'a@b.co' } }));
     vi.stubGlobal('fetch', fetch);
     render(
       <MemoryRouter>
@@ -49,7 +47,7 @@ describe('connection panel', () => {
       </MemoryRouter>,
     );
     await waitFor(() => expect(screen.getByTestId('username').textContent).toBe('grace'));
-    expect(fetch.mock.calls.map((call) => call[0])).toEqual(['/@me', '/api/userinfo']);
+    expect(fetch.mock.calls.map((call) => call[0])).toEqual(['/api/session']);
   });
 
   it('logs out through POST /logout', async () => {

@@ -34,4 +34,29 @@ describe('home', () => {
     const asked = new Set(api.calls.map((call) => call.path));
     for (const row of HOME_ROWS) expect(asked.has(row.route), row.route).toBe(true);
   });
+
+  it('asks for the first screen’s rows only; the others wait to come near the viewport, titled', async () => {
+    const observed = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        observe(target) {
+          observed.push(target);
+        }
+        disconnect() {}
+      },
+    );
+    const api = stubApi();
+    renderSite('/');
+    const rows = await screen.findAllByTestId('row');
+    expect(rows).toHaveLength(HOME_ROWS.length);
+    await vi.waitFor(() => expect(api.calls.filter((call) => HOME_ROWS.some((row) => row.route === call.path))).toHaveLength(2));
+    const asked = api.calls.map((call) => call.path);
+    expect(asked).toContain(HOME_ROWS[0].route);
+    expect(asked).toContain(HOME_ROWS[1].route);
+    expect(observed.filter((element) => element.tagName === 'SECTION')).toEqual(rows.slice(2));
+    rows.forEach((row, index) => expect(row.querySelector('h2').textContent).toBe(HOME_ROWS[index].title));
+    expect(document.title).toBe('CineVerse');
+    expect(document.querySelector('meta[name="description"]').getAttribute('content')).toMatch(/^CineVerse : /);
+  });
 });

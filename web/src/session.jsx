@@ -1,8 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { api } from './api.js';
 
-// Who is signed in, from the server (/@me then /api/userinfo): a reload keeps it, and
-// nothing is stored in the browser but the HttpOnly cookie.
+// Who is signed in, from the server (GET /api/session, which answers `{"user": null}` to a
+// visitor rather than an error the browser would log): a reload keeps it, and nothing is
+// stored in the browser but the HttpOnly cookie. `user` is {id, username, email}; the
+// profile page adds the rest of the account when it needs it.
 const SessionContext = createContext(null);
 
 export function SessionProvider({ children, initialUser, skipInitialCheck = false }) {
@@ -11,8 +13,8 @@ export function SessionProvider({ children, initialUser, skipInitialCheck = fals
 
   const refresh = useCallback(async () => {
     try {
-      await api.me();
-      setUser(await api.userInfo());
+      const answer = await api.session();
+      setUser(answer?.user ?? null);
     } catch {
       setUser(null);
     } finally {

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { deferred, reply, stubApi, USER } from './test/api.js';
+import { deferred, reply, stubApi, sessionUser, USER } from './test/api.js';
 import { NOSFERATU } from './test/fixtures.js';
 import { renderSite } from './test/render.jsx';
 
@@ -77,7 +77,7 @@ describe('watchlist toggle', () => {
     let signedIn = false;
     const api = stubApi({
       'GET /api/movie/653': reply(200, NOSFERATU),
-      'GET /@me': () => (signedIn ? reply(200, { id: USER.id, email: USER.email }) : reply(401, { error: 'Unauthorized' })),
+      'GET /api/session': () => reply(200, { user: signedIn ? sessionUser() : null }),
       'GET /api/userinfo': () => (signedIn ? reply(200, USER) : reply(401, { error: 'User not authenticated' })),
       'POST /login': () => {
         signedIn = true;

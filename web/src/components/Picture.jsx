@@ -11,16 +11,18 @@ const SHAPES = {
 
 // An image from the catalogue, or a styled placeholder holding `label` when there is no
 // path, no image configuration, or the file fails: never a broken-image icon. `alt`
-// empty means the picture repeats text shown beside it.
-export default function Picture({ shape, path, label = '', alt = '', sizes, className = '', eager = false }) {
+// empty means the picture repeats text shown beside it. `eager`: in the first screen, not
+// lazy; `priority`: the first screen's main pictures, also fetched ahead of the rest.
+// `hold`: not yet (out of sight): the empty box it will fill, and no request.
+export default function Picture({ shape, path, label = '', alt = '', sizes, className = '', eager = false, priority = false, hold = false }) {
   const { kind, width, height, preferred } = SHAPES[shape];
   const { status, images } = useImages();
   const [failedSrc, setFailedSrc] = useState(null);
   const sources = imageSources(images, kind, path, preferred);
   const classes = `picture picture-${shape} ${className}`.trim();
 
-  if (!sources || sources.src === failedSrc) {
-    const waiting = status === 'loading' && path;
+  if (hold || !sources || sources.src === failedSrc) {
+    const waiting = (hold || status === 'loading') && path;
     return (
       <div
         className={`${classes} placeholder${waiting ? ' waiting' : ''}`}
@@ -37,7 +39,8 @@ export default function Picture({ shape, path, label = '', alt = '', sizes, clas
     // `loading` before `src`: attributes are set in this order, and a browser that sees
     // `src` first may start the download before it learns the image is lazy.
     <img
-      loading={eager ? 'eager' : 'lazy'}
+      loading={eager || priority ? 'eager' : 'lazy'}
+      fetchpriority={priority ? 'high' : undefined}
       decoding="async"
       className={classes}
       width={width}

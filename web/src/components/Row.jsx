@@ -1,18 +1,39 @@
 import { api } from '../api.js';
 import { rowKind } from '../catalogue.js';
+import { useNearViewport } from '../nearViewport.js';
 import { usePersonal } from '../personal.jsx';
 import { useFetched } from '../useFetched.js';
 import PosterRow from './PosterRow.jsx';
 
-// One catalogue list; its failure stays inside the row.
-export default function Row({ route, title }) {
+// One catalogue list; its failure stays inside the row. A `deferred` row keeps its title
+// and its height (styles.css, .row-body) but asks for its list only as it approaches the
+// viewport, so a long page costs one screen at first. `priority`: the first row, whose
+// posters are the first thing seen.
+// Its posters wait until the row itself is in sight (PICTURES_AHEAD).
+export default function Row({ route, title, deferred = false, priority = false }) {
+  const [ref, near] = useNearViewport({ immediate: !deferred });
+  const [bodyRef, inSight] = useNearViewport({ immediate: !deferred, rootMargin: PICTURES_AHEAD });
+  const id = `row-${route.replace(/[^a-z]/g, '')}`;
+  return (
+    <section ref={ref} className="row" aria-labelledby={id} data-testid="row" aria-busy={near ? undefined : 'true'}>
+      <h2 id={id}>{title}</h2>
+      <div ref={bodyRef} className="row-body">
+        {near && <RowContent route={route} title={title} priority={priority} pictures={inSight} />}
+      </div>
+    </section>
+  );
+}
+
+// Posters are asked for a little before their row shows; the list itself much earlier
+// (nearViewport.js: AHEAD), so that the row is drawn by then.
+export const PICTURES_AHEAD = '50px 0px';
+
+function RowContent({ route, title, priority, pictures }) {
   const { status, data, retry } = useFetched((signal) => api.catalogue(route, signal), route);
   const { visible } = usePersonal();
   const items = visible(status === 'ready' && Array.isArray(data) ? data : [], rowKind(route));
-  const id = `row-${route.replace(/[^a-z]/g, '')}`;
   return (
-    <section className="row" aria-labelledby={id} data-testid="row">
-      <h2 id={id}>{title}</h2>
+    <>
       {status === 'loading' && <p className="muted">Chargement…</p>}
       {status === 'error' && (
         <p className="muted">
@@ -23,7 +44,13 @@ export default function Row({ route, title }) {
         </p>
       )}
       {status === 'ready' && items.length === 0 && <p className="muted">Aucun titre pour l'instant.</p>}
-      {items.length > 0 && <PosterRow label={title} items={items} kind={rowKind(route)} />}
-    </section>
+      {items.length > 0 && (
+        <PosterRow label={title} items={items} kind={rowKind(route)} priority={priority ? PRIORITY_POSTERS : 0} pictures={pictures} />
+      )}
+    </>
   );
 }
+
+// What a phone shows of the first row, and a little more: fetched first and at once; the
+// rest of the row is lazy.
+export const PRIORITY_POSTERS = 4;

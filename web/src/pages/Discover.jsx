@@ -9,6 +9,7 @@ import MyServicesButton from '../components/MyServicesButton.jsx';
 import { KIND_WORDS, activeFilters, apiQuery, clearFilters, filtersToSearch, readFilters, switchKind, viewSummary, withoutGroup } from '../discover.js';
 import { useFetched } from '../useFetched.js';
 import { useMediaQuery } from '../useMediaQuery.js';
+import { usePageMeta } from '../pageMeta.js';
 
 // Where the panel folds into a sheet (styles.css uses the same width).
 export const PHONE = '(max-width: 760px)';
@@ -35,9 +36,7 @@ export default function Discover() {
 
   const active = activeFilters(filters, names);
   const summary = viewSummary(filters, names);
-  useEffect(() => {
-    document.title = `${summary} — Découvrir — CineVerse`;
-  }, [summary]);
+  usePageMeta(`${summary} — Découvrir`, `Découvrir des films et des séries par genre, année, note, durée et plateforme en France : ${summary}.`);
   // Leaving the phone layout closes the sheet.
   useEffect(() => {
     if (!phone) setSheetOpen(false);

@@ -11,6 +11,7 @@ import { longDate } from '../format.js';
 import { usePersonal } from '../personal.jsx';
 import { useSession } from '../session.jsx';
 import { useFetched } from '../useFetched.js';
+import { usePageMeta } from '../pageMeta.js';
 
 const PAGE_SIZE = 50; // the API's page of entries
 
@@ -20,9 +21,7 @@ const genreOf = (id) => [...GENRES.movie, ...GENRES.tv].find(([genre]) => genre 
 // /journal?annee=2026&note=4: my viewings by month, the year's figures and chart on top.
 export default function Journal() {
   const { user, checked } = useSession();
-  useEffect(() => {
-    document.title = 'Mon journal — CineVerse';
-  }, []);
+  usePageMeta('Mon journal', 'Vos visionnages mois par mois, vos notes et vos critiques sur CineVerse.');
   if (!checked) return <main id="main" className="results-page" aria-busy="true" />;
   if (!user) {
     return (

@@ -2,6 +2,7 @@ import { Link, useLocation } from 'react-router';
 import { api, loginMessage } from '../api.js';
 import { useAccountForm } from '../accountForm.js';
 import Field from '../components/Field.jsx';
+import { usePageMeta } from '../pageMeta.js';
 
 function check(fields) {
   if (!fields.username || !fields.password) {
@@ -11,6 +12,7 @@ function check(fields) {
 }
 
 export default function Login() {
+  usePageMeta('Connexion', 'Connectez-vous à CineVerse pour retrouver votre liste.');
   const { fields, message, busy, change, submit } = useAccountForm(
     { username: '', password: '' },
     { check, send: (f) => api.login(f.username, f.password), failure: loginMessage },

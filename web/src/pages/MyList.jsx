@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api.js';
 import PosterCard from '../components/PosterCard.jsx';
@@ -8,6 +8,7 @@ import { usePersonal, useProviderList } from '../personal.jsx';
 import { useSession } from '../session.jsx';
 import { useFetched } from '../useFetched.js';
 import { useWatchlist } from '../watchlist.jsx';
+import { usePageMeta } from '../pageMeta.js';
 
 const PROMPT_DISMISSED = 'cineverse:services-prompt-dismissed';
 function promptDismissed() {
@@ -105,9 +106,7 @@ export default function MyList() {
   const personal = usePersonal();
   const [params, setParams] = useSearchParams();
   const onlyMine = params.get('dispo') === 'mes-plateformes';
-  useEffect(() => {
-    document.title = 'Ma liste — CineVerse';
-  }, []);
+  usePageMeta('Ma liste', 'Les films et les séries que vous gardez pour plus tard sur CineVerse.');
 
   if (!checked) return <main id="main" className="results-page" aria-busy="true" />;
   if (!user) {

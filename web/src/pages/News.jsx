@@ -7,6 +7,7 @@ import { initials } from '../format.js';
 import { usePersonal } from '../personal.jsx';
 import { useSession } from '../session.jsx';
 import { useFetched } from '../useFetched.js';
+import { usePageMeta } from '../pageMeta.js';
 
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -36,9 +37,7 @@ function when(at) {
 // marked, "Tout marquer comme lu" (POST /api/me/news/read), and my private Atom feed.
 export default function News() {
   const { user, checked } = useSession();
-  useEffect(() => {
-    document.title = 'Nouveautés — CineVerse';
-  }, []);
+  usePageMeta('Nouveautés', 'Les titres de votre liste arrivés sur vos plateformes, au cinéma ou à la location.');
   if (!checked) return <main id="main" className="results-page" aria-busy="true" />;
   if (!user) {
     return (

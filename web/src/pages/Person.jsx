@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api.js';
 import { KIND_LABEL, parseTitleId, titleOf, titlePath, yearOfDate } from '../catalogue.js';
@@ -8,6 +8,7 @@ import { longDate, rating, today, yearsBetween } from '../format.js';
 import { DEPARTMENTS_FR, PERSON_SORTS, groupCredits, personSort, sortCredits } from '../person.js';
 import { useFetched } from '../useFetched.js';
 import NotFound from './NotFound.jsx';
+import { usePageMeta } from '../pageMeta.js';
 
 // /personne/:id — photo, facts, biography and filmography by role, sorted as `?sort=` says.
 export default function PersonPage() {
@@ -23,9 +24,10 @@ function PersonNotFound() {
 
 function PersonDetails({ id }) {
   const { status, data, error, retry } = useFetched((signal) => api.person(id, signal), `person/${id}`);
-  useEffect(() => {
-    if (status === 'ready') document.title = `${data.name || 'Personne'} — CineVerse`;
-  }, [status, data]);
+  usePageMeta(
+    status === 'ready' ? data.name || 'Personne' : null,
+    status === 'ready' ? data.biography || `${data.name || 'Une personne'} : sa filmographie sur CineVerse.` : null,
+  );
 
   if (status === 'loading') {
     return (
@@ -129,7 +131,7 @@ function PersonView({ person }) {
   return (
     <main id="main" className="person-page">
       <div className="person-head">
-        <Picture shape="profile" path={person.profile_path} label={name} alt={`Portrait : ${name}`} sizes="(max-width: 640px) 40vw, 12rem" className="person-photo" eager />
+        <Picture shape="profile" path={person.profile_path} label={name} alt={`Portrait : ${name}`} sizes="(max-width: 640px) 40vw, 12rem" className="person-photo" priority />
         <div className="person-intro">
           <p className="kind-label">{KIND_LABEL.person}</p>
           <h1>{name}</h1>

@@ -6,6 +6,7 @@ import DeleteAccount from '../components/DeleteAccount.jsx';
 import Field from '../components/Field.jsx';
 import { useSession } from '../session.jsx';
 import { validate } from '../validation.js';
+import { usePageMeta } from '../pageMeta.js';
 
 const EDITABLE = ['username', 'email', 'first_name', 'last_name', 'phone_number'];
 const LABELS = {
@@ -17,15 +18,21 @@ const LABELS = {
 };
 
 export default function Profile() {
+  usePageMeta('Profil', 'Votre compte CineVerse : vos informations et votre mot de passe.');
   const { user, checked, setUser } = useSession();
   const [fields, setFields] = useState(null);
   const [passwords, setPasswords] = useState({ password: '', confirmation: '', current_password: '' });
   const [errors, setErrors] = useState({});
   const [status, setStatus] = useState({ kind: '', text: '' });
 
+  // The session names the user; the form needs the whole account.
+  const complete = Boolean(user) && 'first_name' in user;
   useEffect(() => {
-    if (user) setFields(Object.fromEntries(EDITABLE.map((name) => [name, user[name] ?? ''])));
-  }, [user]);
+    if (user && !complete) api.userInfo().then(setUser, () => {});
+  }, [user, complete, setUser]);
+  useEffect(() => {
+    if (complete) setFields(Object.fromEntries(EDITABLE.map((name) => [name, user[name] ?? ''])));
+  }, [user, complete]);
 
   if (!checked) return <main id="main" className="form-page" aria-busy="true" />;
   if (!user) {

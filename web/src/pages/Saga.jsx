@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api.js';
 import { parseTitleId, yearOf } from '../catalogue.js';
@@ -7,6 +6,7 @@ import PosterCard from '../components/PosterCard.jsx';
 import { count } from '../format.js';
 import { useFetched } from '../useFetched.js';
 import NotFound from './NotFound.jsx';
+import { usePageMeta } from '../pageMeta.js';
 
 // /saga/:id — a TMDB collection: its films in the order the API gives (release dates).
 export default function SagaPage() {
@@ -22,9 +22,10 @@ function SagaNotFound() {
 
 function SagaDetails({ id }) {
   const { status, data, error, retry } = useFetched((signal) => api.collection(id, signal), `collection/${id}`);
-  useEffect(() => {
-    if (status === 'ready') document.title = `${data.name || 'Saga'} — CineVerse`;
-  }, [status, data]);
+  usePageMeta(
+    status === 'ready' ? data.name || 'Saga' : null,
+    status === 'ready' ? data.overview || `${data.name || 'Une saga'} : tous ses films sur CineVerse.` : null,
+  );
 
   if (status === 'loading') {
     return (
@@ -60,7 +61,7 @@ function SagaView({ saga }) {
   return (
     <main id="main" className="title-page saga-page">
       <div className="hero">
-        <Picture shape="backdrop" path={saga.backdrop_path} sizes="100vw" className="backdrop" eager />
+        <Picture shape="backdrop" path={saga.backdrop_path} sizes="100vw" className="backdrop" priority />
       </div>
       <div className="title-head">
         <Picture shape="poster" path={saga.poster_path} label={name} alt={`Affiche : ${name}`} sizes="(max-width: 640px) 40vw, 16rem" className="title-poster" eager />

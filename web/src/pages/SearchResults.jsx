@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api.js';
 import { KIND_LABEL, personPath, titleOf, titlePath } from '../catalogue.js';
@@ -7,6 +7,7 @@ import Picture from '../components/Picture.jsx';
 import PosterCard, { CARD_SIZES } from '../components/PosterCard.jsx';
 import { usePersonal } from '../personal.jsx';
 import { useFetched } from '../useFetched.js';
+import { usePageMeta } from '../pageMeta.js';
 
 const PAGE_SIZE = 20; // TMDB's page: a full one means there may be another
 
@@ -19,9 +20,10 @@ export function searchMessage(error) {
 export default function SearchResults() {
   const [params] = useSearchParams();
   const query = (params.get('q') ?? '').trim();
-  useEffect(() => {
-    document.title = query ? `« ${query} » — Recherche — CineVerse` : 'Recherche — CineVerse';
-  }, [query]);
+  usePageMeta(
+    query ? `« ${query} » — Recherche` : 'Recherche',
+    query ? `Les films, les séries et les personnes qui répondent à « ${query} » sur CineVerse.` : 'Rechercher un film, une série ou une personne sur CineVerse.',
+  );
   if (!query) {
     return (
       <main id="main" className="results-page">

@@ -2,10 +2,12 @@ import { api, signUpMessage } from '../api.js';
 import { useAccountForm } from '../accountForm.js';
 import Field from '../components/Field.jsx';
 import { validate } from '../validation.js';
+import { usePageMeta } from '../pageMeta.js';
 
 const EMPTY = { username: '', password: '', email: '', first_name: '', last_name: '', phone_number: '' };
 
 export default function SignUp() {
+  usePageMeta('Inscription', 'Créez votre compte CineVerse pour garder vos films et vos séries.');
   const {
     fields,
     errors,

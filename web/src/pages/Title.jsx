@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.js';
 import { KIND_LABEL, parseTitleId, personPath, sagaPath, titleOf, yearOfDate } from '../catalogue.js';
@@ -12,6 +12,7 @@ import { cinemaLine, windowLines } from '../releaseFr.js';
 import { usePersonal } from '../personal.jsx';
 import { useFetched } from '../useFetched.js';
 import NotFound from './NotFound.jsx';
+import { usePageMeta } from '../pageMeta.js';
 
 // /film/:id and /serie/:id. An id the contract would refuse never reaches the API.
 export default function TitlePage({ kind }) {
@@ -34,9 +35,10 @@ function TitleNotFound({ kind }) {
 function TitleDetails({ kind, id }) {
   const { status, data, error, retry } = useFetched((signal) => api.title(kind, id, signal), `${kind}/${id}`);
 
-  useEffect(() => {
-    if (status === 'ready') document.title = `${titleOf(data)} — CineVerse`;
-  }, [status, data]);
+  usePageMeta(
+    status === 'ready' ? titleOf(data) : null,
+    status === 'ready' ? data.overview || `${titleOf(data)} : où le voir en France, la distribution et des titres semblables.` : null,
+  );
 
   if (status === 'loading') {
     return (
@@ -146,7 +148,7 @@ function TitleView({ kind, title }) {
   return (
     <main id="main" className="title-page">
       <div className="hero">
-        <Picture shape="backdrop" path={title.backdrop_path} sizes="100vw" className="backdrop" eager />
+        <Picture shape="backdrop" path={title.backdrop_path} sizes="100vw" className="backdrop" priority />
       </div>
       <div className="title-head">
         <Picture

@@ -1,17 +1,15 @@
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import HideSeenToggle from '../components/HideSeenToggle.jsx';
 import PosterCard from '../components/PosterCard.jsx';
 import ServicesPicker from '../components/ServicesPicker.jsx';
 import { useSession } from '../session.jsx';
 import { useTonight } from '../tonight.js';
+import { usePageMeta } from '../pageMeta.js';
 
 // /ce-soir: what I can watch tonight on what I pay for.
 export default function Tonight() {
   const { user, checked } = useSession();
-  useEffect(() => {
-    document.title = 'Ce soir sur mes plateformes — CineVerse';
-  }, []);
+  usePageMeta('Ce soir sur mes plateformes', 'Ce que vous pouvez regarder ce soir sur les plateformes auxquelles vous êtes abonné.');
   if (!checked) return <main id="main" className="results-page" aria-busy="true" />;
   if (!user) {
     return (

@@ -15,6 +15,9 @@ export const IMAGE_CONFIG = {
 
 export const USER = { id: '5b0c6f0e-8a43-4c59-9d4b-0d6f1c1b2a77', username: 'ada', email: 'ada@example.org', first_name: 'Ada', last_name: 'Lovelace', phone_number: null, isconnected: true };
 
+// What GET /api/session names of the user.
+export const sessionUser = () => ({ id: USER.id, username: USER.username, email: USER.email });
+
 export function reply(status, body) {
   return { status, body };
 }
@@ -39,7 +42,7 @@ function abortError() {
 export function stubApi(routes = {}, { signedIn = false } = {}) {
   const defaults = {
     'GET /api/config': reply(200, IMAGE_CONFIG),
-    'GET /@me': signedIn ? reply(200, { id: USER.id, email: USER.email }) : reply(401, { error: 'Unauthorized' }),
+    'GET /api/session': reply(200, { user: signedIn ? sessionUser() : null }),
     'GET /api/userinfo': signedIn ? reply(200, USER) : reply(401, { error: 'User not authenticated' }),
     'GET /api/watchlist': signedIn ? reply(200, []) : reply(401, { error: 'User not authenticated' }),
   };
