@@ -52,7 +52,8 @@ BOOST_AUTO_TEST_CASE(reload_returns_once_the_new_workers_accept_and_fails_when_r
     std::string file = stack().dir() + "/reload-command.env";
     std::ofstream(file) << "CINEVERSE_WORKERS=2\n";
     ScopedPool pool{{"CINEVERSE_CONFIG_FILE", file}};
-    const unsigned side_lanes = Stack::kHashingWorkers + Stack::kCatalogueWorkers;
+    const unsigned side_lanes =
+        Stack::kHashingWorkers + Stack::kCatalogueWorkers + Stack::kJobsWorkers;
     BOOST_TEST(
         wait_until([&] { return accepting_in_newest_generation() == 2 + side_lanes; }, kPatience));
     const std::string master = std::to_string(pool.master_pid());
