@@ -53,7 +53,7 @@ platforms::FetchTitle tmdb_fetcher(catalogue::TmdbClient& tmdb) {
 
 diary::CatalogueLookups catalogue_lookups(catalogue::CatalogueCache& cache,
                                           const catalogue::AnswerKinds& kinds,
-                                          std::string page_language) {
+                                          const std::string& page_language) {
     using catalogue::Freshness;
     auto lookup = [](const catalogue::CatalogueAnswer& answer) {
         diary::Lookup found;

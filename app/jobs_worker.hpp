@@ -30,7 +30,7 @@ platforms::FetchTitle tmdb_fetcher(catalogue::TmdbClient& tmdb);
 // first language for pages.
 diary::CatalogueLookups catalogue_lookups(catalogue::CatalogueCache& cache,
                                           const catalogue::AnswerKinds& kinds,
-                                          std::string page_language);
+                                          const std::string& page_language);
 
 // A job's context as the offers refresh sees it.
 class JobRunControl final : public platforms::RunControl {

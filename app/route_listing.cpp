@@ -45,7 +45,8 @@ std::string routes_as_json() {
         lane["listens"] = !definition.loop;
         lane["listen_variable"] =
             definition.loop ? Json::Value() : Json::Value(listen_variable(definition));
-        lane["socket"] = definition.socket != nullptr ? Json::Value(definition.socket) : Json::Value();
+        lane["socket"] =
+            definition.socket != nullptr ? Json::Value(definition.socket) : Json::Value();
         lanes.append(lane);
     }
     Json::Value& limits = document["rate_limits"] = Json::Value(Json::arrayValue);

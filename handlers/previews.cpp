@@ -150,17 +150,12 @@ Response saga_document(WorkerContext& ctx, const Request& request) {
 
 Response robots(WorkerContext& ctx, const Request&) {
     return fcgi::text(200,
-                      "# CineVerse: film, series, people and saga pages are for everyone to "
-                      "find;\n# the API, accounts and personal lists are not pages.\n"
+                      // Every page of the client may be crawled: a personal one (Ma liste,
+                      // the journal…) shows a crawler, which has no session, only its
+                      // invitation to sign in. The API is data, not pages.
+                      "# CineVerse: every page is for everyone to find; the API is not a page.\n"
                       "User-agent: *\n"
                       "Disallow: /api/\n"
-                      "Disallow: /connexion\n"
-                      "Disallow: /inscription\n"
-                      "Disallow: /profil\n"
-                      "Disallow: /ma-liste\n"
-                      "Disallow: /journal\n"
-                      "Disallow: /nouveautes\n"
-                      "Disallow: /ce-soir\n"
                       "Sitemap: " +
                           origin(ctx) + "/sitemap.xml\n",
                       "text/plain; charset=utf-8");
