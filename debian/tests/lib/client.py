@@ -51,8 +51,11 @@ def request(method, path, body=None, cookie="", timeout=60, host=None, headers=N
             sent["Cookie"] = cookie
         data = None
         if body is not None:
-            data = json.dumps(body).encode()
-            sent["Content-Type"] = "application/json"
+            if isinstance(body, bytes):  # an upload, its type in `headers`
+                data = body
+            else:
+                data = json.dumps(body).encode()
+                sent["Content-Type"] = "application/json"
             sent["Origin"] = f"https://{DOMAIN}"
         sent.update(headers or {})
         connection.request(method, path, body=data, headers=sent)
