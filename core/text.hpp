@@ -28,4 +28,8 @@ std::optional<long> parse_integer(std::string_view text, long min, long max);
 // %XX (a space too).
 std::string percent_encode(std::string_view text);
 
+// Text made safe inside HTML or XML, in an element or a quoted attribute: & < > " and '
+// as entities (&#39;, which both read).
+std::string escape_markup(std::string_view text);
+
 }  // namespace cv::text

@@ -172,11 +172,12 @@ Response sitemap(WorkerContext& ctx, const Request&) {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         "<url><loc>" +
-        escape_html(origin(ctx) + "/") + "</loc></url>\n";
+        text::escape_markup(origin(ctx) + "/") + "</loc></url>\n";
     for (const auto& path : ctx.catalogue.kept_pages(kSitemapMost - 1)) {
         for (const auto& [tmdb, site] : kSiteAddresses) {
             if (path.rfind(tmdb, 0) != 0) continue;
-            xml += "<url><loc>" + escape_html(origin(ctx) + site + path.substr(std::strlen(tmdb))) +
+            xml += "<url><loc>" +
+                   text::escape_markup(origin(ctx) + site + path.substr(std::strlen(tmdb))) +
                    "</loc></url>\n";
         }
     }

@@ -1,37 +1,12 @@
 #include "handlers/spa_shell.hpp"
 
+#include "core/text.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <system_error>
 
 namespace cv::handlers {
-
-std::string escape_html(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 std::optional<std::string> SpaShell::page() {
     std::error_code failed;
@@ -52,8 +27,8 @@ std::optional<std::string> SpaShell::page_for(const PagePreview& preview) {
     auto html = page();
     if (!html) return std::nullopt;
     std::string out = *html;
-    std::string title = escape_html(preview.title);
-    std::string description = escape_html(preview.description);
+    std::string title = text::escape_markup(preview.title);
+    std::string description = text::escape_markup(preview.description);
     // The page's own <title> and description replace the site's.
     if (auto open = out.find("<title>"); open != std::string::npos) {
         if (auto close = out.find("</title>", open); close != std::string::npos)
@@ -64,7 +39,7 @@ std::optional<std::string> SpaShell::page_for(const PagePreview& preview) {
             out.erase(meta, end + 1 - meta);
     }
     std::string tags = "<meta name=\"description\" content=\"" + description + "\" />\n";
-    tags += "<link rel=\"canonical\" href=\"" + escape_html(preview.url) + "\" />\n";
+    tags += "<link rel=\"canonical\" href=\"" + text::escape_markup(preview.url) + "\" />\n";
     auto property = [&tags](const char* name, const std::string& value) {
         tags += std::string("<meta property=\"") + name + "\" content=\"" + value + "\" />\n";
     };
@@ -73,16 +48,16 @@ std::optional<std::string> SpaShell::page_for(const PagePreview& preview) {
     };
     property("og:site_name", "CineVerse");
     property("og:locale", "fr_FR");
-    property("og:type", escape_html(preview.type));
+    property("og:type", text::escape_markup(preview.type));
     property("og:title", title);
     property("og:description", description);
-    property("og:url", escape_html(preview.url));
+    property("og:url", text::escape_markup(preview.url));
     named("twitter:title", title);
     named("twitter:description", description);
     if (preview.image) {
-        property("og:image", escape_html(*preview.image));
+        property("og:image", text::escape_markup(*preview.image));
         named("twitter:card", "summary_large_image");
-        named("twitter:image", escape_html(*preview.image));
+        named("twitter:image", text::escape_markup(*preview.image));
     } else {
         named("twitter:card", "summary");
     }

@@ -18,9 +18,6 @@ struct PagePreview {
     std::optional<std::string> image;  // absolute
 };
 
-// "&", "<", ">", quotes → entities: safe in text and in a quoted attribute.
-std::string escape_html(const std::string& text);
-
 class SpaShell {
   public:
     // `index_html`: the built client's entry page (CINEVERSE_WEB_ROOT/index.html).

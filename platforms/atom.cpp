@@ -1,5 +1,7 @@
 #include "platforms/atom.hpp"
 
+#include "core/text.hpp"
+
 namespace cv::platforms {
 namespace {
 
@@ -13,33 +15,6 @@ std::string provider_name(const NewsItem& item) {
 
 }  // namespace
 
-std::string xml_escaped(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::string entry_title(const NewsItem& item) {
     std::string title = "« " + item.title + " »";
     if (item.kind == "arrived") return title + " arrive sur " + provider_name(item);
@@ -50,30 +25,30 @@ std::string entry_title(const NewsItem& item) {
 }
 
 std::string atom_feed(const std::vector<NewsItem>& items, const FeedSite& site) {
-    const std::string origin = xml_escaped(site.origin);
+    const std::string origin = text::escape_markup(site.origin);
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
     out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n";
-    out += "  <id>" + xml_escaped(site.feed_id) + "</id>\n";
+    out += "  <id>" + text::escape_markup(site.feed_id) + "</id>\n";
     out += "  <title>CineVerse — Nouveautés de ma liste</title>\n";
     out +=
         "  <subtitle>Ce qui change pour les titres de ma liste : arrivées et départs sur mes "
         "plateformes, sorties en salle, locations.</subtitle>\n";
-    out += "  <updated>" + xml_escaped(items.empty() ? site.updated : items.front().at) +
+    out += "  <updated>" + text::escape_markup(items.empty() ? site.updated : items.front().at) +
            "</updated>\n";
     out += "  <author><name>CineVerse</name></author>\n";
     out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + origin +
-           xml_escaped(site.self_path) + "\"/>\n";
+           text::escape_markup(site.self_path) + "\"/>\n";
     out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + origin + "/nouveautes\"/>\n";
     out += "  <generator>CineVerse</generator>\n";
     for (const auto& item : items) {
-        const std::string title = xml_escaped(entry_title(item));
+        const std::string title = text::escape_markup(entry_title(item));
         out += "  <entry>\n";
         out += "    <id>" + origin + "/nouveautes/" + std::to_string(item.id) + "</id>\n";
         out += "    <title>" + title + "</title>\n";
-        out += "    <updated>" + xml_escaped(item.at) + "</updated>\n";
+        out += "    <updated>" + text::escape_markup(item.at) + "</updated>\n";
         out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + origin +
                title_path(item) + "\"/>\n";
-        out += "    <category term=\"" + xml_escaped(item.kind) + "\"/>\n";
+        out += "    <category term=\"" + text::escape_markup(item.kind) + "\"/>\n";
         out += "    <summary>" + title + ".</summary>\n";
         out += "  </entry>\n";
     }

@@ -19,7 +19,4 @@ struct FeedSite {
 std::string entry_title(const NewsItem& item);
 std::string atom_feed(const std::vector<NewsItem>& items, const FeedSite& site);
 
-// `text` with &, <, > and quotes escaped for XML text and attributes.
-std::string xml_escaped(const std::string& text);
-
 }  // namespace cv::platforms
