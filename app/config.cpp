@@ -155,6 +155,7 @@ AppConfig AppConfig::load(const Settings& settings) {
         static_cast<int>(settings.integer("CINEVERSE_REVIEWS_PER_WINDOW", 5, 1, 1000));
     config.reviews.window =
         to_seconds(settings.duration("CINEVERSE_REVIEWS_WINDOW", 1min, 1s, 24h));
+    config.reviews.remembered = settings.duration("CINEVERSE_REVIEWS_REMEMBERED", 2s, 0ms, 1min);
     config.migrate_on_start = settings.flag("CINEVERSE_MIGRATE_ON_START", true);
     config.web_root = settings.text("CINEVERSE_WEB_ROOT", config.web_root);
     config.purge_interval = settings.duration("CINEVERSE_PURGE_INTERVAL", 10min, 1s, 24h);

@@ -108,7 +108,7 @@ std::string DiaryStore::add(const std::string& user_id, const Title& title,
                "reviewed_at) VALUES (CAST(:u AS uuid), :m, :i, :t, :p, :rd, CAST(:g AS "
                "integer[]), CAST(:w AS date), :r, :v, :rw = 1, :pub = 1, CASE WHEN CAST(:v AS "
                "text) IS NULL THEN NULL ELSE clock_timestamp() END) "
-               "RETURNING diary_entry_json(d)::text",
+               "RETURNING d.entry",
             soci::use(user_id, "u"), soci::use(title.media_type, "m"), soci::use(id, "i"),
             soci::use(title.title, "t"), soci::use(poster.value, poster.indicator, "p"),
             soci::use(date.value, date.indicator, "rd"), soci::use(genres, "g"),
@@ -148,7 +148,7 @@ std::optional<std::string> DiaryStore::update(const std::string& user_id,
                "public = COALESCE(CAST(:pub AS integer) = 1, public), "
                "updated_at = clock_timestamp() "
                "WHERE id = CAST(:id AS uuid) AND user_id = CAST(:u AS uuid) "
-               "RETURNING diary_entry_json(d)::text",
+               "RETURNING d.entry",
             soci::use(watched_on.value, watched_on.indicator, "w"), soci::use(set_rating, "sr"),
             soci::use(rating.value, rating.indicator, "r"), soci::use(set_review, "sv"),
             soci::use(text.value, text.indicator, "v"),
@@ -176,21 +176,27 @@ bool DiaryStore::remove(const std::string& user_id, const std::string& entry_id)
 }
 
 std::string DiaryStore::journal(const std::string& user_id, int page, const JournalFilter& filter) {
-    int year = filter.year.value_or(0);
-    int rating = filter.rating_halves.value_or(0);
-    int offset = (page - 1) * kPageSize;
-    int limit = kPageSize;
+    // Filters as ranges, never "no filter OR …": the plan PostgreSQL keeps for the statement
+    // then walks the journal's index in order and stops at the page, however long the diary
+    // (an OR made it sort every entry of the user).
+    static const std::string query =
+        "SELECT '[' || COALESCE(string_agg(d.entry, ',' ORDER BY d.watched_on DESC, d.created_at "
+        "DESC), '') || ']' FROM (SELECT d.entry, d.watched_on, d.created_at FROM diary_entries d "
+        "WHERE d.user_id = CAST(:u AS uuid) AND d.watched_on >= CAST(:from AS date) AND "
+        "d.watched_on < CAST(:until AS date) AND COALESCE(d.rating_halves, 0) BETWEEN "
+        "CAST(:low AS integer) AND CAST(:high AS integer) ORDER BY d.watched_on DESC, "
+        "d.created_at DESC LIMIT CAST(:l AS integer) OFFSET CAST(:o AS integer)) d";
+    auto year_start = [](int year) { return std::to_string(year) + "-01-01"; };
     std::string entries = "[]";
-    db_.read([&](soci::session& sql) {
-        sql << "SELECT COALESCE(json_agg(diary_entry_json(d) ORDER BY d.watched_on DESC, "
-               "d.created_at DESC), '[]')::text FROM (SELECT * FROM diary_entries d WHERE "
-               "d.user_id = CAST(:u AS uuid) AND "
-            << kYearFilter
-            << " AND (:r = 0 OR d.rating_halves = :r) ORDER BY d.watched_on DESC, d.created_at "
-               "DESC LIMIT :l OFFSET :o) d",
-            soci::use(user_id, "u"), soci::use(year, "y"), soci::use(rating, "r"),
-            soci::use(limit, "l"), soci::use(offset, "o"), soci::into(entries);
-    });
+    db_.read_row(query,
+                 {{"u", user_id},
+                  {"from", filter.year ? year_start(*filter.year) : "-infinity"},
+                  {"until", filter.year ? year_start(*filter.year + 1) : "infinity"},
+                  {"low", std::to_string(filter.rating_halves.value_or(0))},
+                  {"high", std::to_string(filter.rating_halves.value_or(10))},
+                  {"l", std::to_string(kPageSize)},
+                  {"o", std::to_string((page - 1) * kPageSize)}},
+                 [&](const soci::row& row) { entries = row.get<std::string>(0); });
     return entries;
 }
 
@@ -199,8 +205,8 @@ std::string DiaryStore::entries_of(const std::string& user_id, const std::string
     int id = static_cast<int>(tmdb_id);
     std::string entries = "[]";
     db_.read([&](soci::session& sql) {
-        sql << "SELECT COALESCE(json_agg(diary_entry_json(d) ORDER BY d.watched_on DESC, "
-               "d.created_at DESC), '[]')::text FROM diary_entries d WHERE d.user_id = CAST(:u "
+        sql << "SELECT '[' || COALESCE(string_agg(d.entry, ',' ORDER BY d.watched_on DESC, "
+               "d.created_at DESC), '') || ']' FROM diary_entries d WHERE d.user_id = CAST(:u "
                "AS uuid) AND d.media_type = :m AND d.tmdb_id = :i",
             soci::use(user_id, "u"), soci::use(media_type, "m"), soci::use(id, "i"),
             soci::into(entries);
@@ -254,31 +260,33 @@ std::string DiaryStore::summary(const std::string& user_id, int year) {
 
 std::optional<std::string> DiaryStore::reviews(const std::string& media_type, long tmdb_id,
                                                int page) {
-    int id = static_cast<int>(tmdb_id);
-    int offset = (page - 1) * kReviewsPageSize;
-    int limit = kReviewsPageSize;
-    int entries = 0;
-    std::string answer;
-    db_.read([&](soci::session& sql) {
-        sql << "WITH rated AS (SELECT DISTINCT ON (user_id) rating_halves FROM diary_entries "
-               "WHERE media_type = :m AND tmdb_id = :i AND public AND rating_halves IS NOT NULL "
-               "ORDER BY user_id, watched_on DESC, created_at DESC), "
-               "shown AS (SELECT d.*, u.username FROM diary_entries d JOIN users u ON u.id = "
-               "d.user_id WHERE d.media_type = :m AND d.tmdb_id = :i AND d.public AND d.review "
-               "IS NOT NULL ORDER BY d.reviewed_at DESC, d.id LIMIT :l OFFSET :o) "
-               "SELECT (SELECT count(*) FROM diary_entries WHERE media_type = :m AND tmdb_id = "
-               ":i), json_build_object("
-               "'average', (SELECT trim_scale(round(avg(rating_halves) / 2.0, 2)) FROM rated), "
-               "'ratings', (SELECT count(*) FROM rated), "
-               "'reviews', COALESCE((SELECT json_agg(json_build_object('author', username, "
-               "'rating', diary_rating_json(rating_halves), "
-               "'review', review, 'watched_on', to_char(watched_on, 'YYYY-MM-DD'), 'at', "
-               "to_char(reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) ORDER "
-               "BY reviewed_at DESC, id) FROM shown), '[]'))::text",
-            soci::use(media_type, "m"), soci::use(id, "i"), soci::use(limit, "l"),
-            soci::use(offset, "o"), soci::into(entries), soci::into(answer);
-    });
-    if (entries == 0) return std::nullopt;
+    if (page > 1 || policy_.remembered <= std::chrono::milliseconds::zero())
+        return read_reviews(media_type, tmdb_id, page);
+    std::string key = media_type + "/" + std::to_string(tmdb_id);
+    auto now = Clock::now();
+    if (auto it = first_pages_.find(key); it != first_pages_.end() && now < it->second.until)
+        return it->second.first_page;
+    auto first_page = read_reviews(media_type, tmdb_id, 1);
+    if (first_pages_.size() >= kRememberedTitles) first_pages_.clear();
+    first_pages_[key] = Remembered{first_page, now + policy_.remembered};
+    return first_page;
+}
+
+std::optional<std::string> DiaryStore::read_reviews(const std::string& media_type, long tmdb_id,
+                                                    int page) {
+    // The first page is kept ready (sql/021_review_documents.sql); a further one is built for
+    // its reader. A title without a document has no entry at all.
+    static const std::string first_page =
+        "SELECT first_page FROM review_documents WHERE media_type = :m AND tmdb_id = "
+        "CAST(:i AS integer)";
+    static const std::string further_page =
+        "SELECT review_document(media_type, tmdb_id, CAST(:o AS integer)) FROM review_documents "
+        "WHERE media_type = :m AND tmdb_id = CAST(:i AS integer)";
+    db::Parameters parameters = {{"m", media_type}, {"i", std::to_string(tmdb_id)}};
+    if (page > 1) parameters.emplace_back("o", std::to_string((page - 1) * kReviewsPageSize));
+    std::optional<std::string> answer;
+    db_.read_row(page > 1 ? further_page : first_page, parameters,
+                 [&](const soci::row& row) { answer = row.get<std::string>(0); });
     return answer;
 }
 
@@ -299,8 +307,8 @@ std::optional<std::string> DiaryStore::remove_review(const std::string& entry_id
 std::string DiaryStore::everything_of(const std::string& user_id) {
     std::string entries = "[]";
     db_.read([&](soci::session& sql) {
-        sql << "SELECT COALESCE(json_agg(diary_entry_json(d) ORDER BY d.watched_on, "
-               "d.created_at), '[]')::text FROM diary_entries d WHERE d.user_id = CAST(:u AS "
+        sql << "SELECT '[' || COALESCE(string_agg(d.entry, ',' ORDER BY d.watched_on, "
+               "d.created_at), '') || ']' FROM diary_entries d WHERE d.user_id = CAST(:u AS "
                "uuid)",
             soci::use(user_id), soci::into(entries);
     });

@@ -1,11 +1,13 @@
 #pragma once
 // The diary in PostgreSQL: a user's viewings with their ratings and reviews, a title's public
 // ones for everyone, the figures of a year, and the rows of imports. Answers are built as
-// JSON by PostgreSQL (sql/020_diary.sql). Changes to one user's entries take turns on the
+// JSON by PostgreSQL (sql/020_diary.sql); a title's first page of reviews is kept ready
+// by triggers (sql/021_review_documents.sql). Changes to one user's entries take turns on the
 // user's row, so the per-account limit on reviews holds under concurrent posts.
 #include <chrono>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "db/database.hpp"
@@ -27,6 +29,9 @@ struct Title {
 struct ReviewPolicy {
     int per_window = 5;  // reviews an account may write (or rewrite) within the window
     std::chrono::seconds window{60};
+    // How long a worker answers a title's first page of reviews from its memory: the route is
+    // shared for a minute by nginx, so a moment here is not seen; 0 reads it every time.
+    std::chrono::milliseconds remembered{2000};
 };
 
 struct JournalFilter {
@@ -37,7 +42,7 @@ struct JournalFilter {
 class DiaryStore {
   public:
     static constexpr int kPageSize = 50;
-    static constexpr int kReviewsPageSize = 20;
+    static constexpr int kReviewsPageSize = 20;  // as sql/021_review_documents.sql pages them
 
     DiaryStore(db::Database& database, ReviewPolicy policy) : db_(database), policy_(policy) {}
 
@@ -67,7 +72,8 @@ class DiaryStore {
     std::string summary(const std::string& user_id, int year);
 
     // A title's public ratings (each member's latest counted once) and reviews, newest first;
-    // nullopt when nobody has any entry for it (whether TMDB knows it is the caller's).
+    // nullopt when nobody has any entry for it (whether TMDB knows it is the caller's). The
+    // first page comes from this worker's memory while remembered (ReviewPolicy).
     std::optional<std::string> reviews(const std::string& media_type, long tmdb_id, int page);
 
     // An operator's removal of a review (the entry stays, without its text): the author's
@@ -80,8 +86,19 @@ class DiaryStore {
     std::vector<ImportLine> letterboxd_lines(const std::string& user_id);
 
   private:
+    using Clock = std::chrono::steady_clock;
+    struct Remembered {
+        std::optional<std::string> first_page;
+        Clock::time_point until;
+    };
+    // Titles a worker remembers at most (all forgotten at once past it: a bound, not an LRU).
+    static constexpr std::size_t kRememberedTitles = 1024;
+
+    std::optional<std::string> read_reviews(const std::string& media_type, long tmdb_id, int page);
+
     db::Database& db_;
     ReviewPolicy policy_;
+    std::unordered_map<std::string, Remembered> first_pages_;  // by "movie/42"
 };
 
 }  // namespace cv::diary

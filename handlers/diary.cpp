@@ -18,14 +18,6 @@
 namespace cv::handlers {
 namespace {
 
-// The live session's user id; the contract's 401 without one.
-std::string signed_in(WorkerContext& ctx, const Request& request) {
-    auto token = session_token(request);
-    auto user_id = token ? ctx.accounts.session_user(*token) : std::nullopt;
-    if (!user_id) throw Failure::unauthenticated("User not authenticated");
-    return *user_id;
-}
-
 // Today in UTC, as the diary spells dates: a viewing cannot be later.
 std::string today() {
     std::time_t now = std::time(nullptr) + std::time_t{14} * 3600;  // the earliest time zone's day
@@ -100,7 +92,7 @@ int current_year() {
 }  // namespace
 
 Response diary_add(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     auto body = json_object_body(request);
     std::string media_type = media_type_of(body);
     long tmdb_id = tmdb_id_of(body);
@@ -112,7 +104,7 @@ Response diary_add(WorkerContext& ctx, const Request& request) {
 }
 
 Response diary_update(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     const std::string& entry_id = entry_id_of(request);
     auto fields = diary::read_entry_fields(json_object_body(request), today());
     auto entry = ctx.diary.update(user_id, entry_id, fields);
@@ -121,7 +113,7 @@ Response diary_update(WorkerContext& ctx, const Request& request) {
 }
 
 Response diary_remove(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     if (!ctx.diary.remove(user_id, entry_id_of(request))) throw Failure::not_found();
     Json::Value body(Json::objectValue);
     body["removed"] = true;
@@ -129,7 +121,7 @@ Response diary_remove(WorkerContext& ctx, const Request& request) {
 }
 
 Response diary_journal(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     diary::JournalFilter filter;
     filter.year = year_parameter(request);
     if (auto asked = request.query("rating"); asked && !asked->empty()) {
@@ -141,17 +133,17 @@ Response diary_journal(WorkerContext& ctx, const Request& request) {
 }
 
 Response diary_of_title(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     return fcgi::raw_json(200, ctx.diary.entries_of(user_id, request.path_param("media_type"),
                                                     std::stol(request.path_param("id"))));
 }
 
 Response diary_seen(WorkerContext& ctx, const Request& request) {
-    return fcgi::raw_json(200, ctx.diary.seen(signed_in(ctx, request)));
+    return fcgi::raw_json(200, ctx.diary.seen(signed_in_user_id(ctx, request)));
 }
 
 Response diary_summary(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     return fcgi::raw_json(
         200, ctx.diary.summary(user_id, year_parameter(request).value_or(current_year())));
 }
@@ -159,7 +151,7 @@ Response diary_summary(WorkerContext& ctx, const Request& request) {
 // The user's films as a file Letterboxd's importer reads: their viewings, or with
 // ?list=watchlist, their watchlist (Letterboxd imports the two apart).
 Response export_letterboxd(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     std::string list = request.query("list").value_or("diary");
     if (list != "diary" && list != "watchlist")
         throw Failure::invalid_input("Invalid parameter: list");
@@ -183,7 +175,7 @@ Response export_letterboxd(WorkerContext& ctx, const Request& request) {
 
 // Everything stored about the user, as one JSON document: the right to data portability.
 Response export_everything(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     auto part = [](const std::string& text) {
         auto parsed = json::parse(text);
         if (!parsed) throw std::runtime_error("a part of the export is not JSON");
@@ -213,7 +205,7 @@ Response title_reviews(WorkerContext& ctx, const Request& request) {
 // An upload of Letterboxd's export (its ZIP, or one of its CSVs), read here (quick: the
 // rows are only parsed) and matched by a background job, queued with the import.
 Response import_letterboxd(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     std::string file = export_file_named(request);
     // The row's cross-site rule has already let through only these two types.
     bool zip = text::starts_with_ignoring_case(request.header("content-type").value_or(""),
@@ -227,7 +219,7 @@ Response import_letterboxd(WorkerContext& ctx, const Request& request) {
 }
 
 Response import_status(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     auto status = ctx.imports.status_json(user_id, job_id_of(request));
     if (!status) throw Failure::not_found();
     return fcgi::raw_json(200, std::move(*status));
@@ -236,7 +228,7 @@ Response import_status(WorkerContext& ctx, const Request& request) {
 // A row the import could not match, matched by its owner to a title picked from search:
 // what the row stands for is written as the job would have, and the import's status answered.
 Response import_resolve(WorkerContext& ctx, const Request& request) {
-    std::string user_id = signed_in(ctx, request);
+    std::string user_id = signed_in_user_id(ctx, request);
     const std::string& import_id = job_id_of(request);
     auto body = json_object_body(request);
     const Json::Value& position = body["position"];
