@@ -302,19 +302,10 @@ std::string AccountStore::export_json(const std::string& user_id) {
 }
 
 long AccountStore::purge_expired_sessions() {
-    long long idle = policy_.idle_lifetime.count();
-    return db_.write([&](soci::session& sql) {
-        db::Transaction tx(db_, sql);
-        // A one-time statement (no named prepared statement): PgBouncer's transaction
-        // pooling may run the next statement on another server connection.
-        long long purged = 0;
-        sql << "WITH purged AS (DELETE FROM sessions WHERE expires_at <= now() "
-               "OR last_seen_at <= now() - make_interval(secs => :idle) RETURNING 1) "
-               "SELECT count(*) FROM purged",
-            soci::use(idle), soci::into(purged);
-        tx.commit();
-        return static_cast<long>(purged);
-    });
+    return db_.delete_older_than(
+        "DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at "
+        "<= now() - make_interval(secs => :keep)",
+        policy_.idle_lifetime);
 }
 
 }  // namespace cv::accounts

@@ -202,6 +202,19 @@ PreparedRow& Database::prepared(soci::session& sql, const std::string& text,
     return *entry;
 }
 
+long Database::delete_older_than(const std::string& delete_statement, std::chrono::seconds keep) {
+    long long seconds = keep.count();
+    return write([&](soci::session& sql) {
+        Transaction tx(*this, sql);
+        long long deleted = 0;
+        sql << "WITH deleted AS (" << delete_statement
+            << " RETURNING 1) SELECT count(*) FROM deleted",
+            soci::use(seconds, "keep"), soci::into(deleted);
+        tx.commit();
+        return static_cast<long>(deleted);
+    });
+}
+
 bool Database::healthy_idle_connection() {
     PGconn* conn = raw_connection(*session_);
     if (!conn || PQstatus(conn) != CONNECTION_OK) return false;

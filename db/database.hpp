@@ -131,6 +131,12 @@ class Database {
         return read([&](soci::session& sql) { return fetch_rows(sql, text, parameters, use); });
     }
 
+    // Housekeeping: `delete_statement` removes what is older than `keep` (it compares its own
+    // column with `now() - make_interval(secs => :keep)`), in a transaction of its own and as
+    // a one-time statement (PgBouncer's transaction pooling may run the next one on another
+    // server connection). Returns how many rows went.
+    long delete_older_than(const std::string& delete_statement, std::chrono::seconds keep);
+
     bool ping();
     soci::session& session();  // connected, or throws Unavailable
     // A connection attempt failed in the last few seconds (callers with a fallback skip it).

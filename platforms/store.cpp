@@ -310,17 +310,8 @@ OffersSummary PlatformsStore::summary(std::chrono::seconds refresh_after) {
 }
 
 long PlatformsStore::purge_news(std::chrono::seconds keep) {
-    long long seconds = keep.count();
-    return db_.write([&](soci::session& sql) {
-        db::Transaction tx(db_, sql);
-        long long purged = 0;
-        sql << "WITH purged AS (DELETE FROM offer_changes "
-               "WHERE at < now() - make_interval(secs => :k) RETURNING 1) "
-               "SELECT count(*) FROM purged",
-            soci::use(seconds, "k"), soci::into(purged);
-        tx.commit();
-        return static_cast<long>(purged);
-    });
+    return db_.delete_older_than(
+        "DELETE FROM offer_changes WHERE at < now() - make_interval(secs => :keep)", keep);
 }
 
 }  // namespace cv::platforms

@@ -288,4 +288,36 @@ BOOST_AUTO_TEST_CASE(the_queue_is_on_the_status_page_and_in_the_metrics) {
         BOOST_TEST(metric(metrics, series) >= 0, series);
 }
 
+BOOST_AUTO_TEST_CASE(the_jobs_lane_purges_finished_jobs_and_old_news_and_keeps_the_rest) {
+    // A finished job past CINEVERSE_JOBS_KEEP (7 days) and one within it; a change to a
+    // title's offers past CINEVERSE_NEWS_KEEP (90 days) and one within it. The test pool
+    // purges every second (CINEVERSE_PURGE_INTERVAL).
+    auto job = [](const char* finished) {
+        return stack().sql(
+            "INSERT INTO jobs (kind, state, finished_at) VALUES "
+            "('offers.refresh', 'done', now() - interval '" +
+            std::string(finished) + "') RETURNING id");
+    };
+    std::string old_job = job("8 days"), recent_job = job("6 days");
+    auto change = [](const char* at) {
+        return stack().sql(
+            "INSERT INTO offer_changes (media_type, tmdb_id, kind, title, at) "
+            "VALUES ('movie', 900001, 'to_rent', 'Purge', now() - interval '" +
+            std::string(at) + "') RETURNING id");
+    };
+    std::string old_change = change("91 days"), recent_change = change("89 days");
+    BOOST_TEST(wait_until(
+        [&] {
+            return stack().sql("SELECT count(*) FROM jobs WHERE id = " + old_job) == "0" &&
+                   stack().sql("SELECT count(*) FROM offer_changes WHERE id = " + old_change) ==
+                       "0";
+        },
+        std::chrono::seconds(10)));
+    BOOST_TEST(stack().sql("SELECT count(*) FROM jobs WHERE id = " + recent_job) == "1");
+    BOOST_TEST(stack().sql("SELECT count(*) FROM offer_changes WHERE id = " + recent_change) ==
+               "1");
+    stack().sql("DELETE FROM jobs WHERE id = " + recent_job);
+    stack().sql("DELETE FROM offer_changes WHERE id = " + recent_change);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
