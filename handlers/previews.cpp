@@ -51,18 +51,51 @@ Response html(int status, std::string page) {
     return fcgi::text(status, std::move(page), kHtml);
 }
 
-// The kinds of pages people share: where the page's data comes from and what it says.
-struct Shared {
-    const catalogue::AnswerKind& kind;
-    std::string tmdb_path;
-    std::string tmdb_query;
-    std::string site_path;  // "/film/653"
+// The kinds of pages people share: where each one's data comes from in TMDB, and what its
+// preview reads there and says when TMDB has no text for it.
+struct SharedPage {
+    catalogue::AnswerKind catalogue::AnswerKinds::*kind;
+    const char* tmdb_prefix;  // "/movie/"
+    std::string (*query)(const std::string& language);
+    const char* site_prefix;  // "/film/": the page's address on this site
+    const char* name_field;   // "title"
+    const char* date_field;   // its year follows the name, when there is one
+    const char* year_before;  // " (" or " (série, "
+    const char* text_field;   // the description
+    const char* about;        // the description without one: about + name + " sur CineVerse."
+    const char* og_type;      // Open Graph's
+    const char* image_field;  // "poster_path"
+    const char* image_size;   // TMDB's size for a preview card
 };
 
-Response document(WorkerContext& ctx, const Request& request, const Shared& shared,
-                  PagePreview (*preview_of)(const WorkerContext&, const Json::Value&)) {
-    auto answer =
-        ctx.catalogue.get(shared.kind, shared.tmdb_path, shared.tmdb_query, patience_of(request));
+std::string language_only(const std::string& language) {
+    return "language=" + language;
+}
+
+// clang-format off
+constexpr SharedPage kFilm  {&catalogue::AnswerKinds::movie,      "/movie/",      catalogue::movie_page_query,  "/film/",     "title", "release_date",   " (",        "overview",  "La fiche du film ",          "video.movie",   "poster_path",  "w500"};
+constexpr SharedPage kSeries{&catalogue::AnswerKinds::tv,         "/tv/",         catalogue::tv_page_query,     "/serie/",    "name",  "first_air_date", " (série, ", "overview",  "La fiche de la série ",      "video.tv_show", "poster_path",  "w500"};
+constexpr SharedPage kPerson{&catalogue::AnswerKinds::person,     "/person/",     catalogue::person_page_query, "/personne/", "name",  nullptr,          nullptr,     "biography", "La filmographie de ",        "profile",       "profile_path", "h632"};
+constexpr SharedPage kSaga  {&catalogue::AnswerKinds::collection, "/collection/", language_only,                "/saga/",     "name",  nullptr,          nullptr,     "overview",  "Tous les films de la saga ", "website",       "poster_path",  "w500"};
+// clang-format on
+
+PagePreview preview_of(const WorkerContext& ctx, const SharedPage& shared,
+                       const Json::Value& page) {
+    std::string name = text_of(page[shared.name_field]);
+    std::string title = name;
+    if (shared.date_field) {
+        std::string year = text_of(page[shared.date_field]).substr(0, 4);
+        if (!year.empty()) title += shared.year_before + year + ")";
+    }
+    std::string text = text_of(page[shared.text_field]);
+    return {title, shortened(text.empty() ? shared.about + name + " sur CineVerse." : text), "",
+            shared.og_type, image_url(ctx, page[shared.image_field], shared.image_size)};
+}
+
+Response document(WorkerContext& ctx, const Request& request, const SharedPage& shared) {
+    const std::string& id = request.path_param("id");
+    auto answer = ctx.catalogue.get(ctx.kinds.*shared.kind, shared.tmdb_prefix + id,
+                                    shared.query(ctx.tmdb.languages.front()), patience_of(request));
     auto plain = ctx.spa_shell.page();
     if (!plain) throw std::runtime_error("the web client's index.html cannot be read");
     // An id TMDB does not know: the client's own page, which says "introuvable", as a 404.
@@ -71,81 +104,27 @@ Response document(WorkerContext& ctx, const Request& request, const Shared& shar
                                                                       : json::parse(answer.body);
     // TMDB down with nothing kept: the plain page, never an error page.
     if (!page || !page->isObject()) return html(200, *plain);
-    PagePreview preview = preview_of(ctx, *page);
-    preview.url = origin(ctx) + shared.site_path;
+    PagePreview preview = preview_of(ctx, shared, *page);
+    preview.url = origin(ctx) + shared.site_prefix + id;
     return html(200, ctx.spa_shell.page_for(preview).value_or(*plain));
-}
-
-PagePreview film_preview(const WorkerContext& ctx, const Json::Value& page) {
-    std::string year = text_of(page["release_date"]).substr(0, 4);
-    std::string title = text_of(page["title"]);
-    return {year.empty() ? title : title + " (" + year + ")",
-            shortened(text_of(page["overview"]).empty()
-                          ? "La fiche du film " + title + " sur CineVerse."
-                          : text_of(page["overview"])),
-            "", "video.movie", image_url(ctx, page["poster_path"], "w500")};
-}
-
-PagePreview series_preview(const WorkerContext& ctx, const Json::Value& page) {
-    std::string year = text_of(page["first_air_date"]).substr(0, 4);
-    std::string name = text_of(page["name"]);
-    return {year.empty() ? name : name + " (série, " + year + ")",
-            shortened(text_of(page["overview"]).empty()
-                          ? "La fiche de la série " + name + " sur CineVerse."
-                          : text_of(page["overview"])),
-            "", "video.tv_show", image_url(ctx, page["poster_path"], "w500")};
-}
-
-PagePreview person_preview(const WorkerContext& ctx, const Json::Value& page) {
-    std::string name = text_of(page["name"]);
-    return {name,
-            shortened(text_of(page["biography"]).empty()
-                          ? "La filmographie de " + name + " sur CineVerse."
-                          : text_of(page["biography"])),
-            "", "profile", image_url(ctx, page["profile_path"], "h632")};
-}
-
-PagePreview saga_preview(const WorkerContext& ctx, const Json::Value& page) {
-    std::string name = text_of(page["name"]);
-    return {name,
-            shortened(text_of(page["overview"]).empty()
-                          ? "Tous les films de la saga " + name + " sur CineVerse."
-                          : text_of(page["overview"])),
-            "", "website", image_url(ctx, page["poster_path"], "w500")};
 }
 
 }  // namespace
 
 Response film_document(WorkerContext& ctx, const Request& request) {
-    const std::string& id = request.path_param("id");
-    return document(ctx, request,
-                    {ctx.kinds.movie, "/movie/" + id,
-                     catalogue::movie_page_query(ctx.tmdb.languages.front()), "/film/" + id},
-                    film_preview);
+    return document(ctx, request, kFilm);
 }
 
 Response series_document(WorkerContext& ctx, const Request& request) {
-    const std::string& id = request.path_param("id");
-    return document(ctx, request,
-                    {ctx.kinds.tv, "/tv/" + id,
-                     catalogue::tv_page_query(ctx.tmdb.languages.front()), "/serie/" + id},
-                    series_preview);
+    return document(ctx, request, kSeries);
 }
 
 Response person_document(WorkerContext& ctx, const Request& request) {
-    const std::string& id = request.path_param("id");
-    return document(ctx, request,
-                    {ctx.kinds.person, "/person/" + id,
-                     catalogue::person_page_query(ctx.tmdb.languages.front()), "/personne/" + id},
-                    person_preview);
+    return document(ctx, request, kPerson);
 }
 
 Response saga_document(WorkerContext& ctx, const Request& request) {
-    const std::string& id = request.path_param("id");
-    return document(ctx, request,
-                    {ctx.kinds.collection, "/collection/" + id,
-                     "language=" + ctx.tmdb.languages.front(), "/saga/" + id},
-                    saga_preview);
+    return document(ctx, request, kSaga);
 }
 
 Response robots(WorkerContext& ctx, const Request&) {
