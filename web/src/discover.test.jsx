@@ -12,7 +12,8 @@ beforeAll(async () => {
   await import('./pages/Discover.jsx');
 });
 
-// jsdom has no IntersectionObserver: this one lets a test say "the end of the list is near".
+// jsdom has no IntersectionObserver: this one lets a test say "the end of the list is near"
+// (the sentinel under the results), or "these posters are near" (each waits for it).
 let observers;
 class FakeIntersectionObserver {
   constructor(callback, options) {
@@ -24,13 +25,23 @@ class FakeIntersectionObserver {
   observe(target) {
     this.targets.push(target);
   }
+  unobserve(target) {
+    this.targets = this.targets.filter((observed) => observed !== target);
+  }
   disconnect() {
+    this.targets = [];
     observers.delete(this);
   }
 }
+const watching = (test) => [...observers].filter((observer) => observer.targets.some(test));
+const isSentinel = (target) => target.className === 'sentinel';
 const scrollToEnd = () =>
   act(async () => {
-    for (const observer of [...observers]) observer.callback(observer.targets.map((target) => ({ target, isIntersecting: true })));
+    for (const observer of watching(isSentinel)) observer.callback(observer.targets.map((target) => ({ target, isIntersecting: true })));
+  });
+const bringNear = (targets) =>
+  act(async () => {
+    for (const target of targets) for (const observer of watching((observed) => observed === target)) observer.callback([{ target, isIntersecting: true }]);
   });
 
 beforeEach(() => {
@@ -201,6 +212,9 @@ describe('Découvrir: filters in the URL, the question to the API', () => {
     renderSite('/decouvrir?providers=114');
     const services = (await screen.findByRole('group', { name: 'Services de streaming' }));
     const bobine = within(services).getByRole('checkbox', { name: 'Bobine' }).closest('label');
+    // A logo, like any lazy picture, waits to come near the screen (the panel may be a closed sheet).
+    expect(bobine.querySelector('img')).toBeNull();
+    await bringNear([within(bobine).getByTestId('placeholder')]);
     expect(bobine.querySelector('img').getAttribute('src')).toBe('/demo-images/w92/logo-provider-9101.svg');
     expect(bobine.querySelector('img').getAttribute('alt')).toBe('');
     // No logo: initials in a placeholder of the same size.
@@ -271,13 +285,22 @@ describe('Découvrir: results', () => {
     const list = await results();
     expect(within(list).getAllByTestId('poster')).toHaveLength(20);
     expect(screen.getByText('25 films')).toBeTruthy();
-    expect([...observers].map((observer) => observer.targets[0].className)).toEqual(['sentinel']);
+    const sentinelObservers = watching(isSentinel);
+    expect(sentinelObservers).toHaveLength(1);
+    expect(sentinelObservers[0].targets).toHaveLength(1);
+    // The posters wait to come near the screen, each in its box, and ask for nothing till then.
+    expect(list.querySelectorAll('img')).toHaveLength(0);
+    const boxes = [...list.querySelectorAll('.picture-poster.waiting')];
+    expect(boxes).toHaveLength(20);
+    await bringNear(boxes.slice(0, 6));
+    expect(list.querySelectorAll('img')).toHaveLength(6);
+    expect(list.querySelectorAll('.picture-poster.waiting')).toHaveLength(14);
 
     await scrollToEnd();
     await waitFor(() => expect(within(list).getAllByTestId('poster')).toHaveLength(25));
     expect(discoverUrls(api)).toEqual(['/api/discover/movie?genres=18', '/api/discover/movie?genres=18&page=2']);
     expect(within(list).getAllByRole('link').at(-1).getAttribute('href')).toBe('/film/900025');
-    expect(observers.size).toBe(0);
+    expect(watching(isSentinel)).toHaveLength(0);
     await scrollToEnd();
     expect(discoverUrls(api)).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Afficher plus de films' })).toBeNull();
@@ -298,7 +321,7 @@ describe('Découvrir: results', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Afficher plus de films' }));
     expect((await screen.findByRole('alert')).textContent).toBe('La suite n’a pas pu être chargée.');
     // A failed page is not asked again by itself.
-    expect(observers.size).toBe(0);
+    expect(watching(isSentinel)).toHaveLength(0);
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     await waitFor(() => expect(within(list).getAllByTestId('poster')).toHaveLength(40));

@@ -43,6 +43,7 @@ describe('home', () => {
         observe(target) {
           observed.push(target);
         }
+        unobserve() {}
         disconnect() {}
       },
     );

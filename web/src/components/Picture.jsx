@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { imageSources, useImages } from '../images.jsx';
+import { PICTURE_AHEAD, useNearViewport } from '../nearViewport.js';
 
 // The intrinsic size of each shape: the browser reserves the box before the file arrives.
 const SHAPES = {
@@ -13,18 +14,22 @@ const SHAPES = {
 // path, no image configuration, or the file fails: never a broken-image icon. `alt`
 // empty means the picture repeats text shown beside it. `eager`: in the first screen, not
 // lazy; `priority`: the first screen's main pictures, also fetched ahead of the rest.
-// `hold`: not yet (out of sight): the empty box it will fill, and no request.
-export default function Picture({ shape, path, label = '', alt = '', sizes, className = '', eager = false, priority = false, hold = false }) {
+// Any other picture holds the empty box it will fill, and makes no request, until it comes
+// within PICTURE_AHEAD of the viewport (a picture in a row scrolled sideways: until the
+// row shows it); then it is an <img> the browser loads lazily.
+export default function Picture({ shape, path, label = '', alt = '', sizes, className = '', eager = false, priority = false }) {
   const { kind, width, height, preferred } = SHAPES[shape];
   const { status, images } = useImages();
   const [failedSrc, setFailedSrc] = useState(null);
+  const [ref, near] = useNearViewport({ immediate: eager || priority || !path, rootMargin: PICTURE_AHEAD });
   const sources = imageSources(images, kind, path, preferred);
   const classes = `picture picture-${shape} ${className}`.trim();
 
-  if (hold || !sources || sources.src === failedSrc) {
-    const waiting = (hold || status === 'loading') && path;
+  if (!near || !sources || sources.src === failedSrc) {
+    const waiting = (!near || status === 'loading') && path;
     return (
       <div
+        ref={ref}
         className={`${classes} placeholder${waiting ? ' waiting' : ''}`}
         data-testid="placeholder"
         role={alt ? 'img' : undefined}

@@ -10,7 +10,7 @@ export const CARD_SIZES = '(max-width: 480px) 112px, 136px';
 
 // A title's poster and name, a link to its page, with the watchlist toggle and "Vu" under
 // it (or `action(titleId)` in their place). The item's own media_type wins over the row's `kind`.
-export default function PosterCard({ item, kind, showKind = false, action, priority = false, hold = false }) {
+export default function PosterCard({ item, kind, showKind = false, action, priority = false }) {
   const mediaKind = item.media_type === 'movie' || item.media_type === 'tv' ? item.media_type : kind;
   const title = titleOf(item);
   const year = yearOf(item);
@@ -18,7 +18,7 @@ export default function PosterCard({ item, kind, showKind = false, action, prior
   return (
     <li className="card" data-testid="poster">
       <Link to={titlePath(mediaKind, item.id)} className="card-link">
-        <Picture shape="poster" path={item.poster_path} label={title} sizes={CARD_SIZES} priority={priority} hold={hold} />
+        <Picture shape="poster" path={item.poster_path} label={title} sizes={CARD_SIZES} priority={priority} />
         <span className="card-title" id={titleId}>
           {title}
           {year && <span className="year"> · {year}</span>}

@@ -8,27 +8,21 @@ import PosterRow from './PosterRow.jsx';
 // One catalogue list; its failure stays inside the row. A `deferred` row keeps its title
 // and its height (styles.css, .row-body) but asks for its list only as it approaches the
 // viewport, so a long page costs one screen at first. `priority`: the first row, whose
-// posters are the first thing seen.
-// Its posters wait until the row itself is in sight (PICTURES_AHEAD).
+// posters are the first thing seen; the others wait to be nearly in sight (Picture.jsx).
 export default function Row({ route, title, deferred = false, priority = false }) {
   const [ref, near] = useNearViewport({ immediate: !deferred });
-  const [bodyRef, inSight] = useNearViewport({ immediate: !deferred, rootMargin: PICTURES_AHEAD });
   const id = `row-${route.replace(/[^a-z]/g, '')}`;
   return (
     <section ref={ref} className="row" aria-labelledby={id} data-testid="row" aria-busy={near ? undefined : 'true'}>
       <h2 id={id}>{title}</h2>
-      <div ref={bodyRef} className="row-body">
-        {near && <RowContent route={route} title={title} priority={priority} pictures={inSight} />}
+      <div className="row-body">
+        {near && <RowContent route={route} title={title} priority={priority} />}
       </div>
     </section>
   );
 }
 
-// Posters are asked for a little before their row shows; the list itself much earlier
-// (nearViewport.js: AHEAD), so that the row is drawn by then.
-export const PICTURES_AHEAD = '50px 0px';
-
-function RowContent({ route, title, priority, pictures }) {
+function RowContent({ route, title, priority }) {
   const { status, data, retry } = useFetched((signal) => api.catalogue(route, signal), route);
   const { visible } = usePersonal();
   const items = visible(status === 'ready' && Array.isArray(data) ? data : [], rowKind(route));
@@ -45,7 +39,7 @@ function RowContent({ route, title, priority, pictures }) {
       )}
       {status === 'ready' && items.length === 0 && <p className="muted">Aucun titre pour l'instant.</p>}
       {items.length > 0 && (
-        <PosterRow label={title} items={items} kind={rowKind(route)} priority={priority ? PRIORITY_POSTERS : 0} pictures={pictures} />
+        <PosterRow label={title} items={items} kind={rowKind(route)} priority={priority ? PRIORITY_POSTERS : 0} />
       )}
     </>
   );
