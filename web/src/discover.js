@@ -1,3 +1,5 @@
+import { number } from './format.js';
+
 // Découvrir: the filters as the page's URL holds them and as the API takes them (contract,
 // Discovering). The URL uses the API's own parameter names, so that an address reads as its
 // question; both are written in one canonical form (the contract's order, ids sorted and
@@ -228,7 +230,7 @@ const GROUPS = [
   { group: 'rating', label: 'Note minimale', params: ['rating_min'], active: (f) => Boolean(f.rating_min),
     value: (f) => `${frenchNumber(f.rating_min)} et plus` },
   { group: 'votes', label: 'Votes', params: ['votes_min'], active: (f) => Boolean(f.votes_min),
-    value: (f) => `Au moins ${Number(f.votes_min).toLocaleString('fr-FR')}` },
+    value: (f) => `Au moins ${number(Number(f.votes_min))}` },
   { group: 'runtime', label: 'Durée', params: ['runtime_min', 'runtime_max'], active: (f) => Boolean(f.runtime_min || f.runtime_max), value: runtimeLabel },
   { group: 'language', label: 'Langue originale', params: ['original_language'], active: (f) => Boolean(f.original_language),
     value: (f) => languageName(f.original_language) },

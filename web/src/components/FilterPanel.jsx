@@ -14,7 +14,7 @@ import {
   languageName,
   runtimePreset,
 } from '../discover.js';
-import { initials } from '../format.js';
+import { initials, number } from '../format.js';
 import Picture from './Picture.jsx';
 
 const FIRST_YEAR = 1870; // the contract's range for years
@@ -247,7 +247,7 @@ export default function FilterPanel({ filters, providers, onChange }) {
         label="Nombre de votes minimum"
         value={filters.votes_min}
         options={withCurrent(
-          [['', 'Peu importe'], ...VOTES.map((value) => [value, `Au moins ${Number(value).toLocaleString('fr-FR')}`])],
+          [['', 'Peu importe'], ...VOTES.map((value) => [value, `Au moins ${number(Number(value))}`])],
           filters.votes_min,
           (value) => `Au moins ${value}`,
         )}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, diaryMessage } from '../api.js';
 import { titleOf } from '../catalogue.js';
 import { HALF_STARS, frenchRating, stars } from '../diary.js';
-import { today } from '../format.js';
+import { number, today } from '../format.js';
 import Dialog from './Dialog.jsx';
 
 export const REVIEW_MAX = 5000;
@@ -35,7 +35,7 @@ export default function ViewingDialog({ kind, item, entry = null, onClose, onSav
       return;
     }
     if (fields.review.length > REVIEW_MAX) {
-      setError(`Une critique compte au plus ${REVIEW_MAX.toLocaleString('fr-FR')} caractères.`);
+      setError(`Une critique compte au plus ${number(REVIEW_MAX)} caractères.`);
       return;
     }
     const body = {
@@ -89,7 +89,7 @@ export default function ViewingDialog({ kind, item, entry = null, onClose, onSav
             onChange={(event) => set({ review: event.target.value })}
           />
           <small id="viewing-review-count" className="muted">
-            {fields.review.length.toLocaleString('fr-FR')} / {REVIEW_MAX.toLocaleString('fr-FR')} caractères, en texte simple
+            {number(fields.review.length)} / {number(REVIEW_MAX)} caractères, en texte simple
           </small>
         </div>
         <label className="check-line">
