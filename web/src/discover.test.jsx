@@ -211,7 +211,7 @@ describe('Découvrir: filters in the URL, the question to the API', () => {
     stubDiscover({ 'GET /api/providers': reply(200, [...PROVIDERS, ...many]) });
     renderSite('/decouvrir?providers=114');
     const services = (await screen.findByRole('group', { name: 'Services de streaming' }));
-    const bobine = within(services).getByRole('checkbox', { name: 'Bobine' }).closest('label');
+    const bobine = (await within(services).findByRole('checkbox', { name: 'Bobine' })).closest('label');
     // A logo, like any lazy picture, waits to come near the screen (the panel may be a closed sheet).
     expect(bobine.querySelector('img')).toBeNull();
     await bringNear([within(bobine).getByTestId('placeholder')]);

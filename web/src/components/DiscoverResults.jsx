@@ -228,7 +228,9 @@ function EmptyState({ filters, names, onChange }) {
       </p>
     );
   } else if (probe.best) {
-    const { filter, total } = probe.best;
+    // Named as the panel names it now (the services' names may have come after the counts).
+    const filter = active.find((current) => current.group === probe.best.filter.group) ?? probe.best.filter;
+    const { total } = probe.best;
     advice = (
       <>
         <p data-testid="restrictive-filter">
