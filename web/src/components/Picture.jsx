@@ -16,7 +16,8 @@ const SHAPES = {
 // lazy; `priority`: the first screen's main pictures, also fetched ahead of the rest.
 // Any other picture holds the empty box it will fill, and makes no request, until it comes
 // within PICTURE_AHEAD of the viewport (a picture in a row scrolled sideways: until the
-// row shows it); then it is an <img> the browser loads lazily.
+// row shows it); then it is an <img> loaded at once. Without IntersectionObserver, every
+// picture is an <img> at once, which the browser loads lazily.
 export default function Picture({ shape, path, label = '', alt = '', sizes, className = '', eager = false, priority = false }) {
   const { kind, width, height, preferred } = SHAPES[shape];
   const { status, images } = useImages();
@@ -44,7 +45,7 @@ export default function Picture({ shape, path, label = '', alt = '', sizes, clas
     // `loading` before `src`: attributes are set in this order, and a browser that sees
     // `src` first may start the download before it learns the image is lazy.
     <img
-      loading={eager || priority ? 'eager' : 'lazy'}
+      loading={eager || priority || typeof IntersectionObserver === 'function' ? 'eager' : 'lazy'}
       fetchpriority={priority ? 'high' : undefined}
       decoding="async"
       className={classes}
