@@ -88,13 +88,17 @@ const pageToggle = (text) => page.locator('.title-facts [data-testid=watchlist-t
 const countLoaded = (selector) =>
   [...document.querySelectorAll(selector)].filter((image) => image.complete && image.naturalWidth > 0).length;
 
+// Counted from here every 100 ms: on the film page, whose cast pictures are created by an
+// IntersectionObserver's callback, waitForFunction's polling in the page was seen never to
+// run again (four pictures loaded, the wait timed out), while a plain evaluate counts them.
 async function waitForLoadedImages(target, selector, wanted, timeout = 20000) {
-  try {
-    await target.waitForFunction(`(${countLoaded})(${JSON.stringify(selector)}) >= ${wanted}`, null, { timeout });
-  } catch {
-    const loaded = await target.evaluate(countLoaded, selector);
-    assert.fail(`${loaded} loaded images match ${selector}, ${wanted} wanted`);
+  const deadline = Date.now() + timeout;
+  let loaded = await target.evaluate(countLoaded, selector);
+  while (loaded < wanted && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    loaded = await target.evaluate(countLoaded, selector);
   }
+  assert.ok(loaded >= wanted, `${loaded} loaded images match ${selector}, ${wanted} wanted`);
 }
 
 // axe-core's violations in the page as it is now, one line each.
