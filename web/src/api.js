@@ -15,7 +15,12 @@ async function call(method, path, body, signal) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
   }
-  const response = await fetch(path, options);
+  return answerOf(await fetch(path, options));
+}
+
+// An answer's JSON body, or an ApiError carrying the contract's `error` message (or the
+// status, when the body says nothing readable).
+async function answerOf(response) {
   let data = null;
   try {
     data = await response.json();
@@ -78,20 +83,15 @@ export const api = {
     // their columns).
     const known = /^(watched|watchlist|diary|ratings|reviews)\.csv$/i.exec(file.name ?? '');
     const query = type === 'text/csv' && known ? `?file=${known[0].toLowerCase()}` : '';
-    const response = await fetch(`/api/import/letterboxd${query}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': type },
-      body: file,
-    });
-    let data = null;
-    try {
-      data = await response.json();
-    } catch {
-      data = null;
-    }
-    if (!response.ok) throw new ApiError(response.status, data && data.error ? data.error : `HTTP ${response.status}`);
-    return data;
+    // The file itself is the body, as it is: not JSON.
+    return answerOf(
+      await fetch(`/api/import/letterboxd${query}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': type },
+        body: file,
+      }),
+    );
   },
   importJob: (jobId, signal) => call('GET', `/api/import/${encodeURIComponent(jobId)}`, undefined, signal),
   resolveImport: (jobId, row) => call('POST', `/api/import/${encodeURIComponent(jobId)}/resolve`, row),
