@@ -179,6 +179,12 @@ class Handler(BaseHTTPRequestHandler):
         return True
 
 
+class Server(ThreadingHTTPServer):
+    # A test may hold the fake stopped (SIGSTOP) while every worker of a pool calls it: the
+    # kernel completes their connections only while the listen queue has room.
+    request_queue_size = 128
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
@@ -189,7 +195,7 @@ def main():
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
 
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    server = Server(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     server.state = State()
     server.catalogue = Catalogue(args.fixtures)

@@ -205,8 +205,11 @@ BOOST_AUTO_TEST_CASE(tmdb_calls_have_their_own_lane_and_hold_up_no_database_rout
     // Every catalogue worker waits on TMDB, and one more request queues for them. nginx
     // keeps its connections to the main lane, whose workers answer everything else. TMDB
     // (frozen) takes the calls and answers none until the test lets it: the wait lasts as
-    // long as the test needs, not as long as a timeout.
-    ScopedPool pool{{"CINEVERSE_TMDB_TIMEOUT", "60s"}, {"CINEVERSE_REQUEST_TIMEOUT", "90s"}};
+    // long as the test needs, not as long as a timeout. No jobs lane, whose scheduled calls
+    // would wait at the frozen TMDB too and count among the connections it holds.
+    ScopedPool pool{{"CINEVERSE_TMDB_TIMEOUT", "60s"},
+                    {"CINEVERSE_REQUEST_TIMEOUT", "90s"},
+                    {"CINEVERSE_JOBS_WORKERS", "0"}};
     const auto catalogue_workers = static_cast<size_t>(Stack::kCatalogueWorkers);
     BOOST_REQUIRE(wait_until(
         [&] { return stack().worker_pids("catalogue").size() == catalogue_workers; }, kPatience));

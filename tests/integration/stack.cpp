@@ -282,16 +282,39 @@ std::string Stack::sql(const std::string& query) const {
     return std::string(cv::text::trim(result.output));
 }
 
-void Stack::start_fake_tmdb() {
-    std::string port_file = dir_ + "/run/tmdb.port";
-    tmdb_pid_ =
-        spawn_logged({"python3", source_dir_ + "/tests/fake_tmdb/fake_tmdb.py", "--port", "0",
-                      "--fixtures", source_dir_ + "/demo/tmdb", "--port-file", port_file},
-                     {}, dir_ + "/log/fake-tmdb.log");
+namespace {
+
+// The fake TMDB on the demo's fixtures, on a free port it writes to `dir`/run/`name`.port;
+// its pid and that port.
+std::pair<pid_t, int> spawn_fake_tmdb(const std::string& dir, const std::string& source_dir,
+                                      const std::string& name) {
+    std::string port_file = dir + "/run/" + name + ".port";
+    pid_t pid =
+        spawn_logged({"python3", source_dir + "/tests/fake_tmdb/fake_tmdb.py", "--port", "0",
+                      "--fixtures", source_dir + "/demo/tmdb", "--port-file", port_file},
+                     {}, dir + "/log/" + name + ".log");
     if (!wait_until([&] { return fs::exists(port_file) && !read_file(port_file).empty(); }, 10s)) {
-        throw std::runtime_error("the fake TMDB did not start");
+        kill(pid, SIGTERM);
+        reap(pid, 5s);
+        throw std::runtime_error("the fake TMDB " + name + " did not start");
     }
-    tmdb_port_ = std::stoi(read_file(port_file));
+    return {pid, std::stoi(read_file(port_file))};
+}
+
+}  // namespace
+
+void Stack::start_fake_tmdb() {
+    std::tie(tmdb_pid_, tmdb_port_) = spawn_fake_tmdb(dir_, source_dir_, "fake-tmdb");
+}
+
+OwnFakeTmdb::OwnFakeTmdb(const std::string& name) {
+    auto [pid, port] = spawn_fake_tmdb(stack().dir(), CV_SOURCE_DIR, name);
+    process_ = OwnedProcess(pid);
+    port_ = port;
+}
+
+std::string OwnFakeTmdb::base_url() const {
+    return "http://127.0.0.1:" + std::to_string(port_) + "/3";
 }
 
 std::map<std::string, std::string> Stack::pool_environment() const {

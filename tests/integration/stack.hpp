@@ -253,6 +253,23 @@ class ScopedTmdbMode {
     ScopedTmdbMode& operator=(const ScopedTmdbMode&) = delete;
 };
 
+// A fake TMDB of one test's own (the demo's fixtures, its log under `name`), stopped by pid
+// when it goes out of scope. A pool pointed at it is its only client: freezing it stalls
+// nothing else, and what the kernel holds for its port was sent by that pool alone.
+class OwnFakeTmdb {
+  public:
+    explicit OwnFakeTmdb(const std::string& name);
+
+    pid_t pid() const { return process_.pid(); }
+    int port() const { return port_; }
+    // For TMDB_BASE_URL.
+    std::string base_url() const;
+
+  private:
+    OwnedProcess process_;
+    int port_ = 0;
+};
+
 // The stack's PostgreSQL stopped, and running again when the scope ends (or at start()).
 class ScopedPostgresStopped {
   public:

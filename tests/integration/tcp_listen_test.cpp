@@ -85,8 +85,12 @@ BOOST_AUTO_TEST_CASE(one_worker_keeps_more_connections_than_one_nginx_worker_cac
 // nothing more on them for the whole wait (it retries elsewhere what it already sent).
 BOOST_AUTO_TEST_CASE(a_worker_waiting_on_tmdb_hands_back_its_other_connections) {
     // TMDB (frozen) takes the call and answers only when the test lets it: the wait lasts
-    // until then, not until a timeout.
+    // until then, not until a timeout. A fake of the test's own, so that the stack's workers
+    // (its jobs lane calls TMDB on a schedule) neither wait on the frozen fake nor count among
+    // the connections it holds.
+    OwnFakeTmdb own_tmdb("fake-tmdb-tcp-pool");
     TcpPool pool({{"CINEVERSE_WORKERS", "1"},
+                  {"TMDB_BASE_URL", own_tmdb.base_url()},
                   {"CINEVERSE_TMDB_TIMEOUT", "60s"},
                   {"CINEVERSE_REQUEST_TIMEOUT", "90s"}});
     const std::string accepted_series = "cineverse_fastcgi_connections_total";
@@ -103,7 +107,7 @@ BOOST_AUTO_TEST_CASE(a_worker_waiting_on_tmdb_hands_back_its_other_connections) 
     std::string waited;
     std::atomic<bool> answered{false};
     std::jthread waiting;  // joined after TMDB thaws, whatever happens
-    Frozen tmdb({stack().tmdb_pid()});
+    Frozen tmdb({own_tmdb.pid()});
     waiting = std::jthread([&] {
         FastcgiConnection busy(pool.port());
         waited = busy.request("GET", "/api/discover-music-movies?page=477");
@@ -112,7 +116,7 @@ BOOST_AUTO_TEST_CASE(a_worker_waiting_on_tmdb_hands_back_its_other_connections) 
     // The worker's call waits at TMDB: whatever it did with its connections before the
     // call is done.
     BOOST_REQUIRE(
-        wait_until([] { return tcp_connections_unread(stack().tmdb_port()) == 1; }, kPatience));
+        wait_until([&] { return tcp_connections_unread(own_tmdb.port()) == 1; }, kPatience));
     bool handed_back = idle.closed_by_worker(kPatience);
     bool opened_kept = !opened.closed_by_worker(0ms);
     bool during_the_wait = !answered;

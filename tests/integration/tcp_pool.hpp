@@ -17,13 +17,17 @@ class TcpPool {
   public:
     using Overrides = std::initializer_list<std::pair<std::string, std::string>>;
 
-    // One lane (the stack's own pool holds the side lanes' sockets); `overrides` on top of the
-    // stack's environment; output in the stack's log directory under `log_name`.
+    // One lane (the stack's own pool holds the side lanes' sockets and runs the jobs);
+    // `overrides` on top of the stack's environment; output in the stack's log directory
+    // under `log_name`.
     explicit TcpPool(Overrides overrides, const std::string& log_name = "tcp-pool.log") {
         auto env = stack().pool_environment();
         env["CINEVERSE_LISTEN"] = "127.0.0.1:" + std::to_string(port_);
         env.erase("CINEVERSE_HASHING_LISTEN");
         env.erase("CINEVERSE_CATALOGUE_LISTEN");
+        // The stack's pool runs the background jobs; a second jobs lane would take some of
+        // them and call TMDB on its own schedule.
+        env["CINEVERSE_JOBS_WORKERS"] = "0";
         for (const auto& [name, value] : overrides) env[name] = value;
         pid_ = spawn_logged({CV_API_BINARY, "serve"}, env, stack().dir() + "/log/" + log_name);
         ready_ = wait_until(
