@@ -12,7 +12,6 @@ namespace {
 
 using std::chrono::seconds;
 using Clock = std::chrono::steady_clock;
-constexpr std::size_t kMemoryEntries = 2000;
 
 // What the database holds for a key, with times relative to the database's clock.
 struct Row {
@@ -96,13 +95,12 @@ CatalogueAnswer CatalogueCache::get(const AnswerKind& kind, const std::string& t
                                     const std::string& query, const Patience& patience) {
     std::string name = query.empty() ? tmdb_path : tmdb_path + "?" + query;
     Key key{kind, name, tmdb_path, query};
-    if (auto it = memory_.find(name);
-        it != memory_.end() && Clock::now() < it->second.fresh_until) {
-        auto left = std::chrono::duration_cast<seconds>(it->second.fresh_until - Clock::now());
+    if (auto* kept = memory_.find(name); kept != nullptr && Clock::now() < kept->fresh_until) {
+        auto left = std::chrono::duration_cast<seconds>(kept->fresh_until - Clock::now());
         left = std::max(left, seconds(1));
-        tell_used(name, it->second);
-        if (it->second.not_found) return count({"", Freshness::not_found, left});
-        return count({it->second.body, Freshness::hit, left});
+        tell_used(name, *kept);
+        if (kept->not_found) return count({"", Freshness::not_found, left});
+        return count({kept->body, Freshness::hit, left});
     }
     try {
         return count(from_database(key, patience));
@@ -131,7 +129,7 @@ CatalogueAnswer CatalogueCache::from_database(const Key& key, const Patience& pa
     if (auto answer = settled(row)) {
         remember(key.name, answer->body, answer->max_age, key.kind.stale_limit,
                  answer->freshness == Freshness::not_found);
-        if (auto it = memory_.find(key.name); it != memory_.end()) tell_used(key.name, it->second);
+        if (auto* kept = memory_.find(key.name)) tell_used(key.name, *kept);
         return *answer;
     }
     if (row.retry_in > 0)
@@ -292,10 +290,9 @@ std::vector<std::string> CatalogueCache::kept_pages(int limit) {
 
 // PostgreSQL is down: the catalogue keeps answering from memory, or straight from TMDB.
 CatalogueAnswer CatalogueCache::without_database(const Key& key, const Patience& patience) {
-    if (auto it = memory_.find(key.name);
-        it != memory_.end() && Clock::now() < it->second.stale_until) {
-        if (it->second.not_found) return {"", Freshness::not_found, settings_.empty_max_age};
-        return {it->second.body, Freshness::stale, settings_.empty_max_age};
+    if (auto* kept = memory_.find(key.name); kept != nullptr && Clock::now() < kept->stale_until) {
+        if (kept->not_found) return {"", Freshness::not_found, settings_.empty_max_age};
+        return {kept->body, Freshness::stale, settings_.empty_max_age};
     }
     if (patience.before_waiting) patience.before_waiting();
     FetchResult fetched = tmdb_.fetch(key.path, key.query, patience.deadline);
@@ -314,9 +311,9 @@ CatalogueAnswer CatalogueCache::without_database(const Key& key, const Patience&
 CatalogueAnswer CatalogueCache::fallback(const Key& key, std::optional<std::string> body,
                                          seconds retry_in) {
     if (!body) {
-        if (auto it = memory_.find(key.name);
-            it != memory_.end() && !it->second.not_found && Clock::now() < it->second.stale_until) {
-            body = it->second.body;
+        if (auto* kept = memory_.find(key.name);
+            kept != nullptr && !kept->not_found && Clock::now() < kept->stale_until) {
+            body = kept->body;
         }
     }
     auto retry = std::clamp(retry_in, seconds(1), seconds(60));
@@ -329,9 +326,8 @@ CatalogueAnswer CatalogueCache::fallback(const Key& key, std::optional<std::stri
 void CatalogueCache::remember(const std::string& key, const std::string& body, seconds fresh_for,
                               seconds stale_limit, bool not_found) {
     auto now = Clock::now();
-    // The cap keeps a worker small whatever keys it is asked for.
-    if (memory_.size() >= kMemoryEntries && memory_.count(key) == 0) memory_.clear();
-    memory_[key] = Remembered{body, not_found, now + fresh_for, now + fresh_for + stale_limit, now};
+    memory_.remember(
+        key, Remembered{body, not_found, now + fresh_for, now + fresh_for + stale_limit, now});
 }
 
 CatalogueAnswer CatalogueCache::count(CatalogueAnswer answer) {

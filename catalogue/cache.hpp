@@ -11,11 +11,11 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "catalogue/pages.hpp"
 #include "catalogue/tmdb_client.hpp"
+#include "core/bounded_memory.hpp"
 #include "core/metrics.hpp"
 #include "db/database.hpp"
 
@@ -133,7 +133,7 @@ class CatalogueCache {
     db::ReadRouter lagging_reads_;  // the first lookup; refreshes lock and write on the primary
     TmdbClient& tmdb_;
     CacheSettings settings_;
-    std::unordered_map<std::string, Remembered> memory_;
+    BoundedMemory<Remembered> memory_{2000};  // keys a worker remembers at most
     Metrics& metrics_;
 };
 

@@ -1,5 +1,7 @@
 #include "diary/store.hpp"
 
+#include <utility>
+
 #include "core/failure.hpp"
 
 namespace cv::diary {
@@ -40,8 +42,26 @@ struct Nullable {
     soci::indicator indicator;
 };
 
-constexpr const char* kYearFilter =
-    "(:y = 0 OR (d.watched_on >= make_date(:y, 1, 1) AND d.watched_on < make_date(:y + 1, 1, 1)))";
+// Viewings between :from (included) and :until (excluded), bound by `dates_of`. Always a
+// range, never "no filter OR …": the plan PostgreSQL keeps for a prepared statement then
+// walks the journal's index in order and stops at the page, however long the diary (an OR
+// made it sort every entry of the user).
+constexpr const char* kWithinDates =
+    "d.watched_on >= CAST(:from AS date) AND d.watched_on < CAST(:until AS date)";
+
+// One year's dates, or every date, as kWithinDates' bounds.
+std::pair<std::string, std::string> dates_of(std::optional<int> year) {
+    if (!year) return {"-infinity", "infinity"};
+    auto start = [](int of) { return std::to_string(of) + "-01-01"; };
+    return {start(*year), start(*year + 1)};
+}
+
+// The selected entries' kept JSON (sql/022) as one JSON array, in `order`.
+std::string entries_array(const std::string& order) {
+    return "'[' || COALESCE(string_agg(d.entry, ',' ORDER BY " + order + "), '') || ']'";
+}
+constexpr const char* kNewestFirst = "d.watched_on DESC, d.created_at DESC";
+constexpr const char* kOldestFirst = "d.watched_on, d.created_at";
 
 // At most `most` code points of UTF-8 text, cut between two of them.
 std::string first_code_points(const std::string& text, std::size_t most) {
@@ -176,22 +196,21 @@ bool DiaryStore::remove(const std::string& user_id, const std::string& entry_id)
 }
 
 std::string DiaryStore::journal(const std::string& user_id, int page, const JournalFilter& filter) {
-    // Filters as ranges, never "no filter OR …": the plan PostgreSQL keeps for the statement
-    // then walks the journal's index in order and stops at the page, however long the diary
-    // (an OR made it sort every entry of the user).
+    // Filters as ranges (kWithinDates): ratings too, an unrated viewing counting as 0.
     static const std::string query =
-        "SELECT '[' || COALESCE(string_agg(d.entry, ',' ORDER BY d.watched_on DESC, d.created_at "
-        "DESC), '') || ']' FROM (SELECT d.entry, d.watched_on, d.created_at FROM diary_entries d "
-        "WHERE d.user_id = CAST(:u AS uuid) AND d.watched_on >= CAST(:from AS date) AND "
-        "d.watched_on < CAST(:until AS date) AND COALESCE(d.rating_halves, 0) BETWEEN "
-        "CAST(:low AS integer) AND CAST(:high AS integer) ORDER BY d.watched_on DESC, "
-        "d.created_at DESC LIMIT CAST(:l AS integer) OFFSET CAST(:o AS integer)) d";
-    auto year_start = [](int year) { return std::to_string(year) + "-01-01"; };
+        "SELECT " + entries_array(kNewestFirst) +
+        " FROM (SELECT d.entry, d.watched_on, d.created_at FROM diary_entries d WHERE d.user_id "
+        "= CAST(:u AS uuid) AND " +
+        kWithinDates +
+        " AND COALESCE(d.rating_halves, 0) BETWEEN CAST(:low AS integer) AND CAST(:high AS "
+        "integer) ORDER BY " +
+        kNewestFirst + " LIMIT CAST(:l AS integer) OFFSET CAST(:o AS integer)) d";
+    auto [from, until] = dates_of(filter.year);
     std::string entries = "[]";
     db_.read_row(query,
                  {{"u", user_id},
-                  {"from", filter.year ? year_start(*filter.year) : "-infinity"},
-                  {"until", filter.year ? year_start(*filter.year + 1) : "infinity"},
+                  {"from", from},
+                  {"until", until},
                   {"low", std::to_string(filter.rating_halves.value_or(0))},
                   {"high", std::to_string(filter.rating_halves.value_or(10))},
                   {"l", std::to_string(kPageSize)},
@@ -205,9 +224,9 @@ std::string DiaryStore::entries_of(const std::string& user_id, const std::string
     int id = static_cast<int>(tmdb_id);
     std::string entries = "[]";
     db_.read([&](soci::session& sql) {
-        sql << "SELECT '[' || COALESCE(string_agg(d.entry, ',' ORDER BY d.watched_on DESC, "
-               "d.created_at DESC), '') || ']' FROM diary_entries d WHERE d.user_id = CAST(:u "
-               "AS uuid) AND d.media_type = :m AND d.tmdb_id = :i",
+        sql << "SELECT " << entries_array(kNewestFirst)
+            << " FROM diary_entries d WHERE d.user_id = CAST(:u AS uuid) AND d.media_type = :m "
+               "AND d.tmdb_id = :i",
             soci::use(user_id, "u"), soci::use(media_type, "m"), soci::use(id, "i"),
             soci::into(entries);
     });
@@ -228,10 +247,11 @@ std::string DiaryStore::seen(const std::string& user_id) {
 }
 
 std::string DiaryStore::summary(const std::string& user_id, int year) {
+    const auto dates = dates_of(year);
     std::string figures;
     db_.read([&](soci::session& sql) {
         sql << "WITH d AS (SELECT * FROM diary_entries d WHERE d.user_id = CAST(:u AS uuid) AND "
-            << kYearFilter
+            << kWithinDates
             << ") SELECT json_build_object("
                "'year', CAST(:y AS integer), "
                "'viewings', (SELECT count(*) FROM d), "
@@ -253,7 +273,8 @@ std::string DiaryStore::summary(const std::string& user_id, int year) {
                "'years', COALESCE((SELECT json_agg(year ORDER BY year DESC) FROM (SELECT DISTINCT "
                "extract(year FROM watched_on)::int AS year FROM diary_entries WHERE user_id = "
                "CAST(:u AS uuid)) y), '[]'))::text",
-            soci::use(user_id, "u"), soci::use(year, "y"), soci::into(figures);
+            soci::use(user_id, "u"), soci::use(dates.first, "from"),
+            soci::use(dates.second, "until"), soci::use(year, "y"), soci::into(figures);
     });
     return figures;
 }
@@ -264,11 +285,10 @@ std::optional<std::string> DiaryStore::reviews(const std::string& media_type, lo
         return read_reviews(media_type, tmdb_id, page);
     std::string key = media_type + "/" + std::to_string(tmdb_id);
     auto now = Clock::now();
-    if (auto it = first_pages_.find(key); it != first_pages_.end() && now < it->second.until)
-        return it->second.first_page;
+    if (auto* kept = first_pages_.find(key); kept != nullptr && now < kept->until)
+        return kept->first_page;
     auto first_page = read_reviews(media_type, tmdb_id, 1);
-    if (first_pages_.size() >= kRememberedTitles) first_pages_.clear();
-    first_pages_[key] = Remembered{first_page, now + policy_.remembered};
+    first_pages_.remember(key, Remembered{first_page, now + policy_.remembered});
     return first_page;
 }
 
@@ -307,9 +327,8 @@ std::optional<std::string> DiaryStore::remove_review(const std::string& entry_id
 std::string DiaryStore::everything_of(const std::string& user_id) {
     std::string entries = "[]";
     db_.read([&](soci::session& sql) {
-        sql << "SELECT '[' || COALESCE(string_agg(d.entry, ',' ORDER BY d.watched_on, "
-               "d.created_at), '') || ']' FROM diary_entries d WHERE d.user_id = CAST(:u AS "
-               "uuid)",
+        sql << "SELECT " << entries_array(kOldestFirst)
+            << " FROM diary_entries d WHERE d.user_id = CAST(:u AS uuid)",
             soci::use(user_id), soci::into(entries);
     });
     return entries;

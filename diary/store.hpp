@@ -7,9 +7,9 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "core/bounded_memory.hpp"
 #include "db/database.hpp"
 #include "diary/entries.hpp"
 #include "diary/letterboxd.hpp"
@@ -91,14 +91,12 @@ class DiaryStore {
         std::optional<std::string> first_page;
         Clock::time_point until;
     };
-    // Titles a worker remembers at most (all forgotten at once past it: a bound, not an LRU).
-    static constexpr std::size_t kRememberedTitles = 1024;
 
     std::optional<std::string> read_reviews(const std::string& media_type, long tmdb_id, int page);
 
     db::Database& db_;
     ReviewPolicy policy_;
-    std::unordered_map<std::string, Remembered> first_pages_;  // by "movie/42"
+    BoundedMemory<Remembered> first_pages_{1024};  // by "movie/42"; titles a worker remembers
 };
 
 }  // namespace cv::diary
