@@ -113,6 +113,10 @@ std::string person_page_query(const std::string& language) {
     return "language=" + language + "&append_to_response=combined_credits";
 }
 
+std::string collection_page_query(const std::string& language) {
+    return "language=" + language;
+}
+
 std::optional<std::string> collection_page(const std::string& tmdb_body) {
     auto saga = object_with_id(tmdb_body);
     if (!saga) return std::nullopt;

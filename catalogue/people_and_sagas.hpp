@@ -14,5 +14,6 @@ std::string person_page_query(const std::string& language);
 
 // /collection/{id} → the saga and its parts in release order; nullopt when it is not one.
 std::optional<std::string> collection_page(const std::string& tmdb_body);
+std::string collection_page_query(const std::string& language);
 
 }  // namespace cv::catalogue

@@ -40,9 +40,9 @@ Response person_page(WorkerContext& ctx, const Request& request) {
 }
 
 Response collection_page(WorkerContext& ctx, const Request& request) {
-    return page_answer(
-        ctx.catalogue.get(ctx.kinds.collection, "/collection/" + request.path_param("id"),
-                          "language=" + ctx.tmdb.languages.front(), patience_of(request)));
+    return page_answer(ctx.catalogue.get(
+        ctx.kinds.collection, "/collection/" + request.path_param("id"),
+        catalogue::collection_page_query(ctx.tmdb.languages.front()), patience_of(request)));
 }
 
 // The region's services: TMDB lists films' and series' apart, each one call (one key).

@@ -68,15 +68,11 @@ struct SharedPage {
     const char* image_size;   // TMDB's size for a preview card
 };
 
-std::string language_only(const std::string& language) {
-    return "language=" + language;
-}
-
 // clang-format off
-constexpr SharedPage kFilm  {&catalogue::AnswerKinds::movie,      "/movie/",      catalogue::movie_page_query,  "/film/",     "title", "release_date",   " (",        "overview",  "La fiche du film ",          "video.movie",   "poster_path",  "w500"};
-constexpr SharedPage kSeries{&catalogue::AnswerKinds::tv,         "/tv/",         catalogue::tv_page_query,     "/serie/",    "name",  "first_air_date", " (série, ", "overview",  "La fiche de la série ",      "video.tv_show", "poster_path",  "w500"};
-constexpr SharedPage kPerson{&catalogue::AnswerKinds::person,     "/person/",     catalogue::person_page_query, "/personne/", "name",  nullptr,          nullptr,     "biography", "La filmographie de ",        "profile",       "profile_path", "h632"};
-constexpr SharedPage kSaga  {&catalogue::AnswerKinds::collection, "/collection/", language_only,                "/saga/",     "name",  nullptr,          nullptr,     "overview",  "Tous les films de la saga ", "website",       "poster_path",  "w500"};
+constexpr SharedPage kFilm  {&catalogue::AnswerKinds::movie,      "/movie/",      catalogue::movie_page_query,      "/film/",     "title", "release_date",   " (",        "overview",  "La fiche du film ",          "video.movie",   "poster_path",  "w500"};
+constexpr SharedPage kSeries{&catalogue::AnswerKinds::tv,         "/tv/",         catalogue::tv_page_query,         "/serie/",    "name",  "first_air_date", " (série, ", "overview",  "La fiche de la série ",      "video.tv_show", "poster_path",  "w500"};
+constexpr SharedPage kPerson{&catalogue::AnswerKinds::person,     "/person/",     catalogue::person_page_query,     "/personne/", "name",  nullptr,          nullptr,     "biography", "La filmographie de ",        "profile",       "profile_path", "h632"};
+constexpr SharedPage kSaga  {&catalogue::AnswerKinds::collection, "/collection/", catalogue::collection_page_query, "/saga/",     "name",  nullptr,          nullptr,     "overview",  "Tous les films de la saga ", "website",       "poster_path",  "w500"};
 // clang-format on
 
 PagePreview preview_of(const WorkerContext& ctx, const SharedPage& shared,
