@@ -311,7 +311,7 @@ BOOST_AUTO_TEST_CASE(nginx_cache_serves_repeated_hits_without_a_worker) {
 BOOST_AUTO_TEST_CASE(demo_catalogue_has_all_twenty_lists_through_the_client) {
     // The same client code as for the real TMDB, pointed at the fake serving the demo files.
     cv::catalogue::TmdbSettings settings;
-    settings.base_url = "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) + "/3";
+    settings.base_url = stack().tmdb_base_url();
     cv::catalogue::TmdbClient tmdb(settings);
     for (const auto& list : cv::catalogue::catalogue_lists()) {
         auto result = tmdb.fetch(list.tmdb_path, list.fixed_query);
@@ -325,7 +325,7 @@ BOOST_AUTO_TEST_CASE(demo_catalogue_has_all_twenty_lists_through_the_client) {
 
 BOOST_AUTO_TEST_CASE(a_v4_token_travels_as_a_bearer_header_and_never_in_the_url) {
     cv::catalogue::TmdbSettings settings;
-    settings.base_url = "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) + "/3";
+    settings.base_url = stack().tmdb_base_url();
     settings.access_token = "v4-token-for-tests";
     cv::catalogue::TmdbClient tmdb(settings);
     BOOST_TEST(tmdb.fetch("/trending/tv/week", "").ok);

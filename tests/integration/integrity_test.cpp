@@ -369,7 +369,7 @@ BOOST_AUTO_TEST_CASE(a_tmdb_call_gives_up_by_the_deadline_of_its_request) {
     using Clock = std::chrono::steady_clock;
     ScopedTmdbMode hanging{R"({"mode": "hang", "delay": 10})"};
     cv::catalogue::TmdbSettings settings;
-    settings.base_url = "http://127.0.0.1:" + std::to_string(stack().tmdb_port()) + "/3";
+    settings.base_url = stack().tmdb_base_url();
     settings.total_timeout = 5s;
     cv::catalogue::TmdbClient tmdb(settings);
     // 400 ms left of the request: the call ends then, not after its own 5 s.

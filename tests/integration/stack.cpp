@@ -313,8 +313,8 @@ OwnFakeTmdb::OwnFakeTmdb(const std::string& name) {
     port_ = port;
 }
 
-std::string OwnFakeTmdb::base_url() const {
-    return "http://127.0.0.1:" + std::to_string(port_) + "/3";
+std::string fake_tmdb_base_url(int port) {
+    return "http://127.0.0.1:" + std::to_string(port) + "/3";
 }
 
 std::map<std::string, std::string> Stack::pool_environment() const {
@@ -339,7 +339,7 @@ std::map<std::string, std::string> Stack::pool_environment() const {
         // Cheap Argon2 keeps the suite fast; the production cost is tested in the unit tests.
         {"CINEVERSE_ARGON2_OPSLIMIT", "1"},
         {"CINEVERSE_ARGON2_MEMLIMIT", "8m"},
-        {"TMDB_BASE_URL", "http://127.0.0.1:" + std::to_string(tmdb_port_) + "/3"},
+        {"TMDB_BASE_URL", tmdb_base_url()},
         // The fake serves the demo catalogue, whose images nginx serves on the site.
         {"CINEVERSE_IMAGE_BASE_URL", "/demo-images/"},
         {"CINEVERSE_WEB_ROOT", source_dir_ + "/web/dist"},

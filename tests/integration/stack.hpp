@@ -55,6 +55,9 @@ bool wait_until(Condition condition, std::chrono::milliseconds patience) {
 RunResult run(const std::vector<std::string>& argv,
               const std::map<std::string, std::string>& env = {});
 
+// The API root of a fake TMDB listening on loopback `port`, as TMDB_BASE_URL takes it.
+std::string fake_tmdb_base_url(int port);
+
 class Stack {
   public:
     Stack();
@@ -66,6 +69,8 @@ class Stack {
     int https_port() const { return https_port_; }
     int http_port() const { return http_port_; }
     int tmdb_port() const { return tmdb_port_; }
+    // The fake TMDB's API root, as TMDB_BASE_URL takes it.
+    std::string tmdb_base_url() const { return fake_tmdb_base_url(tmdb_port_); }
     std::string base_url() const { return "https://localhost:" + std::to_string(https_port_); }
     std::string certificate() const { return dir_ + "/tls/localhost.crt"; }
     std::string api_log() const { return dir_ + "/log/api.log"; }
@@ -263,7 +268,7 @@ class OwnFakeTmdb {
     pid_t pid() const { return process_.pid(); }
     int port() const { return port_; }
     // For TMDB_BASE_URL.
-    std::string base_url() const;
+    std::string base_url() const { return fake_tmdb_base_url(port_); }
 
   private:
     OwnedProcess process_;
