@@ -2,6 +2,7 @@
 """A controllable stand-in for TMDB v3, for the integration tests (loopback only).
 
     fake_tmdb.py --port 0 --fixtures DIR --port-file FILE [--api-key K] [--bearer T]
+                 [--today YYYY-MM-DD]
 
 Answers as the demo's stand-in does (demo/tmdb_standin.py over DIR: lists, discover, film,
 series and person pages, sagas, services, now playing and upcoming, search, configuration),
@@ -9,7 +10,8 @@ counts requests per path, and obeys a control API:
     GET  /__control/counts              {path: count}
     GET  /__control/last?path=P         {"query": ..., "authorization": ...}
     POST /__control/reset               counts to zero, mode back to normal, offers phase 0,
-                                        today the real day: the state the fake starts in
+                                        today the --today day (else the real day): the state
+                                        the fake starts in
     POST /__control/mode {"mode": M, "path": prefix, "retry_after": s, "delay": s}
     GET  /__control/offers              {"phase": n, "pinned": bool, "period": s, "phases": 4}
     POST /__control/offers {"phase": n} the French offers of phase n (demo/README.md says which
@@ -20,6 +22,8 @@ counts requests per path, and obeys a control API:
 with M one of normal, error500, unauthorized, ratelimit, hang, slow, invalid_json,
 no_results, close, not_found (404 status 34, as for an id TMDB does not know).
 The offers phase starts pinned at 0, so that answers stay the same until a test moves it.
+--today pins the day release dates count from for the fake's whole life, so that a test run
+crossing midnight (UTC) sees the same dates in pages cached before it as in answers after it.
 """
 import argparse
 import datetime
@@ -41,9 +45,10 @@ RATE_LIMITED = {"status_code": 25, "status_message": "Your request count is over
                 "success": False}
 
 
-def reset_clock(catalogue):
-    """The fake's start: offers phase 0 (pinned), the real day, the stand-in's period."""
-    catalogue.pinned_phase, catalogue.pinned_today = 0, None
+def reset_clock(catalogue, start_today):
+    """The fake's start: offers phase 0 (pinned), the day it started on (None: the real day),
+    the stand-in's period."""
+    catalogue.pinned_phase, catalogue.pinned_today = 0, start_today
     catalogue.offers_period = OFFERS_PERIOD
 
 
@@ -89,7 +94,7 @@ class Handler(BaseHTTPRequestHandler):
         with state.lock:
             if url.path == "/__control/reset":
                 state.reset()
-                reset_clock(catalogue)
+                reset_clock(catalogue, self.server.start_today)
             elif url.path == "/__control/mode":
                 state.mode = body
             elif url.path == "/__control/offers":
@@ -192,6 +197,8 @@ def main():
     parser.add_argument("--port-file")
     parser.add_argument("--api-key", default="")
     parser.add_argument("--bearer", default="")
+    parser.add_argument("--today", type=datetime.date.fromisoformat, default=None,
+                        help="the day release dates count from (default: the real day)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
 
@@ -199,7 +206,8 @@ def main():
     server.daemon_threads = True
     server.state = State()
     server.catalogue = Catalogue(args.fixtures)
-    reset_clock(server.catalogue)
+    server.start_today = args.today
+    reset_clock(server.catalogue, server.start_today)
     server.api_key, server.bearer, server.verbose = args.api_key, args.bearer, args.verbose
     if args.port_file:
         temp = args.port_file + ".tmp"

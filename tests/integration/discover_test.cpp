@@ -34,14 +34,9 @@ std::set<std::string> last_discover(const std::string& media) {
     return pairs;
 }
 
-// Today's date plus `days`, as TMDB spells dates (UTC).
+// The fake TMDB's today plus `days`, as TMDB spells dates (UTC).
 std::string day(int days) {
-    std::time_t at = std::time(nullptr) + static_cast<std::time_t>(days) * 86400;
-    std::tm parts{};
-    gmtime_r(&at, &parts);
-    char text[11];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-    return text;
+    return utc_day(stack().started_at() + static_cast<std::time_t>(days) * 86400);
 }
 
 }  // namespace
@@ -268,6 +263,12 @@ BOOST_AUTO_TEST_CASE(cinemas_now_and_soon_are_lists_of_the_region) {
     }
     BOOST_TEST(coming.count(900102) == 1u);  // Cabiria, in four days
     BOOST_TEST(client.get("/api/upcoming?page=0").status == 400);
+}
+
+BOOST_AUTO_TEST_CASE(the_fake_tmdb_keeps_the_run_s_day_after_a_reset) {
+    // Dates cached before midnight must agree with answers after it (a run crossing midnight).
+    stack().tmdb_reset();
+    BOOST_TEST(stack().tmdb_today() == day(0));
 }
 
 BOOST_AUTO_TEST_CASE(a_film_out_in_french_cinemas_shows_its_earliest_dates) {

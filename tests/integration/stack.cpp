@@ -284,15 +284,15 @@ std::string Stack::sql(const std::string& query) const {
 
 namespace {
 
-// The fake TMDB on the demo's fixtures, on a free port it writes to `dir`/run/`name`.port;
-// its pid and that port.
+// The fake TMDB on the demo's fixtures, its release dates counted from the day of `today`, on
+// a free port it writes to `dir`/run/`name`.port; its pid and that port.
 std::pair<pid_t, int> spawn_fake_tmdb(const std::string& dir, const std::string& source_dir,
-                                      const std::string& name) {
+                                      const std::string& name, std::time_t today) {
     std::string port_file = dir + "/run/" + name + ".port";
-    pid_t pid =
-        spawn_logged({"python3", source_dir + "/tests/fake_tmdb/fake_tmdb.py", "--port", "0",
-                      "--fixtures", source_dir + "/demo/tmdb", "--port-file", port_file},
-                     {}, dir + "/log/" + name + ".log");
+    pid_t pid = spawn_logged(
+        {"python3", source_dir + "/tests/fake_tmdb/fake_tmdb.py", "--port", "0", "--fixtures",
+         source_dir + "/demo/tmdb", "--port-file", port_file, "--today", utc_day(today)},
+        {}, dir + "/log/" + name + ".log");
     if (!wait_until([&] { return fs::exists(port_file) && !read_file(port_file).empty(); }, 10s)) {
         kill(pid, SIGTERM);
         reap(pid, 5s);
@@ -304,17 +304,25 @@ std::pair<pid_t, int> spawn_fake_tmdb(const std::string& dir, const std::string&
 }  // namespace
 
 void Stack::start_fake_tmdb() {
-    std::tie(tmdb_pid_, tmdb_port_) = spawn_fake_tmdb(dir_, source_dir_, "fake-tmdb");
+    std::tie(tmdb_pid_, tmdb_port_) = spawn_fake_tmdb(dir_, source_dir_, "fake-tmdb", started_at_);
 }
 
 OwnFakeTmdb::OwnFakeTmdb(const std::string& name) {
-    auto [pid, port] = spawn_fake_tmdb(stack().dir(), CV_SOURCE_DIR, name);
+    auto [pid, port] = spawn_fake_tmdb(stack().dir(), CV_SOURCE_DIR, name, stack().started_at());
     process_ = OwnedProcess(pid);
     port_ = port;
 }
 
 std::string fake_tmdb_base_url(int port) {
     return "http://127.0.0.1:" + std::to_string(port) + "/3";
+}
+
+std::string utc_day(std::time_t at) {
+    std::tm parts{};
+    gmtime_r(&at, &parts);
+    char text[11];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
+    return text;
 }
 
 std::map<std::string, std::string> Stack::pool_environment() const {
@@ -458,6 +466,11 @@ long Stack::tmdb_count(const std::string& path) const {
     std::string errors;
     Json::parseFromStream(builder, in, &parsed, &errors);
     return parsed.isMember(path) ? parsed[path].asInt64() : 0;
+}
+
+std::string Stack::tmdb_today() const {
+    auto seen = cv::json::parse(fake_call(tmdb_port_, "GET", "/__control/today"));
+    return seen && (*seen)["today"].isString() ? (*seen)["today"].asString() : "";
 }
 
 std::string Stack::tmdb_last_query(const std::string& path) const {

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <ctime>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -57,6 +58,8 @@ RunResult run(const std::vector<std::string>& argv,
 
 // The API root of a fake TMDB listening on loopback `port`, as TMDB_BASE_URL takes it.
 std::string fake_tmdb_base_url(int port);
+// The UTC day of `at`, as TMDB spells dates (YYYY-MM-DD).
+std::string utc_day(std::time_t at);
 
 class Stack {
   public:
@@ -71,6 +74,10 @@ class Stack {
     int tmdb_port() const { return tmdb_port_; }
     // The fake TMDB's API root, as TMDB_BASE_URL takes it.
     std::string tmdb_base_url() const { return fake_tmdb_base_url(tmdb_port_); }
+    // When the stack started. Its fake TMDBs count release dates from that day (UTC) for the
+    // whole run, so that a run crossing midnight reads the same dates in pages cached before
+    // it as in answers after it; tests count from it too.
+    std::time_t started_at() const { return started_at_; }
     std::string base_url() const { return "https://localhost:" + std::to_string(https_port_); }
     std::string certificate() const { return dir_ + "/tls/localhost.crt"; }
     std::string api_log() const { return dir_ + "/log/api.log"; }
@@ -107,6 +114,8 @@ class Stack {
     // Pins the French offers of the demo's rotating titles at `phase` (demo/README.md).
     void tmdb_offers_phase(int phase) const;
     long tmdb_count(const std::string& path) const;
+    // The day the fake TMDB counts release dates from (YYYY-MM-DD).
+    std::string tmdb_today() const;
     // The query string of the last call the fake TMDB received for `path`.
     std::string tmdb_last_query(const std::string& path) const;
 
@@ -116,6 +125,7 @@ class Stack {
 
     std::string dir_;
     std::string source_dir_;
+    std::time_t started_at_ = std::time(nullptr);
     int https_port_ = 0, http_port_ = 0, demo_port_ = 0, tmdb_port_ = 0;
     pid_t pool_pid_ = -1, nginx_pid_ = -1, tmdb_pid_ = -1;
     std::map<std::string, std::string> pool_overrides_;
