@@ -223,11 +223,11 @@ std::string DiaryStore::entries_of(const std::string& user_id, const std::string
                                    long tmdb_id) {
     int id = static_cast<int>(tmdb_id);
     std::string entries = "[]";
+    static const std::string query = "SELECT " + entries_array(kNewestFirst) +
+                                     " FROM diary_entries d WHERE d.user_id = CAST(:u AS uuid) "
+                                     "AND d.media_type = :m AND d.tmdb_id = :i";
     db_.read([&](soci::session& sql) {
-        sql << "SELECT " << entries_array(kNewestFirst)
-            << " FROM diary_entries d WHERE d.user_id = CAST(:u AS uuid) AND d.media_type = :m "
-               "AND d.tmdb_id = :i",
-            soci::use(user_id, "u"), soci::use(media_type, "m"), soci::use(id, "i"),
+        sql << query, soci::use(user_id, "u"), soci::use(media_type, "m"), soci::use(id, "i"),
             soci::into(entries);
     });
     return entries;
@@ -326,11 +326,9 @@ std::optional<std::string> DiaryStore::remove_review(const std::string& entry_id
 
 std::string DiaryStore::everything_of(const std::string& user_id) {
     std::string entries = "[]";
-    db_.read([&](soci::session& sql) {
-        sql << "SELECT " << entries_array(kOldestFirst)
-            << " FROM diary_entries d WHERE d.user_id = CAST(:u AS uuid)",
-            soci::use(user_id), soci::into(entries);
-    });
+    static const std::string query = "SELECT " + entries_array(kOldestFirst) +
+                                     " FROM diary_entries d WHERE d.user_id = CAST(:u AS uuid)";
+    db_.read([&](soci::session& sql) { sql << query, soci::use(user_id), soci::into(entries); });
     return entries;
 }
 
